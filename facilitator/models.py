@@ -1,0 +1,152 @@
+"""Stored tables. Datetimes are aware UTC (sqlmodel insists, and rightly so).
+
+Planning: Cycle → Day → DayAuthority (presenting order, DCS, lead reviewer) and Attendee.
+Running: Day → Stage (day-level or a Session's) → Note, Exchange (asks and offers),
+Action, PlenaryItem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Field, SQLModel
+
+from facilitator.vocabulary import (
+    DayKind,
+    DayMode,
+    DayStatus,
+    ExchangeKind,
+    ExchangeScope,
+    NoteTag,
+    PlenaryQuestion,
+    StageKind,
+)
+
+
+class Cycle(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    region: str = ""
+
+
+class Authority(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    short_name: str = ""
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    authority_id: int | None = Field(default=None, foreign_key="authority.id", index=True)
+    name: str
+    role: str = ""
+    is_dcs: bool = False
+
+
+class Day(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int | None = Field(default=None, foreign_key="cycle.id", index=True)
+    number: int | None = None
+    date: dt.date
+    kind: DayKind = DayKind.TRIAD
+    mode: DayMode = DayMode.FACE_TO_FACE
+    venue: str = ""
+    meeting_link: str = ""
+    facilitator: str = ""
+    start_time: dt.time = dt.time(10, 0)
+    finish_limit: dt.time | None = None
+    status: DayStatus = DayStatus.PLANNED
+
+
+class DayAuthority(SQLModel, table=True):
+    """An authority taking part in a day, in presenting order.
+
+    Two authorities may share one DCS, so the DCS is a reference, not a flag here.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    authority_id: int = Field(foreign_key="authority.id")
+    position: int
+    dcs_id: int | None = Field(default=None, foreign_key="person.id")
+    reviews_authority_id: int | None = Field(default=None, foreign_key="authority.id")
+
+
+class Attendee(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id")
+
+
+class Session(SQLModel, table=True):
+    """One presenting authority's two hours: presentation to reflection and actions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    authority_id: int = Field(foreign_key="authority.id")
+    position: int
+    topical_invitation: bool | None = None
+    topical_topic: str = ""
+
+
+class Stage(SQLModel, table=True):
+    """A timed item of the day's agenda; session stages point at their session."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
+    position: int
+    kind: StageKind
+    planned_minutes: int
+    min_minutes: int = 0
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    paused_at: dt.datetime | None = None
+    paused_seconds: float = 0.0
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
+    stage_id: int | None = Field(default=None, foreign_key="stage.id", ondelete="SET NULL")
+    text: str
+    tag: NoteTag = NoteTag.NOTE
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    question_id: str | None = None
+    position: int
+    created_at: dt.datetime
+    edited_at: dt.datetime
+
+
+class Exchange(SQLModel, table=True):
+    """An ask (support wanted) or an offer (good practice to share)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    kind: ExchangeKind
+    authority_id: int = Field(foreign_key="authority.id")
+    topic: str
+    detail: str = ""
+    scope: ExchangeScope = ExchangeScope.BILATERAL
+    counterpart_id: int | None = Field(default=None, foreign_key="authority.id")
+    position: int = 0
+
+
+class Action(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    text: str
+    owner: str = ""
+    position: int = 0
+
+
+class PlenaryItem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    question: PlenaryQuestion
+    text: str
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    position: int = 0

@@ -1,0 +1,56 @@
+"""Everything a front end needs for one data file, built once and passed down."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.clock import Clock, SystemClock
+from facilitator.db import Database, open_database, open_memory_database
+from facilitator.notes import Notebook
+from facilitator.planning import Planner
+
+
+@dataclass
+class Workspace:
+    db: Database
+    clock: Clock
+    planner: Planner
+    notebook: Notebook
+
+    @classmethod
+    def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
+        clock = clock or SystemClock()
+        return cls(db=db, clock=clock, planner=Planner(db), notebook=Notebook(db, clock))
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock | None = None) -> Workspace:
+        return cls.create(open_database(path), clock)
+
+    @classmethod
+    def in_memory(cls, clock: Clock | None = None) -> Workspace:
+        return cls.create(open_memory_database(), clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Renames an unusable data file (and its journal files) so a fresh one can start.
+
+    The file is kept, never overwritten: someone may still be able to rescue it.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.unusable-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.unusable-{stamp}-{counter}")
+    shutil.move(path, target)
+    for suffix in ("-wal", "-shm"):
+        journal = path.with_name(path.name + suffix)
+        if journal.exists():
+            shutil.move(journal, target.with_name(target.name + suffix))
+    return target

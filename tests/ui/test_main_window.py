@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from facilitator.workspace import Workspace
+from ui.main_window import DAYS_PAGE, EMPTY_PAGE, MainWindow
+from ui.new_day_dialog import NewDayDialog
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindow:
+    win = MainWindow(workspace, settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_an_empty_data_file_shows_the_empty_state(window: MainWindow) -> None:
+    assert window.pages.currentIndex() == EMPTY_PAGE
+    assert window.new_day_button.isVisible()
+    assert window.demo_button.isVisible()
+    assert not window.delete_day_action.isEnabled()
+
+
+def test_open_demo_day_lists_it_and_shows_its_agenda(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+
+    assert window.pages.currentIndex() == DAYS_PAGE
+    assert window.days_model.rowCount() == 1
+    index = window.days_model.index(0, 2)
+    assert window.days_model.data(index) == "Ashvale, Brackenmoor, Corriford"
+    assert window.selected_day_id() is not None
+    assert "Triad on Monday 18 January 2027" in window.overview.title.text()
+    agenda = window.overview.agenda_model
+    assert agenda.data(agenda.index(0, 1)) == "Introductions"
+    last = agenda.rowCount() - 1
+    assert agenda.data(agenda.index(last, 0)) == "17.35"
+
+    window.demo_action.trigger()  # opening it again selects it instead of adding another
+    assert window.days_model.rowCount() == 1
+
+
+def test_a_new_triad_typed_into_the_dialog_is_listed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill_and_accept(dialog: NewDayDialog) -> int:
+        dialog.date_edit.setDate(QDate(2027, 5, 4))
+        qtbot.mouseClick(dialog.virtual, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.place_edit, "Teams")
+        qtbot.keyClicks(dialog.facilitator_edit, "Fay Green")
+        for (_, name, short, dcs), (n, s, d) in zip(
+            dialog.rows,
+            [("Northfield", "NF", "Ada"), ("Eastwick", "EW", "Cara"), ("Southam", "SH", "Dev")],
+            strict=False,
+        ):
+            qtbot.keyClicks(name, n)
+            qtbot.keyClicks(short, s)
+            qtbot.keyClicks(dcs, d)
+        assert not dialog.rows[3][1].isVisibleTo(dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NewDayDialog, "exec", fill_and_accept)
+    window.new_day_action.trigger()
+
+    assert window.days_model.rowCount() == 1
+    day = window.days_model.day_at(0)
+    assert day.date == dt.date(2027, 5, 4)
+    assert day.authorities == ("Northfield", "Eastwick", "Southam")
+    assert day.place == "Teams"
+
+
+def test_the_new_day_dialog_explains_what_is_wrong_and_stays_open(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = NewDayDialog(workspace.planner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.rows[0][1], "Northfield")
+    qtbot.keyClicks(dialog.rows[1][1], "northfield")
+    qtbot.keyClicks(dialog.rows[2][1], "Southam")
+
+    dialog.accept()
+
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert "listed twice" in dialog.error_label.text()
+    assert workspace.planner.list_days() == []
+
+
+def test_deleting_a_day_asks_first(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_demo_day()
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard])
+    asked: list[str] = []
+
+    def fake_warning(*args: object, **_: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
+    window.delete_day_action.trigger()
+    assert window.days_model.rowCount() == 1
+    window.delete_day_action.trigger()
+    assert window.days_model.rowCount() == 0
+    assert window.pages.currentIndex() == EMPTY_PAGE
+    assert "cannot be undone" in asked[0]
+
+
+def test_the_window_remembers_its_size_and_the_data_survives_a_restart(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    path = tmp_path / "balcony.sqlite"
+    first_ws = Workspace.open(path)
+    first = MainWindow(first_ws, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_demo_day()
+    first.resize(760, 530)
+    first.close()
+    first_ws.close()
+
+    second_ws = Workspace.open(path)
+    second = MainWindow(second_ws, settings)
+    qtbot.addWidget(second)
+    second.show()
+    try:
+        assert second.size().width() == 760
+        assert second.size().height() == 530
+        assert second.days_model.rowCount() == 1
+        assert second.pages.currentIndex() == DAYS_PAGE
+    finally:
+        second.close()
+        second_ws.close()

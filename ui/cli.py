@@ -1,0 +1,68 @@
+"""The `balcony` command: opens the app, or does one job for scripts and backups."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from facilitator import __version__
+from ui.paths import resolve_data_path, set_identity
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="balcony",
+        description="Balcony: run a children’s services peer challenge day.",
+    )
+    parser.add_argument("--version", action="version", version=f"Balcony {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help="the data file to use (default: $BALCONY_DATA, else the platform’s data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("open", help="open the app window (the default)")
+    commands.add_parser("days", help="list the days: id, date, kind, authorities")
+    commands.add_parser("demo", help="add the fictional demo triad and print its id")
+    commands.add_parser("where", help="print the data file’s path")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    set_identity()
+    path = resolve_data_path(args.data)
+    if args.command in (None, "open"):
+        from ui.app import run_app
+
+        return run_app(path)
+    if args.command == "where":
+        print(path)
+        return 0
+    from facilitator.db import DataFileError
+    from facilitator.workspace import Workspace
+
+    try:
+        workspace = Workspace.open(path)
+    except DataFileError as exc:
+        print(f"balcony: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "days":
+            for day in workspace.planner.list_days():
+                print(
+                    f"{day.id}\t{day.date.isoformat()}\t{day.kind.value}\t"
+                    f"{', '.join(day.authorities)}"
+                )
+        elif args.command == "demo":
+            from facilitator.demo import create_demo_day
+
+            print(create_demo_day(workspace.planner, workspace.notebook))
+    finally:
+        workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The home window: the days in this data file, and the way into each of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import __version__
+from facilitator.demo import DEMO_CYCLE, create_demo_day
+from facilitator.workspace import Workspace
+from ui.day_models import DaysModel
+from ui.day_overview import DayOverview
+from ui.new_day_dialog import NewDayDialog
+
+EMPTY_PAGE, DAYS_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.setWindowTitle("Balcony")
+        self.setMinimumSize(720, 480)
+
+        self.days_model = DaysModel(workspace.planner)
+        self.days_view = QTableView()
+        self.days_view.setObjectName("daysList")
+        self.days_view.setAccessibleName("Days")
+        self.days_view.setModel(self.days_model)
+        self.days_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.days_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.days_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.days_view.verticalHeader().hide()
+        self.days_view.setShowGrid(False)
+        self.days_view.setAlternatingRowColors(True)
+        header = self.days_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.days_view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.overview = DayOverview()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.days_view)
+        splitter.addWidget(self.overview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([170, 530])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_state())
+        self.pages.addWidget(splitter)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self.days_model.modelReset.connect(self._refresh_page)
+        self._refresh_page()
+        self._restore_geometry()
+        self.statusBar().addPermanentWidget(QLabel(self._data_label()))
+
+    # building -------------------------------------------------------------------------
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyState")
+        title = QLabel("No days yet")
+        title.setObjectName("pageTitle")
+        body = QLabel(
+            "Set up a triad or quartet day to plan its agenda, run its sessions and write "
+            "its record. Or open the demo day, a fictional triad, to look around first."
+        )
+        body.setWordWrap(True)
+        body.setMaximumWidth(560)
+        self.new_day_button = QPushButton("New day…")
+        self.new_day_button.setObjectName("primaryButton")
+        self.new_day_button.setAccessibleName("New day")
+        self.new_day_button.clicked.connect(self.new_day)
+        self.demo_button = QPushButton("Open demo day")
+        self.demo_button.setAccessibleName("Open demo day")
+        self.demo_button.clicked.connect(self.open_demo_day)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_day_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(body)
+        column.addSpacing(12)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        return page
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_day_action = _action(self, "&New day…", QKeySequence.StandardKey.New)
+        self.new_day_action.triggered.connect(self.new_day)
+        self.demo_action = _action(self, "Open &demo day", "Ctrl+Shift+D")
+        self.demo_action.triggered.connect(self.open_demo_day)
+        quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([self.new_day_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        day_menu = menu.addMenu("&Day")
+        self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
+        self.delete_day_action.triggered.connect(self.delete_selected_day)
+        day_menu.addAction(self.delete_day_action)
+
+        help_menu = menu.addMenu("&Help")
+        about = _action(self, "&About Balcony", None)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self._selection_changed()
+
+    # actions --------------------------------------------------------------------------
+
+    def new_day(self) -> None:
+        dialog = NewDayDialog(self.workspace.planner, self)
+        if dialog.exec() and dialog.created_day_id is not None:
+            self.select_day(dialog.created_day_id)
+            self.statusBar().showMessage("Day created.", 5000)
+
+    def open_demo_day(self) -> None:
+        existing = [d for d in self.workspace.planner.list_days() if d.cycle_name == DEMO_CYCLE]
+        if existing:
+            day_id = existing[0].id
+        else:
+            day_id = create_demo_day(self.workspace.planner, self.workspace.notebook)
+            self.statusBar().showMessage("Demo day added: every name in it is invented.", 8000)
+        self.select_day(day_id)
+
+    def delete_selected_day(self) -> None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        day = self.days_model.day_at(self.days_model.row_of(day_id))
+        answer = QMessageBox.warning(
+            self,
+            "Delete day",
+            f"Delete the {day.kind.value} of {day.date.strftime('%d %B %Y')} "
+            f"({', '.join(day.authorities)})?\n\n"
+            "Its agenda, notes, asks, offers and actions are deleted too. "
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.workspace.planner.delete_day(day_id)
+            self.statusBar().showMessage("Day deleted.", 5000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Balcony",
+            f"<h3>Balcony {__version__}</h3>"
+            "<p>A facilitator’s companion for children’s services peer challenge days: "
+            "plan the day, keep time, capture the notes, write the record.</p>"
+            f"<p>Data file: {self._data_label()}</p>",
+        )
+
+    # state ----------------------------------------------------------------------------
+
+    def selected_day_id(self) -> int | None:
+        rows = self.days_view.selectionModel().selectedRows()
+        return self.days_model.day_at(rows[0].row()).id if rows else None
+
+    def select_day(self, day_id: int) -> None:
+        row = self.days_model.row_of(day_id)
+        if row >= 0:
+            self.days_view.selectRow(row)
+            self.days_view.setFocus()
+
+    def _selection_changed(
+        self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
+    ) -> None:
+        day_id = self.selected_day_id()
+        self.delete_day_action.setEnabled(day_id is not None)
+        self.overview.show_plan(
+            self.workspace.planner.day_plan(day_id) if day_id is not None else None
+        )
+
+    def _refresh_page(self) -> None:
+        has_days = self.days_model.rowCount() > 0
+        self.pages.setCurrentIndex(DAYS_PAGE if has_days else EMPTY_PAGE)
+        if has_days and self.selected_day_id() is None:
+            self.days_view.selectRow(0)
+        self._selection_changed()
+        count = self.days_model.rowCount()
+        self.statusBar().showMessage(f"{count} day{'s' if count != 1 else ''}")
+
+    def _data_label(self) -> str:
+        path = self.workspace.db.path
+        return str(path) if path else "in memory (nothing is kept)"
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _action(parent: QWidget, text: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    parent.addAction(action)
+    return action
