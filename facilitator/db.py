@@ -19,8 +19,7 @@ from sqlmodel import SQLModel, create_engine
 
 # Our tables must be registered on SQLModel.metadata before create_all.
 import facilitator.models  # noqa: F401
-
-# TEMP import question_bank.store
+import question_bank.store  # noqa: F401
 
 SCHEMA_VERSION = 1
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.

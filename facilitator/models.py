@@ -150,3 +150,39 @@ class PlenaryItem(SQLModel, table=True):
     person_id: int | None = Field(default=None, foreign_key="person.id")
     authority_id: int | None = Field(default=None, foreign_key="authority.id")
     position: int = 0
+
+
+class FocusRisk(SQLModel, table=True):
+    """A theme or single bank question the presenting DCS asked the group to explore."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    theme_id: str
+    question_id: str | None = None
+    position: int = 0
+
+
+class AskedQuestion(SQLModel, table=True):
+    """A question put to the presenting team. The words are kept, so the record never
+    depends on the bank staying the same; `question_id` links back when it came from it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    question_id: str | None = None
+    theme_id: str | None = None
+    theme_title: str = ""
+    text: str
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    asked_at: dt.datetime
+
+
+class ScaleAnswer(SQLModel, table=True):
+    """One authority's 0–10 answer to a scale question in a session."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    question_id: str
+    authority_id: int = Field(foreign_key="authority.id")
+    value: int
+    answered_at: dt.datetime

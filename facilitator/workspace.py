@@ -11,6 +11,8 @@ from facilitator.clock import Clock, SystemClock
 from facilitator.db import Database, open_database, open_memory_database
 from facilitator.notes import Notebook
 from facilitator.planning import Planner
+from facilitator.question_use import QuestionLog
+from question_bank import BankService, load_handbook
 
 
 @dataclass
@@ -19,11 +21,20 @@ class Workspace:
     clock: Clock
     planner: Planner
     notebook: Notebook
+    questions: QuestionLog
+    bank: BankService
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
         clock = clock or SystemClock()
-        return cls(db=db, clock=clock, planner=Planner(db), notebook=Notebook(db, clock))
+        return cls(
+            db=db,
+            clock=clock,
+            planner=Planner(db),
+            notebook=Notebook(db, clock),
+            questions=QuestionLog(db, clock),
+            bank=BankService(db.session_scope, load_handbook()),
+        )
 
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None) -> Workspace:

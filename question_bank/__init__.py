@@ -1,0 +1,67 @@
+"""The question bank: the handbook's questions, the facilitator's own, search and sharing.
+
+The lowest layer of Balcony: it imports no Qt and nothing from `facilitator` or `ui`, and is
+handed its database sessions by the caller.
+"""
+
+from question_bank.csv_import import parse_csv
+from question_bank.errors import BankFormatError
+from question_bank.highlight import Span
+from question_bank.imports import (
+    Choice,
+    Conflict,
+    ImportPlan,
+    ImportResult,
+    StaleImportError,
+)
+from question_bank.loader import load_bank, load_handbook, parse_bank, read_bank_file
+from question_bank.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    SECTIONS,
+    SUPPORTED_VERSIONS,
+    UNCHANGED,
+    Bank,
+    Origin,
+    Question,
+    Scale,
+    Section,
+    Theme,
+    Unchanged,
+)
+from question_bank.search import SearchHit, SearchIndex
+from question_bank.store import BankService, SessionFactory, UnknownItemError
+from question_bank.writer import dump_bank
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "SECTIONS",
+    "SUPPORTED_VERSIONS",
+    "UNCHANGED",
+    "Bank",
+    "BankFormatError",
+    "BankService",
+    "Choice",
+    "Conflict",
+    "ImportPlan",
+    "ImportResult",
+    "Origin",
+    "Question",
+    "Scale",
+    "SearchHit",
+    "SearchIndex",
+    "Section",
+    "SessionFactory",
+    "Span",
+    "StaleImportError",
+    "Theme",
+    "Unchanged",
+    "UnknownItemError",
+    "dump_bank",
+    "load_bank",
+    "load_handbook",
+    "parse_bank",
+    "parse_csv",
+    "read_bank_file",
+]

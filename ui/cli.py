@@ -26,6 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("days", help="list the days: id, date, kind, authorities")
     commands.add_parser("demo", help="add the fictional demo triad and print its id")
     commands.add_parser("where", help="print the data file’s path")
+    bank = commands.add_parser("bank", help="export or import the question bank")
+    bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
+    export = bank_commands.add_parser("export", help="write the bank to a TOML file")
+    export.add_argument("file")
+    export.add_argument("--force", action="store_true", help="replace the file if it exists")
+    imported = bank_commands.add_parser("import", help="merge a TOML or CSV bank file")
+    imported.add_argument("file")
+    imported.add_argument(
+        "--conflicts",
+        choices=("mine", "theirs"),
+        help="for questions that exist with other words: keep mine, or take theirs",
+    )
     return parser
 
 
@@ -59,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from facilitator.demo import create_demo_day
 
             print(create_demo_day(workspace.planner, workspace.notebook))
+        elif args.command == "bank":
+            from ui.bank_cli import run_bank_command
+
+            return run_bank_command(workspace, args)
     finally:
         workspace.close()
     return 0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 from facilitator import __version__
 from facilitator.demo import DEMO_CYCLE, create_demo_day
 from facilitator.workspace import Workspace
+from ui.bank_editor import BankEditor
+from ui.bank_panel import QuestionBankPanel
 from ui.day_models import DaysModel
 from ui.day_overview import DayOverview
 from ui.new_day_dialog import NewDayDialog
@@ -35,6 +38,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Balcony")
+        self.undo_stack = QUndoStack(self)
         self.setMinimumSize(720, 480)
 
         self.days_model = DaysModel(workspace.planner)
@@ -67,6 +71,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._empty_state())
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
+
+        self.bank_panel = QuestionBankPanel(workspace, self.undo_stack)
+        self.bank_dock = QDockWidget("Question bank", self)
+        self.bank_dock.setObjectName("questionBankDock")
+        self.bank_dock.setWidget(self.bank_panel)
+        self.bank_dock.setMinimumWidth(560)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
 
         self._build_actions()
         self.days_model.modelReset.connect(self._refresh_page)
@@ -124,6 +135,25 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
+        edit_menu = menu.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+
+        view_menu = menu.addMenu("&View")
+        self.bank_toggle = self.bank_dock.toggleViewAction()
+        self.bank_toggle.setText("&Question bank")
+        self.bank_toggle.setShortcut(QKeySequence("Ctrl+B"))
+        view_menu.addAction(self.bank_toggle)
+
+        bank_menu = menu.addMenu("&Question bank")
+        self.edit_bank_action = _action(self, "&Edit the question bank…", "Ctrl+Shift+B")
+        self.edit_bank_action.triggered.connect(self.edit_bank)
+        bank_menu.addAction(self.bank_panel.focus_search_action)
+        bank_menu.addAction(self.edit_bank_action)
+
         day_menu = menu.addMenu("&Day")
         self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
         self.delete_day_action.triggered.connect(self.delete_selected_day)
@@ -171,6 +201,11 @@ class MainWindow(QMainWindow):
             self.workspace.planner.delete_day(day_id)
             self.statusBar().showMessage("Day deleted.", 5000)
 
+    def edit_bank(self) -> None:
+        editor = BankEditor(self.workspace.bank, self)
+        editor.bank_changed.connect(self.bank_panel.reload_bank)
+        editor.exec()
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -198,6 +233,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         day_id = self.selected_day_id()
         self.delete_day_action.setEnabled(day_id is not None)
+        if day_id != self.bank_panel.day_id:
+            self.bank_panel.set_day(day_id)
         self.overview.show_plan(
             self.workspace.planner.day_plan(day_id) if day_id is not None else None
         )
@@ -220,7 +257,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1600, int(screen.width() * 0.9)), min(960, int(screen.height() * 0.9)))
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
         splitter = self.settings.value("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -228,6 +269,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.setValue("main/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

@@ -1,0 +1,244 @@
+"""How fast the question bank search answers while someone types.
+
+Run with `.venv/bin/python benchmarks/bench_bank_search.py`. Not a test: it prints timings
+and judges them against the target (p99 under 10 ms per keystroke), but asserts nothing.
+
+It builds a bank of 10,000 questions in 50 themes from children's-services vocabulary (fixed
+seed, so every run searches the same data), then types each query one character at a time.
+Every keystroke is timed twice: through `SearchIndex.search` (sanitising, weighted bm25,
+theme range, highlight spans, result objects) and as a bare FTS5 query over the same rows,
+the floor that SQLite alone sets.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from question_bank import Bank, Question, SearchIndex, Theme
+from question_bank.highlight import fts_expression, query_terms
+
+SEED = 20230301
+THEMES = 50
+QUESTIONS = 10_000
+ROUNDS = 5
+TARGET_P99_MS = 10.0
+QUERIES = [
+    "budget confidence",
+    "front line staff",
+    "practice leadership impact",
+    "children’s voice",
+    "how do you know",
+    "safeguarding partnership",
+]
+
+OPENINGS = [
+    "How confident are you that",
+    "What evidence is there that",
+    "To what extent do",
+    "How do you know whether",
+    "What would front line staff say about how",
+    "Where has",
+    "What is being done so that",
+    "If I asked your lead member, how would",
+    "On a scale from 0 to 10, how far",
+    "Who is accountable when",
+]
+SUBJECTS = [
+    "the corporate centre",
+    "front line managers",
+    "senior leaders",
+    "partners",
+    "social workers",
+    "the DCS and their team",
+    "elected members",
+    "agency staff",
+    "the safeguarding partnership",
+    "children and families",
+    "the practice leadership group",
+    "the performance board",
+]
+VERBS = [
+    "understands",
+    "supports",
+    "challenges",
+    "measures",
+    "improves",
+    "sustains",
+    "owns",
+    "reports on",
+    "learns from",
+    "invests in",
+]
+OBJECTS = [
+    "the budget for children’s services",
+    "the quality of supervision",
+    "caseload levels",
+    "the model of practice",
+    "the voice of the child",
+    "recruitment and retention",
+    "the learning culture",
+    "external challenge and feedback",
+    "the impact of reorganisation",
+    "data quality and benchmarking",
+    "the pace of improvement",
+    "confidence in the overspend forecast",
+    "workforce stability",
+    "early help and edge of care",
+    "placement sufficiency",
+]
+FOLLOW_UPS = [
+    "How do you know if this is having impact?",
+    "What are you and your team doing about this?",
+    "What would front line staff say?",
+    "What has prevented progress?",
+    "Who are your allies in this?",
+    "What changed as a result?",
+    "How confident are you that this will improve?",
+    "What would your service need to improve it?",
+]
+THEME_WORDS = [
+    "Budget",
+    "Workforce",
+    "Practice leadership",
+    "Learning culture",
+    "Performance",
+    "Partnerships",
+    "Political climate",
+    "Corporate support",
+    "Early help",
+    "Safeguarding",
+]
+
+
+def generated_bank() -> Bank:
+    rng = random.Random(SEED)
+    per_theme = QUESTIONS // THEMES
+    themes = []
+    for number in range(THEMES):
+        theme_id = f"theme-{number:02d}"
+        questions = tuple(
+            Question(
+                id=f"{theme_id}-{index:03d}",
+                theme_id=theme_id,
+                text=(
+                    f"{rng.choice(OPENINGS)} {rng.choice(SUBJECTS)} {rng.choice(VERBS)} "
+                    f"{rng.choice(OBJECTS)}?"
+                ),
+                follow_ups=tuple(rng.sample(FOLLOW_UPS, rng.randint(0, 4))),
+            )
+            for index in range(per_theme)
+        )
+        title = f"{rng.choice(THEME_WORDS)} {number + 1}"
+        themes.append(Theme(id=theme_id, title=title, section="signatures", questions=questions))
+    return Bank(id="bench", title="Benchmark bank", themes=tuple(themes))
+
+
+def raw_fts(bank: Bank) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(text, follow_ups, theme, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    connection.executemany(
+        "INSERT INTO fts(rowid, text, follow_ups, theme) VALUES (?, ?, ?, ?)",
+        [
+            (rowid, question.text, "\n".join(question.follow_ups), theme.title)
+            for rowid, (theme, question) in enumerate(
+                ((theme, question) for theme in bank.themes for question in theme.questions),
+                start=1,
+            )
+        ],
+    )
+    connection.commit()
+    return connection
+
+
+def keystrokes() -> list[str]:
+    return [query[:length] for query in QUERIES for length in range(1, len(query) + 1)]
+
+
+def timed(run: Callable[[str], object], typed: list[str]) -> list[float]:
+    times: list[float] = []
+    for _ in range(ROUNDS):
+        for prefix in typed:
+            start = time.perf_counter_ns()
+            run(prefix)
+            times.append((time.perf_counter_ns() - start) / 1e6)
+    return times
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def row(name: str, times: list[float]) -> str:
+    p99 = percentile(times, 0.99)
+    verdict = "pass" if p99 <= TARGET_P99_MS else "FAIL"
+    return (
+        f"{name:<28}{len(times):>6}{percentile(times, 0.50):>9.2f}{percentile(times, 0.95):>9.2f}"
+        f"{p99:>9.2f}{max(times):>9.2f}   p99 <= {TARGET_P99_MS:g} ms: {verdict}"
+    )
+
+
+def main() -> None:
+    bank = generated_bank()
+    questions = len(bank.all_questions())
+    index = SearchIndex()
+    rebuilds = []
+    for _ in range(3):
+        start = time.perf_counter()
+        index.rebuild(bank)
+        rebuilds.append((time.perf_counter() - start) * 1000)
+    baseline = raw_fts(bank)
+
+    def search(prefix: str) -> object:
+        return index.search(prefix)
+
+    def search_in_theme(prefix: str) -> object:
+        return index.search(prefix, theme_id="theme-07")
+
+    def raw(prefix: str) -> object:
+        terms = query_terms(prefix)
+        return baseline.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 200",
+            (fts_expression(terms),),
+        ).fetchall()
+
+    typed = keystrokes()
+    print(
+        f"{questions:,} questions in {len(bank.themes)} themes; {len(typed)} keystrokes "
+        f"typed {ROUNDS} times; times in ms per keystroke."
+    )
+    print(
+        f"Index rebuild: median {statistics.median(rebuilds):.0f} ms "
+        f"(runs: {', '.join(f'{r:.0f}' for r in rebuilds)})"
+    )
+    print()
+    print(f"{'':<28}{'n':>6}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}")
+    print(row("SearchIndex.search", timed(search, typed)))
+    print(row("  … with a theme filter", timed(search_in_theme, typed)))
+    print(row("raw FTS5 (baseline)", timed(raw, typed)))
+    print()
+    print("Slowest keystrokes through SearchIndex.search (one more pass):")
+    slowest = sorted(((timed_once(search, prefix), prefix) for prefix in typed), reverse=True)[:5]
+    for elapsed, prefix in slowest:
+        print(f"  {elapsed:6.2f} ms  {prefix!r} -> {len(index.search(prefix))} hits")
+
+
+def timed_once(run: Callable[[str], object], prefix: str) -> float:
+    start = time.perf_counter_ns()
+    run(prefix)
+    return (time.perf_counter_ns() - start) / 1e6
+
+
+if __name__ == "__main__":
+    main()

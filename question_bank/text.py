@@ -1,0 +1,98 @@
+"""Text helpers shared by the loaders, the store and the search: slugs, ids and folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+"""Ids go into file names, database keys and URLs, so they stay plain ASCII."""
+
+# Apostrophes inside a word are dropped before indexing and matching, so that "childrens",
+# "children's" and "children’s" are one word and typing any of them finds the others.
+_INWORD_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
+_SPECIAL_CHAR = re.compile(r"[^\x00-\x7f]|'")
+_APOSTROPHES = frozenset("'’ʼ")
+
+
+def is_valid_id(value: str) -> bool:
+    return ID_PATTERN.fullmatch(value) is not None
+
+
+def slugify(value: str, fallback: str = "item", max_length: int = 60) -> str:
+    """A lower-case ASCII id from a title: "Children’s Services" -> "childrens-services"."""
+    plain = _INWORD_APOSTROPHE.sub("", value)
+    decomposed = unicodedata.normalize("NFKD", plain)
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or fallback
+
+
+def search_form(value: str) -> str:
+    """The text as the full-text index sees it; SQLite folds case and accents itself."""
+    return _INWORD_APOSTROPHE.sub("", unicodedata.normalize("NFC", value))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return kept.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Text folded for matching (case, accents, in-word apostrophes), with a way back.
+
+    Folding can shorten ("’" in "LA’s") or lengthen ("ß" -> "ss") the text, so offsets in
+    the folded text are mapped back through sorted breakpoints rather than assumed equal.
+    """
+
+    text: str
+    breaks: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def original_index(self, folded_index: int) -> int:
+        at = bisect_right(self.breaks, folded_index) - 1
+        return folded_index + (self.shifts[at] if at >= 0 else 0)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.original_index(start), self.original_index(end - 1) + 1
+
+
+def fold(value: str) -> Folded:
+    if value.isascii() and "'" not in value:
+        return Folded(value.lower())
+    pieces: list[str] = []
+    breaks: list[int] = []
+    shifts: list[int] = []
+    shift = 0
+    folded_length = 0
+    last = 0
+    for match in _SPECIAL_CHAR.finditer(value):
+        index = match.start()
+        char = match.group()
+        pieces.append(value[last:index].lower())
+        folded_length += index - last
+        last = index + 1
+        if char in _APOSTROPHES and _INWORD_APOSTROPHE.match(value, index):
+            folded = ""
+        else:
+            folded = _fold_char(char)
+        pieces.append(folded)
+        if not folded:
+            shift += 1
+            breaks.append(folded_length)
+            shifts.append(shift)
+        elif len(folded) > 1:
+            for extra in range(1, len(folded)):
+                breaks.append(folded_length + extra)
+                shifts.append(shift - extra)
+            shift -= len(folded) - 1
+        folded_length += len(folded)
+    pieces.append(value[last:].lower())
+    return Folded("".join(pieces), tuple(breaks), tuple(shifts))
