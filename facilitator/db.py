@@ -18,6 +18,7 @@ from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
 # Our tables must be registered on SQLModel.metadata before create_all.
+import facilitator.agenda_templates
 import facilitator.models  # noqa: F401
 import question_bank.store  # noqa: F401
 

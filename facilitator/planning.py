@@ -1,319 +1,218 @@
-"""Setting up days: who takes part, in what order, who reviews whom, and the agenda."""
+"""Setting up days: who takes part, in what order, who reviews whom, and the agenda.
+
+The Planner is the one door for these changes: each method is one unit of work, returns
+what changed, and announces the day's id on `day_changed`. The work itself lives in
+day_setup, day_edits, agenda_edits and agenda_templates.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
-from facilitator.agenda import DEFAULT_START, clock_times, default_agenda
+from facilitator import agenda_edits, agenda_templates, day_edits
+from facilitator.agenda_edits import AgendaInputError, DayChange, day_stages, get_day
+from facilitator.agenda_fit import FitItem, FitOptions, fit_to_limit
+from facilitator.agenda_templates import TemplateSummary
+from facilitator.day_plan import (
+    DayPlan,
+    DaySummary,
+    Participant,
+    PlannedStage,
+    ScreenBreakOffer,
+    read_plan,
+    roster,
+    roster_problems,
+    summary,
+)
+from facilitator.day_setup import (
+    DCS_ROLE,
+    AuthorityEntry,
+    DayInputError,
+    NewDay,
+    TeamMember,
+    add_day,
+    validate_new_day,
+)
 from facilitator.db import Database
 from facilitator.events import Event
-from facilitator.models import Attendee, Authority, Cycle, Day, DayAuthority, Person, Session, Stage
-from facilitator.vocabulary import DayKind, DayMode, DayStatus, StageKind
+from facilitator.models import Authority, Day
+from facilitator.vocabulary import DayKind, StageKind
 
-DCS_ROLE = "Director of Children’s Services"
-
-
-@dataclass(frozen=True)
-class TeamMember:
-    name: str
-    role: str = ""
-
-
-@dataclass(frozen=True)
-class AuthorityEntry:
-    """An authority as typed into the new-day form: its name, short name, DCS and team."""
-
-    name: str
-    short_name: str = ""
-    dcs_name: str = ""
-    team: tuple[TeamMember, ...] = ()
-
-
-@dataclass(frozen=True)
-class NewDay:
-    date: dt.date
-    kind: DayKind
-    mode: DayMode
-    authorities: tuple[AuthorityEntry, ...]
-    venue: str = ""
-    meeting_link: str = ""
-    facilitator: str = ""
-    cycle_name: str = ""
-    number: int | None = None
-    start_time: dt.time = DEFAULT_START
+__all__ = [
+    "DCS_ROLE",
+    "AgendaInputError",
+    "AgendaProposal",
+    "AuthorityEntry",
+    "DayChange",
+    "DayFit",
+    "DayInputError",
+    "DayPlan",
+    "DaySummary",
+    "NewDay",
+    "Participant",
+    "PlannedStage",
+    "Planner",
+    "ScreenBreakOffer",
+    "TeamMember",
+    "TemplateSummary",
+]
 
 
 @dataclass(frozen=True)
-class DaySummary:
-    id: int
-    date: dt.date
-    kind: DayKind
-    mode: DayMode
-    status: DayStatus
-    cycle_name: str
-    authorities: tuple[str, ...]
-    place: str
+class AgendaProposal:
+    """New lengths for some of a day's stages, as (stage id, minutes), to apply together."""
 
-    @property
-    def title(self) -> str:
-        return f"{self.kind.label}: {', '.join(self.authorities)}"
+    day_id: int
+    stage_minutes: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
-class PlannedStage:
-    id: int
-    kind: StageKind
-    title: str
-    planned_minutes: int
-    starts: dt.time
-    presenter: str
+class DayFit:
+    """How a day that overruns its finish limit could fit it; see FitOptions."""
 
-
-@dataclass(frozen=True)
-class Participant:
-    authority_id: int
-    name: str
-    short_name: str
-    dcs: str
-    reviews: str
-    team: tuple[TeamMember, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class DayPlan:
-    summary: DaySummary
-    facilitator: str
-    participants: tuple[Participant, ...]
-    stages: tuple[PlannedStage, ...]
-    finish: dt.time
-
-
-class DayInputError(ValueError):
-    """A new day that cannot be saved as typed; the message says what to change."""
+    options: FitOptions
+    shortening: AgendaProposal | None
 
 
 class Planner:
-    """Creates and reads days. Announces the id of every day it changes."""
+    """Creates, reads and edits days. Announces the id of every day it changes."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self.day_changed: Event[int] = Event()
 
+    # Creating and reading days
+
     def create_day(self, new: NewDay) -> int:
-        _validate(new)
+        return self.create_days([new])[0]
+
+    def create_days(self, days: Sequence[NewDay]) -> list[int]:
+        """Creates every day or, if any one fails, none of them."""
+        for new in days:
+            validate_new_day(new)
         with self._db.session_scope() as s:
-            cycle_id = None
-            if new.cycle_name.strip():
-                cycle = s.exec(select(Cycle).where(Cycle.name == new.cycle_name.strip())).first()
-                if cycle is None:
-                    cycle = Cycle(name=new.cycle_name.strip())
-                    s.add(cycle)
-                    s.flush()
-                cycle_id = cycle.id
-            day = Day(
-                cycle_id=cycle_id,
-                number=new.number,
-                date=new.date,
-                kind=new.kind,
-                mode=new.mode,
-                venue=new.venue.strip(),
-                meeting_link=new.meeting_link.strip(),
-                facilitator=new.facilitator.strip(),
-                start_time=new.start_time,
-            )
-            s.add(day)
-            s.flush()
-            assert day.id is not None
-            authority_ids: list[int] = []
-            dcs_by_name: dict[str, Person] = {}
-            for position, entry in enumerate(new.authorities):
-                authority = _authority(s, entry)
-                authority_ids.append(_id(authority.id))
-                dcs = None
-                if entry.dcs_name.strip():
-                    # A DCS leading two authorities (a shared DCS) is one person.
-                    dcs = dcs_by_name.get(entry.dcs_name.strip())
-                    if dcs is None:
-                        dcs = _person(s, authority, entry.dcs_name, DCS_ROLE, is_dcs=True)
-                        dcs_by_name[entry.dcs_name.strip()] = dcs
-                        s.add(Attendee(day_id=day.id, person_id=_id(dcs.id)))
-                s.add(
-                    DayAuthority(
-                        day_id=day.id,
-                        authority_id=_id(authority.id),
-                        position=position,
-                        dcs_id=dcs.id if dcs else None,
-                    )
-                )
-                for member in entry.team:
-                    if member.name.strip():
-                        person = _person(s, authority, member.name, member.role)
-                        s.add(Attendee(day_id=day.id, person_id=_id(person.id)))
-            s.flush()
-            for row in s.exec(select(DayAuthority).where(DayAuthority.day_id == day.id)):
-                # Default: each reviews the authority that presented just before it.
-                row.reviews_authority_id = authority_ids[(row.position - 1) % len(authority_ids)]
-            sessions = []
-            for position, authority_id in enumerate(authority_ids):
-                session = Session(day_id=day.id, authority_id=authority_id, position=position)
-                s.add(session)
-                sessions.append(session)
-            s.flush()
-            for position, item in enumerate(default_agenda(len(sessions))):
-                s.add(
-                    Stage(
-                        day_id=day.id,
-                        session_id=(
-                            sessions[item.session_index].id
-                            if item.session_index is not None
-                            else None
-                        ),
-                        position=position,
-                        kind=item.kind,
-                        planned_minutes=item.minutes,
-                        min_minutes=item.min_minutes,
-                    )
-                )
-            day_id = day.id
-        self.day_changed.emit(day_id)
-        return day_id
+            ids = [add_day(s, new) for new in days]
+        for day_id in ids:
+            self.day_changed.emit(day_id)
+        return ids
 
     def list_days(self) -> list[DaySummary]:
         with self._db.session_scope() as s:
             days = s.exec(select(Day).order_by(col(Day.date), col(Day.id))).all()
-            return [_summary(s, day) for day in days]
+            return [summary(s, day) for day in days]
 
     def day_plan(self, day_id: int) -> DayPlan:
         with self._db.session_scope() as s:
-            day = s.get(Day, day_id)
-            if day is None:
-                raise LookupError(f"There is no day with id {day_id}.")
-            names = {a.id: a for a in s.exec(select(Authority)).all()}
-            rows = s.exec(
-                select(DayAuthority)
-                .where(DayAuthority.day_id == day_id)
-                .order_by(col(DayAuthority.position))
-            ).all()
-            attendees = s.exec(
-                select(Person)
-                .join(Attendee, col(Attendee.person_id) == col(Person.id))
-                .where(Attendee.day_id == day_id)
-                .order_by(col(Attendee.id))
-            ).all()
-            participants = []
-            for row in rows:
-                authority = names[row.authority_id]
-                dcs = s.get(Person, row.dcs_id) if row.dcs_id else None
-                reviews = names.get(row.reviews_authority_id) if row.reviews_authority_id else None
-                team = tuple(
-                    TeamMember(p.name, p.role)
-                    for p in attendees
-                    if p.authority_id == authority.id and not p.is_dcs
-                )
-                participants.append(
-                    Participant(
-                        authority_id=row.authority_id,
-                        name=authority.name,
-                        short_name=authority.short_name,
-                        dcs=dcs.name if dcs else "",
-                        reviews=reviews.name if reviews else "",
-                        team=team,
-                    )
-                )
-            sessions = {
-                x.id: names[x.authority_id].name
-                for x in s.exec(select(Session).where(Session.day_id == day_id)).all()
-            }
-            stages = s.exec(
-                select(Stage).where(Stage.day_id == day_id).order_by(col(Stage.position))
-            ).all()
-            times = clock_times(day.start_time, [x.planned_minutes for x in stages])
-            planned = tuple(
-                PlannedStage(
-                    id=_id(stage.id),
-                    kind=stage.kind,
-                    title=stage.kind.label,
-                    planned_minutes=stage.planned_minutes,
-                    starts=times[i],
-                    presenter=sessions.get(stage.session_id, "") if stage.session_id else "",
-                )
-                for i, stage in enumerate(stages)
-            )
-            return DayPlan(
-                summary=_summary(s, day),
-                facilitator=day.facilitator,
-                participants=tuple(participants),
-                stages=planned,
-                finish=times[-1],
-            )
+            return read_plan(s, day_id)
 
     def delete_day(self, day_id: int) -> None:
         with self._db.session_scope() as s:
-            day = s.get(Day, day_id)
-            if day is None:
-                raise LookupError(f"There is no day with id {day_id}.")
-            s.delete(day)
+            s.delete(get_day(s, day_id))
         self.day_changed.emit(day_id)
 
+    def authority_short_names(self) -> dict[str, str]:
+        """Every known authority's name and its short name ("" when it has none)."""
+        with self._db.session_scope() as s:
+            return {a.name: a.short_name for a in s.exec(select(Authority)).all()}
 
-def _validate(new: NewDay) -> None:
-    names = [a.name.strip() for a in new.authorities]
-    if len(names) != new.kind.authority_count:
-        raise DayInputError(
-            f"A {new.kind.value} needs {new.kind.authority_count} authorities; "
-            f"{len(names)} were given."
+    # Lead reviewers and the presenting order
+
+    def set_lead_reviewers(self, day_id: int, reviews: Mapping[int, int | None]) -> DayChange:
+        """{reviewer authority id: reviewed authority id}; stored even if not yet valid."""
+        return self._edit(lambda s: day_edits.set_lead_reviewers(s, day_id, reviews))
+
+    def lead_reviewer_problems(self, day_id: int) -> list[str]:
+        with self._db.session_scope() as s:
+            get_day(s, day_id)
+            return roster_problems(roster(s, day_id))
+
+    def suggest_lead_reviewers(self, day_id: int) -> dict[int, int]:
+        """A valid assignment for the current order; nothing is stored until it is set."""
+        with self._db.session_scope() as s:
+            return day_edits.suggested_lead_reviewers(s, day_id)
+
+    def reorder_authorities(self, day_id: int, order: Sequence[int]) -> DayChange:
+        return self._edit(lambda s: day_edits.reorder_authorities(s, day_id, order))
+
+    # The agenda
+
+    def set_stage_minutes(self, stage_id: int, minutes: int) -> DayChange:
+        return self._edit(lambda s: agenda_edits.set_minutes(s, stage_id, minutes))
+
+    def set_start_time(self, day_id: int, start: dt.time) -> DayChange:
+        return self._edit(lambda s: agenda_edits.set_start(s, day_id, start))
+
+    def set_finish_limit(self, day_id: int, limit: dt.time | None) -> DayChange:
+        return self._edit(lambda s: agenda_edits.set_limit(s, day_id, limit))
+
+    def add_break(
+        self, day_id: int, after_stage_id: int, kind: StageKind, minutes: int
+    ) -> DayChange:
+        return self._edit(
+            lambda s: agenda_edits.insert_break(s, day_id, after_stage_id, kind, minutes)
         )
-    if any(not name for name in names):
-        raise DayInputError("Every authority needs a name.")
-    lowered = [name.casefold() for name in names]
-    for name in names:
-        if lowered.count(name.casefold()) > 1:
-            raise DayInputError(f"{name} is listed twice. Each authority takes part once a day.")
 
+    def add_screen_break(self, day_id: int, after_stage_id: int, minutes: int = 10) -> DayChange:
+        return self.add_break(day_id, after_stage_id, StageKind.SCREEN_BREAK, minutes)
 
-def _authority(s: DbSession, entry: AuthorityEntry) -> Authority:
-    found = s.exec(select(Authority).where(Authority.name == entry.name.strip())).first()
-    if found is None:
-        found = Authority(name=entry.name.strip(), short_name=entry.short_name.strip())
-        s.add(found)
-        s.flush()
-    elif entry.short_name.strip() and found.short_name != entry.short_name.strip():
-        found.short_name = entry.short_name.strip()
-    return found
+    def remove_break(self, stage_id: int) -> DayChange:
+        return self._edit(lambda s: agenda_edits.delete_break(s, stage_id))
 
+    def fit_options(self, day_id: int) -> DayFit | None:
+        """Ways to end by the finish limit, or None when the day fits (or has no limit)."""
+        with self._db.session_scope() as s:
+            day = get_day(s, day_id)
+            stages = day_stages(s, day_id)
+        if day.finish_limit is None:
+            return None
+        items = [FitItem(x.planned_minutes, x.min_minutes, x.kind) for x in stages]
+        options = fit_to_limit(items, day.start_time, day.finish_limit)
+        if options is None:
+            return None
+        shortening = None
+        if options.shortened is not None:
+            shortening = AgendaProposal(
+                day_id,
+                tuple(
+                    (_id(stage.id), minutes)
+                    for stage, minutes in zip(stages, options.shortened, strict=True)
+                    if minutes != stage.planned_minutes
+                ),
+            )
+        return DayFit(options, shortening)
 
-def _person(
-    s: DbSession, authority: Authority, name: str, role: str, *, is_dcs: bool = False
-) -> Person:
-    person = Person(authority_id=authority.id, name=name.strip(), role=role.strip(), is_dcs=is_dcs)
-    s.add(person)
-    s.flush()
-    return person
+    def apply_fit(self, day_id: int, proposal: AgendaProposal) -> DayChange:
+        if proposal.day_id != day_id:
+            raise AgendaInputError("This proposal was made for another day.")
+        return self._edit(lambda s: agenda_edits.set_all_minutes(s, day_id, proposal.stage_minutes))
 
+    # Agenda templates
 
-def _summary(s: DbSession, day: Day) -> DaySummary:
-    rows = s.exec(
-        select(Authority)
-        .join(DayAuthority, col(DayAuthority.authority_id) == col(Authority.id))
-        .where(DayAuthority.day_id == day.id)
-        .order_by(col(DayAuthority.position))
-    ).all()
-    cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
-    place = day.venue if day.mode is DayMode.FACE_TO_FACE else (day.meeting_link or "Online")
-    return DaySummary(
-        id=_id(day.id),
-        date=day.date,
-        kind=day.kind,
-        mode=day.mode,
-        status=day.status,
-        cycle_name=cycle.name if cycle else "",
-        authorities=tuple(a.name for a in rows),
-        place=place,
-    )
+    def save_agenda_template(self, day_id: int, name: str, *, replace: bool = False) -> int:
+        with self._db.session_scope() as s:
+            return agenda_templates.save_template(s, day_id, name, replace=replace)
+
+    def agenda_templates(self, kind: DayKind | None = None) -> list[TemplateSummary]:
+        with self._db.session_scope() as s:
+            return agenda_templates.list_templates(s, kind)
+
+    def apply_agenda_template(self, day_id: int, template_id: int) -> DayChange:
+        return self._edit(lambda s: agenda_templates.apply_template(s, day_id, template_id))
+
+    def delete_agenda_template(self, template_id: int) -> None:
+        with self._db.session_scope() as s:
+            agenda_templates.delete_template(s, template_id)
+
+    def _edit(self, work: Callable[[DbSession], DayChange]) -> DayChange:
+        with self._db.session_scope() as s:
+            change = work(s)
+        self.day_changed.emit(change.day_id)
+        return change
 
 
 def _id(value: int | None) -> int:

@@ -150,3 +150,53 @@ def test_the_demo_day_is_a_triad_with_notes_in_its_first_session(workspace: Work
     assert plan.summary.kind is DayKind.TRIAD
     assert {n.tag for n in notes} >= {NoteTag.STRENGTH, NoteTag.INSIGHT, NoteTag.ASK, NoteTag.OFFER}
     assert all(n.session_id == notes[0].session_id for n in notes)
+
+
+def test_several_days_are_created_all_or_nothing(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import facilitator.planning as planning
+
+    written: list[int] = []
+
+    def add_then_fail_on_the_second(s: object, new: NewDay) -> int:
+        if written:
+            raise RuntimeError("the disk filled up")
+        written.append(real_add_day(s, new))  # type: ignore[arg-type]
+        return written[-1]
+
+    real_add_day = planning.add_day
+    monkeypatch.setattr(planning, "add_day", add_then_fail_on_the_second)
+
+    with pytest.raises(RuntimeError, match="disk"):
+        workspace.planner.create_days([triad(), triad(date=dt.date(2027, 2, 2))])
+
+    assert written  # the first day was written, then rolled back with the second
+    assert workspace.planner.list_days() == []
+    with pytest.raises(DayInputError, match="needs 3 authorities"):
+        workspace.planner.create_days([triad(), triad(authorities=(AuthorityEntry("A"),))])
+    assert workspace.planner.list_days() == []
+
+
+def test_a_new_day_can_name_its_lead_reviewers_and_finish_limit(workspace: Workspace) -> None:
+    authorities = (
+        AuthorityEntry("Northfield", reviews="Eastwick"),
+        AuthorityEntry("Eastwick", reviews="Southam"),
+        AuthorityEntry("Southam", reviews="Northfield"),
+    )
+    day_id = workspace.planner.create_day(
+        triad(authorities=authorities, finish_limit=dt.time(17, 0))
+    )
+    plan = workspace.planner.day_plan(day_id)
+
+    assert {p.name: p.reviews for p in plan.participants} == {
+        "Northfield": "Eastwick",
+        "Eastwick": "Southam",
+        "Southam": "Northfield",
+    }
+    assert plan.finish_limit == dt.time(17, 0)
+    assert plan.overrun_minutes == 35
+    with pytest.raises(DayInputError, match="Northfield refers to Westby"):
+        workspace.planner.create_day(
+            triad(authorities=(AuthorityEntry("Northfield", reviews="Westby"), *authorities[1:]))
+        )
