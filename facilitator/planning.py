@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
-from facilitator import agenda_edits, agenda_templates, day_edits
+from facilitator import agenda_edits, agenda_templates, day_details, day_edits
 from facilitator.agenda_edits import AgendaInputError, DayChange, day_stages, get_day
 from facilitator.agenda_fit import FitItem, FitOptions, fit_to_limit
 from facilitator.agenda_templates import TemplateSummary
+from facilitator.day_details import DayDetails, Team
 from facilitator.day_plan import (
     DayPlan,
     DaySummary,
@@ -49,6 +50,7 @@ __all__ = [
     "AgendaProposal",
     "AuthorityEntry",
     "DayChange",
+    "DayDetails",
     "DayFit",
     "DayInputError",
     "DayPlan",
@@ -58,6 +60,7 @@ __all__ = [
     "PlannedStage",
     "Planner",
     "ScreenBreakOffer",
+    "Team",
     "TeamMember",
     "TemplateSummary",
 ]
@@ -119,6 +122,39 @@ class Planner:
         """Every known authority's name and its short name ("" when it has none)."""
         with self._db.session_scope() as s:
             return {a.name: a.short_name for a in s.exec(select(Authority)).all()}
+
+    # What the day is, and who comes
+
+    def details(self, day_id: int) -> DayDetails:
+        with self._db.session_scope() as s:
+            return day_details.read_details(s, day_id)
+
+    def update_details(self, day_id: int, details: DayDetails) -> DayChange:
+        return self._edit(lambda s: day_details.write_details(s, day_id, details))
+
+    def teams(self, day_id: int) -> list[Team]:
+        with self._db.session_scope() as s:
+            return day_details.read_teams(s, day_id)
+
+    def set_team(
+        self,
+        day_id: int,
+        authority_id: int,
+        *,
+        short_name: str,
+        dcs_name: str,
+        members: Sequence[TeamMember],
+    ) -> DayChange:
+        return self._edit(
+            lambda s: day_details.write_team(
+                s,
+                day_id,
+                authority_id,
+                short_name=short_name,
+                dcs_name=dcs_name,
+                members=members,
+            )
+        )
 
     # Lead reviewers and the presenting order
 

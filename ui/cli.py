@@ -26,6 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("days", help="list the days: id, date, kind, authorities")
     commands.add_parser("demo", help="add the fictional demo triad and print its id")
     commands.add_parser("where", help="print the data file’s path")
+    schedule = commands.add_parser(
+        "import-schedule", help="create a cycle’s days from a CSV schedule (all or nothing)"
+    )
+    schedule.add_argument("file")
+    schedule.add_argument("--cycle", metavar="NAME", help="the cycle, e.g. 2022-2023")
+    agenda = commands.add_parser("agenda", help="write a day’s agenda as a Word document")
+    agenda.add_argument("day_id", type=int)
+    agenda.add_argument("--out", required=True, metavar="FILE.docx")
+    agenda.add_argument("--force", action="store_true", help="replace the file if it exists")
     bank = commands.add_parser("bank", help="export or import the question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     export = bank_commands.add_parser("export", help="write the bank to a TOML file")
@@ -71,6 +80,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             from facilitator.demo import create_demo_day
 
             print(create_demo_day(workspace.planner, workspace.notebook))
+        elif args.command == "import-schedule":
+            from facilitator.schedule_import import import_schedule_file
+
+            result = import_schedule_file(workspace.planner, args.file, args.cycle)
+            for line in result.lines():
+                print(line, file=sys.stdout if result.ok else sys.stderr)
+            for notice in result.notices:
+                print(notice)
+            print(result.summary, file=sys.stdout if result.ok else sys.stderr)
+            return 0 if result.ok else 1
+        elif args.command == "agenda":
+            from ui.agenda_cli import write_agenda
+
+            return write_agenda(workspace, args.day_id, args.out, force=args.force)
         elif args.command == "bank":
             from ui.bank_cli import run_bank_command
 

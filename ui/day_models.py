@@ -33,13 +33,22 @@ class DaysModel(_Table):
         super().__init__()
         self._planner = planner
         self._days: list[DaySummary] = []
+        self._cycle: str | None = None
+        self.cycles: list[str] = []
         planner.day_changed.connect(lambda _day_id: self.reload())
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._days = self._planner.list_days()
+        every = self._planner.list_days()
+        self.cycles = sorted({d.cycle_name for d in every if d.cycle_name})
+        self._days = [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
         self.endResetModel()
+
+    def set_cycle(self, cycle: str | None) -> None:
+        """Shows only the days of one cycle; None shows every day."""
+        self._cycle = cycle
+        self.reload()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._days)

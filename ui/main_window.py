@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -25,9 +26,11 @@ from facilitator.demo import DEMO_CYCLE, create_demo_day
 from facilitator.workspace import Workspace
 from ui.bank_editor import BankEditor
 from ui.bank_panel import QuestionBankPanel
+from ui.day_editor import DayEditor
 from ui.day_models import DaysModel
 from ui.day_overview import DayOverview
 from ui.new_day_dialog import NewDayDialog
+from ui.schedule_import_dialog import ask_and_import
 
 EMPTY_PAGE, DAYS_PAGE = 0, 1
 
@@ -39,6 +42,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Balcony")
         self.undo_stack = QUndoStack(self)
+        self._filling_cycles = False
         self.setMinimumSize(720, 480)
 
         self.days_model = DaysModel(workspace.planner)
@@ -56,10 +60,27 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.days_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.days_view.activated.connect(self.plan_selected_day)
+
+        self.cycle_combo = QComboBox()
+        self.cycle_combo.setAccessibleName("Cycle")
+        self.cycle_combo.setMinimumWidth(220)
+        self.cycle_combo.currentIndexChanged.connect(self._cycle_chosen)
+        cycle_label = QLabel("C&ycle")
+        cycle_label.setBuddy(self.cycle_combo)
+        list_top = QHBoxLayout()
+        list_top.addWidget(cycle_label)
+        list_top.addWidget(self.cycle_combo)
+        list_top.addStretch()
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(6, 6, 6, 0)
+        list_layout.addLayout(list_top)
+        list_layout.addWidget(self.days_view)
 
         self.overview = DayOverview()
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.days_view)
+        splitter.addWidget(list_page)
         splitter.addWidget(self.overview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -131,7 +152,9 @@ class MainWindow(QMainWindow):
         self.demo_action.triggered.connect(self.open_demo_day)
         quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.new_day_action, self.demo_action])
+        self.import_schedule_action = _action(self, "&Import a schedule…", "Ctrl+I")
+        self.import_schedule_action.triggered.connect(self.import_schedule)
+        file_menu.addActions([self.new_day_action, self.demo_action, self.import_schedule_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -155,6 +178,10 @@ class MainWindow(QMainWindow):
         bank_menu.addAction(self.edit_bank_action)
 
         day_menu = menu.addMenu("&Day")
+        self.plan_day_action = _action(self, "&Plan this day…", "Ctrl+E")
+        self.plan_day_action.triggered.connect(self.plan_selected_day)
+        day_menu.addAction(self.plan_day_action)
+        day_menu.addSeparator()
         self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
         self.delete_day_action.triggered.connect(self.delete_selected_day)
         day_menu.addAction(self.delete_day_action)
@@ -171,7 +198,20 @@ class MainWindow(QMainWindow):
         dialog = NewDayDialog(self.workspace.planner, self)
         if dialog.exec() and dialog.created_day_id is not None:
             self.select_day(dialog.created_day_id)
-            self.statusBar().showMessage("Day created.", 5000)
+            self.statusBar().showMessage("Day created. Plan its teams and agenda next.", 8000)
+            self.plan_selected_day()
+
+    def plan_selected_day(self, *_: object) -> None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        DayEditor(self.workspace.planner, day_id, self).exec()
+        self.select_day(day_id)
+
+    def import_schedule(self) -> None:
+        result = ask_and_import(self.workspace.planner, self)
+        if result is not None and result.ok and result.created:
+            self.select_day(result.created[0].id)
 
     def open_demo_day(self) -> None:
         existing = [d for d in self.workspace.planner.list_days() if d.cycle_name == DEMO_CYCLE]
@@ -233,14 +273,30 @@ class MainWindow(QMainWindow):
     ) -> None:
         day_id = self.selected_day_id()
         self.delete_day_action.setEnabled(day_id is not None)
+        self.plan_day_action.setEnabled(day_id is not None)
         if day_id != self.bank_panel.day_id:
             self.bank_panel.set_day(day_id)
         self.overview.show_plan(
             self.workspace.planner.day_plan(day_id) if day_id is not None else None
         )
 
+    def _cycle_chosen(self, index: int) -> None:
+        if index >= 0 and not self._filling_cycles:
+            self.days_model.set_cycle(self.cycle_combo.itemData(index))
+
+    def _fill_cycles(self) -> None:
+        current = self.cycle_combo.currentData()
+        self._filling_cycles = True
+        self.cycle_combo.clear()
+        self.cycle_combo.addItem("All cycles", None)
+        for name in self.days_model.cycles:
+            self.cycle_combo.addItem(name, name)
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
+        self._filling_cycles = False
+
     def _refresh_page(self) -> None:
-        has_days = self.days_model.rowCount() > 0
+        self._fill_cycles()
+        has_days = self.days_model.rowCount() > 0 or self.cycle_combo.currentIndex() > 0
         self.pages.setCurrentIndex(DAYS_PAGE if has_days else EMPTY_PAGE)
         if has_days and self.selected_day_id() is None:
             self.days_view.selectRow(0)

@@ -8,7 +8,10 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from facilitator.planning import AuthorityEntry, NewDay
+from facilitator.vocabulary import DayKind, DayMode
 from facilitator.workspace import Workspace
+from ui.day_editor import DayEditor
 from ui.main_window import DAYS_PAGE, EMPTY_PAGE, MainWindow
 from ui.new_day_dialog import NewDayDialog
 
@@ -71,7 +74,9 @@ def test_a_new_triad_typed_into_the_dialog_is_listed(
         dialog.accept()
         return int(dialog.result())
 
+    planned: list[int] = []
     monkeypatch.setattr(NewDayDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(DayEditor, "exec", lambda editor: planned.append(editor.day_id) or 0)
     window.new_day_action.trigger()
 
     assert window.days_model.rowCount() == 1
@@ -79,6 +84,7 @@ def test_a_new_triad_typed_into_the_dialog_is_listed(
     assert day.date == dt.date(2027, 5, 4)
     assert day.authorities == ("Northfield", "Eastwick", "Southam")
     assert day.place == "Teams"
+    assert planned == [day.id]  # a new day goes straight on to planning
 
 
 def test_the_new_day_dialog_explains_what_is_wrong_and_stays_open(
@@ -144,3 +150,29 @@ def test_the_window_remembers_its_size_and_the_data_survives_a_restart(
     finally:
         second.close()
         second_ws.close()
+
+
+def test_the_cycle_filter_shows_one_cycles_days(window: MainWindow) -> None:
+    window.open_demo_day()
+    window.workspace.planner.create_day(
+        NewDay(
+            date=dt.date(2027, 3, 1),
+            kind=DayKind.TRIAD,
+            mode=DayMode.VIRTUAL,
+            authorities=(AuthorityEntry("X"), AuthorityEntry("Y"), AuthorityEntry("Z")),
+            cycle_name="2027–2028",
+        )
+    )
+    combo = window.cycle_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All cycles",
+        "2027–2028",
+        "Demo cycle 2026–2027",
+    ]
+    assert window.days_model.rowCount() == 2
+
+    combo.setCurrentIndex(1)
+    assert window.days_model.rowCount() == 1
+    assert window.days_model.day_at(0).authorities == ("X", "Y", "Z")
+    combo.setCurrentIndex(0)
+    assert window.days_model.rowCount() == 2
