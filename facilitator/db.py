@@ -21,8 +21,10 @@ from sqlmodel import SQLModel, create_engine
 import facilitator.agenda_templates
 import facilitator.models  # noqa: F401
 import question_bank.store  # noqa: F401
+from facilitator.migrations import upgrade
 
-SCHEMA_VERSION = 1
+# Raise with a step in migrations.py whenever a table of an existing file must change.
+SCHEMA_VERSION = 2
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
 APPLICATION_ID = 0x42414C43
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -100,7 +102,7 @@ def open_database(path: Path) -> Database:
             f"The folder for the data file cannot be created ({exc.strerror}).",
             "Choose a data file in a folder you can write to.",
         ) from exc
-    _check_contents(path)
+    found_version = _check_contents(path)
     engine = create_engine(
         f"sqlite:///{path}", connect_args={"check_same_thread": False}, poolclass=NullPool
     )
@@ -108,10 +110,16 @@ def open_database(path: Path) -> Database:
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        # Adds any missing tables; a new file gets every column here and needs no steps.
         SQLModel.metadata.create_all(engine)
+        if 0 < found_version < SCHEMA_VERSION:
+            _migrate(engine, path, found_version)
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except DataFileError:
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
         raise DataFileError(
@@ -120,6 +128,24 @@ def open_database(path: Path) -> Database:
             "Check the disk has space and the file is not read-only, then try again.",
         ) from exc
     return Database(engine, path)
+
+
+def _migrate(engine: Engine, path: Path, found_version: int) -> None:
+    connection = engine.raw_connection()
+    try:
+        driver = connection.driver_connection
+        if not isinstance(driver, sqlite3.Connection):
+            raise RuntimeError("the data file is not open through sqlite3")
+        upgrade(driver, found_version, SCHEMA_VERSION)
+    except sqlite3.Error as exc:
+        raise DataFileError(
+            path,
+            f"The data file could not be brought up to date for this version of Balcony "
+            f"({exc}). Nothing in it has been lost.",
+            "Check the disk has space and the file is not read-only, then try again.",
+        ) from exc
+    finally:
+        connection.close()
 
 
 def _check_file(path: Path) -> None:
@@ -144,10 +170,13 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _check_contents(path: Path) -> None:
-    """Read-only checks before SQLAlchemy touches the file, so a bad file stays unchanged."""
+def _check_contents(path: Path) -> int:
+    """Read-only checks before SQLAlchemy touches the file, so a bad file stays unchanged.
+
+    Returns the file's data version: 0 for a new (or empty) file.
+    """
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return 0
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
     except sqlite3.Error as exc:
@@ -198,3 +227,4 @@ def _check_contents(path: Path) -> None:
             f"(data version {version}; this version reads up to {SCHEMA_VERSION}).",
             "Update Balcony to open it. Nothing in the file has been changed.",
         )
+    return int(version)

@@ -2,13 +2,16 @@
 
 Planning: Cycle → Day → DayAuthority (presenting order, DCS, lead reviewer) and Attendee.
 Running: Day → Stage (day-level or a Session's) → Note, Exchange (asks and offers),
-Action, PlenaryItem.
+Action, PlenaryItem, Introduction. Setting holds small editable preferences.
+
+A column added after the first release needs a step in migrations.py as well.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import text
 from sqlmodel import Field, SQLModel
 
 from facilitator.vocabulary import (
@@ -87,6 +90,9 @@ class Session(SQLModel, table=True):
     position: int
     topical_invitation: bool | None = None
     topical_topic: str = ""
+    # Whose turn it is to question, as an index into the session's turn order (turns.py).
+    # Added in schema version 2; the server default matches the migration's ALTER TABLE.
+    turn: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
 
 
 class Stage(SQLModel, table=True):
@@ -186,3 +192,26 @@ class ScaleAnswer(SQLModel, table=True):
     authority_id: int = Field(foreign_key="authority.id")
     value: int
     answered_at: dt.datetime
+
+
+class Introduction(SQLModel, table=True):
+    """What one person wants to give to and receive from the day, said at the start.
+
+    `person_id` is None for someone who is not on the day's list (a guest, an observer).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    name: str
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    gives: str = ""
+    receives: str = ""
+    position: int = 0
+
+
+class Setting(SQLModel, table=True):
+    """A small preference kept in the data file, so it travels with the facilitator's work."""
+
+    key: str = Field(primary_key=True)
+    value: str  # JSON text

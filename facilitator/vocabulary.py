@@ -55,6 +55,11 @@ class StageKind(StrEnum):
         return STAGE_LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """For narrow places: the running agenda, the console's header."""
+        return SHORT_STAGE_LABELS.get(self, STAGE_LABELS[self])
+
+    @property
     def is_break(self) -> bool:
         return self in (StageKind.LUNCH, StageKind.TEA, StageKind.SCREEN_BREAK)
 
@@ -71,6 +76,14 @@ STAGE_LABELS: dict[StageKind, str] = {
     StageKind.TEA: "Tea and coffee",
     StageKind.SCREEN_BREAK: "Screen break",
     StageKind.PLENARY: "Plenary",
+}
+
+
+SHORT_STAGE_LABELS: dict[StageKind, str] = {
+    StageKind.PRESENTATION: "Presentation",
+    StageKind.QUESTIONING: "Questioning",
+    StageKind.INSIGHTS: "Insights (balcony)",
+    StageKind.REFLECTION: "Reflection, actions",
 }
 
 

@@ -7,11 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from facilitator.actions import Actions
 from facilitator.clock import Clock, SystemClock
 from facilitator.db import Database, open_database, open_memory_database
+from facilitator.disguised import SuggestionPatterns
+from facilitator.exchanges import Exchanges
+from facilitator.introductions import Introductions
 from facilitator.notes import Notebook
 from facilitator.planning import Planner
+from facilitator.plenary import Plenary
 from facilitator.question_use import QuestionLog
+from facilitator.session_record import SessionRecord
+from facilitator.turns import Turns
 from question_bank import BankService, load_handbook
 
 
@@ -23,6 +30,13 @@ class Workspace:
     notebook: Notebook
     questions: QuestionLog
     bank: BankService
+    exchanges: Exchanges
+    actions: Actions
+    introductions: Introductions
+    plenary: Plenary
+    session_record: SessionRecord
+    turns: Turns
+    suggestion_patterns: SuggestionPatterns
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
@@ -34,6 +48,13 @@ class Workspace:
             notebook=Notebook(db, clock),
             questions=QuestionLog(db, clock),
             bank=BankService(db.session_scope, load_handbook()),
+            exchanges=Exchanges(db),
+            actions=Actions(db),
+            introductions=Introductions(db),
+            plenary=Plenary(db),
+            session_record=SessionRecord(db),
+            turns=Turns(db),
+            suggestion_patterns=SuggestionPatterns(db),
         )
 
     @classmethod

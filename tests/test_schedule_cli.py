@@ -35,3 +35,20 @@ def test_the_sample_schedule_creates_six_days(
     days = capsys.readouterr().out.strip().splitlines()
     assert len(days) == 6
     assert any("quartet\tOxfordshire, Hampshire, Isle of Wight, Reading" in d for d in days)
+
+
+def test_the_agenda_command_writes_a_word_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docx import Document
+
+    data = str(tmp_path / "a.sqlite")
+    main(["--data", data, "demo"])
+    day_id = capsys.readouterr().out.strip()
+    out = tmp_path / "agenda.docx"
+    assert main(["--data", data, "agenda", day_id, "--out", str(out)]) == 0
+    assert "Peer challenge day: agenda" in Document(str(out)).paragraphs[0].text
+    assert main(["--data", data, "agenda", day_id, "--out", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["--data", data, "agenda", "999", "--out", str(tmp_path / "x.docx")]) == 1
+    assert "no day 999" in capsys.readouterr().err

@@ -25,7 +25,7 @@ from facilitator.agenda_edits import AgendaInputError
 from facilitator.planning import DayPlan, Planner
 from facilitator.vocabulary import StageKind
 from ui.fit_dialog import FINISH_LATER, SHORTEN, START_EARLIER, FitDialog
-from ui.undo import Change
+from ui.undo import AlreadyDone, Change
 
 Index = QModelIndex | QPersistentModelIndex
 MINUTES_COLUMN = 3
@@ -113,7 +113,7 @@ class AgendaEditModel(QAbstractTableModel):
             QMessageBox.warning(None, "Agenda", str(exc))
             return False
         self.undo.push(
-            _Done(
+            AlreadyDone(
                 f"{stage.title}: {old} → {new} minutes",
                 lambda: self.planner.set_stage_minutes(stage.id, new),
                 lambda: self.planner.set_stage_minutes(stage.id, old),
@@ -123,20 +123,6 @@ class AgendaEditModel(QAbstractTableModel):
 
     def stage_at(self, row: int) -> Any:
         return self.plan.stages[row] if 0 <= row < len(self.plan.stages) else None
-
-
-class _Done(Change):
-    """A change already made when pushed: the first redo does nothing."""
-
-    def __init__(self, text: str, do: Any, undo: Any) -> None:
-        super().__init__(text, do, undo)
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        super().redo()
 
 
 class AgendaTab(QWidget):
@@ -266,7 +252,7 @@ class AgendaTab(QWidget):
         added = change.stage_ids[0] if change.stage_ids else None
         if added is not None:
             self.undo.push(
-                _Done(
+                AlreadyDone(
                     f"Add {kind.label.lower()}",
                     lambda: None,
                     lambda: self.planner.remove_break(added),
@@ -286,7 +272,7 @@ class AgendaTab(QWidget):
             return
         if before is not None:
             self.undo.push(
-                _Done(
+                AlreadyDone(
                     f"Remove {stage.title.lower()}",
                     lambda: None,
                     lambda: self.planner.add_break(

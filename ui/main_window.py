@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from facilitator import __version__
 from facilitator.demo import DEMO_CYCLE, create_demo_day
+from facilitator.files import WriteError
+from facilitator.planning import DayPlan
+from facilitator.run import Conductor
 from facilitator.workspace import Workspace
 from ui.bank_editor import BankEditor
 from ui.bank_panel import QuestionBankPanel
@@ -31,6 +38,9 @@ from ui.day_models import DaysModel
 from ui.day_overview import DayOverview
 from ui.new_day_dialog import NewDayDialog
 from ui.schedule_import_dialog import ask_and_import
+
+if TYPE_CHECKING:
+    from ui.console_window import ConsoleWindow
 
 EMPTY_PAGE, DAYS_PAGE = 0, 1
 
@@ -42,6 +52,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Balcony")
         self.undo_stack = QUndoStack(self)
+        self.conductor = Conductor(workspace.db, workspace.clock)
+        self.console: ConsoleWindow | None = None
         self._filling_cycles = False
         self.setMinimumSize(720, 480)
 
@@ -180,7 +192,21 @@ class MainWindow(QMainWindow):
         day_menu = menu.addMenu("&Day")
         self.plan_day_action = _action(self, "&Plan this day…", "Ctrl+E")
         self.plan_day_action.triggered.connect(self.plan_selected_day)
-        day_menu.addAction(self.plan_day_action)
+        self.run_day_action = _action(self, "&Run this day", "Ctrl+Shift+R")
+        self.run_day_action.triggered.connect(self.run_selected_day)
+        day_menu.addActions([self.plan_day_action, self.run_day_action])
+        day_menu.addSeparator()
+        self.agenda_word_action = _action(self, "Export the agenda to &Word…", None)
+        self.agenda_word_action.triggered.connect(self.export_agenda_word)
+        self.agenda_pdf_action = _action(self, "Save the agenda as P&DF…", None)
+        self.agenda_pdf_action.triggered.connect(self.export_agenda_pdf)
+        self.agenda_print_action = _action(
+            self, "P&rint the agenda…", QKeySequence.StandardKey.Print
+        )
+        self.agenda_print_action.triggered.connect(self.print_agenda)
+        day_menu.addActions(
+            [self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action]
+        )
         day_menu.addSeparator()
         self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
         self.delete_day_action.triggered.connect(self.delete_selected_day)
@@ -207,6 +233,66 @@ class MainWindow(QMainWindow):
             return
         DayEditor(self.workspace.planner, day_id, self).exec()
         self.select_day(day_id)
+
+    def run_selected_day(self) -> None:
+        from ui.console_window import ConsoleWindow
+
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        if self.console is not None and self.console.isVisible():
+            if self.console.day_id == day_id:
+                self.console.raise_()
+                self.console.activateWindow()
+                return
+            self.console.close()
+        self.console = ConsoleWindow(self.workspace, self.conductor, day_id, self.settings)
+        self.console.show()
+
+    def _agenda_target(self, suffix: str, kind: str) -> tuple[DayPlan, Path] | None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return None
+        plan = self.workspace.planner.day_plan(day_id)
+        suggested = f"Agenda {plan.summary.date.isoformat()}{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self, "Save the agenda", suggested, kind)
+        return (plan, Path(name)) if name else None
+
+    def export_agenda_word(self) -> None:
+        from facilitator.word.agenda import export_agenda
+
+        target = self._agenda_target(".docx", "Word document (*.docx)")
+        if target is None:
+            return
+        try:
+            # The save dialog has already asked before replacing a file.
+            export_agenda(
+                target[0], target[1], overwrite=True, generated_at=self.workspace.clock.wall_now()
+            )
+        except WriteError as exc:
+            QMessageBox.warning(self, "Agenda", str(exc))
+            return
+        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+
+    def export_agenda_pdf(self) -> None:
+        from ui.agenda_print import export_agenda_pdf
+
+        target = self._agenda_target(".pdf", "PDF (*.pdf)")
+        if target is None:
+            return
+        try:
+            export_agenda_pdf(target[0], target[1], overwrite=True)
+        except WriteError as exc:
+            QMessageBox.warning(self, "Agenda", str(exc))
+            return
+        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+
+    def print_agenda(self) -> None:
+        from ui.agenda_print import print_agenda
+
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            print_agenda(self.workspace.planner.day_plan(day_id), self)
 
     def import_schedule(self) -> None:
         result = ask_and_import(self.workspace.planner, self)
@@ -274,6 +360,9 @@ class MainWindow(QMainWindow):
         day_id = self.selected_day_id()
         self.delete_day_action.setEnabled(day_id is not None)
         self.plan_day_action.setEnabled(day_id is not None)
+        self.run_day_action.setEnabled(day_id is not None)
+        for action in (self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action):
+            action.setEnabled(day_id is not None)
         if day_id != self.bank_panel.day_id:
             self.bank_panel.set_day(day_id)
         self.overview.show_plan(

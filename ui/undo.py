@@ -17,3 +17,17 @@ class Change(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+
+class AlreadyDone(Change):
+    """A change made before it was pushed (autosave, a run step): the first redo is a no-op."""
+
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
+        super().__init__(text, do, undo)
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        super().redo()

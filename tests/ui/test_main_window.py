@@ -176,3 +176,20 @@ def test_the_cycle_filter_shows_one_cycles_days(window: MainWindow) -> None:
     assert window.days_model.day_at(0).authorities == ("X", "Y", "Z")
     combo.setCurrentIndex(0)
     assert window.days_model.rowCount() == 2
+
+
+def test_the_agenda_is_exported_to_word_from_the_day_menu(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document
+    from PySide6.QtWidgets import QFileDialog
+
+    window.open_demo_day()
+    target = tmp_path / "agenda.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.agenda_word_action.trigger()
+
+    tables = Document(str(target)).tables
+    timetable = tables[-1]
+    assert timetable.rows[1].cells[1].text == "Introductions"
+    assert timetable.rows[-1].cells[0].text == "17.35"

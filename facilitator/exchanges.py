@@ -1,0 +1,221 @@
+"""Asks (support wanted) and offers (good practice to share), captured in a session.
+
+They start in reflection and actions and end up in the day's asks and offers list, so the
+list for a day runs in presenting order. An ask or offer made in a session usually comes
+from the presenting authority; the caller passes it, since the room may say otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, select
+
+from facilitator.capture_lists import KEEP, Keep, next_position, place, renumber, tidy
+from facilitator.db import Database
+from facilitator.events import Event
+from facilitator.models import DayAuthority, Exchange, Session
+from facilitator.vocabulary import ExchangeKind, ExchangeScope
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    id: int
+    session_id: int
+    kind: ExchangeKind
+    authority_id: int
+    topic: str
+    detail: str
+    scope: ExchangeScope
+    counterpart_id: int | None
+    position: int
+
+
+class ExchangeInputError(ValueError):
+    """An ask or offer that cannot be saved as typed; the message says what to change."""
+
+
+class Exchanges:
+    """Adds, edits, deletes and lists asks and offers; `changed` carries the session id."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.changed: Event[int] = Event()
+
+    def add(
+        self,
+        session_id: int,
+        kind: ExchangeKind,
+        authority_id: int,
+        topic: str,
+        detail: str = "",
+        scope: ExchangeScope = ExchangeScope.BILATERAL,
+        counterpart_id: int | None = None,
+    ) -> ExchangeView:
+        """Adds an ask or offer at the end of the session's list."""
+        with self._db.session_scope() as s:
+            _require_session(s, session_id)
+            row = Exchange(
+                session_id=session_id,
+                kind=ExchangeKind(kind),
+                authority_id=authority_id,
+                topic=tidy(topic, "A topic"),
+                detail=tidy(detail, "The detail"),
+                scope=ExchangeScope(scope),
+                counterpart_id=counterpart_id,
+                position=next_position(_ordered(s, session_id)),
+            )
+            _check(s, row)
+            s.add(row)
+            s.flush()
+            view = _view(row)
+        self.changed.emit(session_id)
+        return view
+
+    def edit(
+        self,
+        exchange_id: int,
+        *,
+        kind: ExchangeKind | None = None,
+        authority_id: int | None = None,
+        topic: str | None = None,
+        detail: str | None = None,
+        scope: ExchangeScope | None = None,
+        counterpart_id: int | Keep | None = KEEP,
+    ) -> ExchangeView:
+        """Changes the fields given; `counterpart_id=None` removes the counterpart."""
+        with self._db.session_scope() as s:
+            row = _get(s, exchange_id)
+            if kind is not None:
+                row.kind = ExchangeKind(kind)
+            if authority_id is not None:
+                row.authority_id = authority_id
+            if topic is not None:
+                row.topic = tidy(topic, "A topic")
+            if detail is not None:
+                row.detail = tidy(detail, "The detail")
+            if scope is not None:
+                row.scope = ExchangeScope(scope)
+            if counterpart_id is not KEEP:
+                row.counterpart_id = counterpart_id
+            with s.no_autoflush:  # check the edited row before it is written
+                _check(s, row)
+            s.add(row)
+            view = _view(row)
+        self.changed.emit(view.session_id)
+        return view
+
+    def delete(self, exchange_id: int) -> ExchangeView:
+        """Deletes an ask or offer and returns it whole, so an undo can put it back."""
+        with self._db.session_scope() as s:
+            row = _get(s, exchange_id)
+            view = _view(row)
+            s.delete(row)
+            s.flush()
+            renumber(_ordered(s, view.session_id))
+        self.changed.emit(view.session_id)
+        return view
+
+    def restore(self, view: ExchangeView) -> ExchangeView:
+        """Puts a deleted ask or offer back where it was (with its id, if still free)."""
+        with self._db.session_scope() as s:
+            _require_session(s, view.session_id)
+            row = Exchange(**{k: getattr(view, k) for k in ExchangeView.__dataclass_fields__})
+            if s.get(Exchange, view.id) is not None:
+                row.id = None
+            place(_ordered(s, view.session_id), row, view.position)
+            s.add(row)
+            s.flush()
+            restored = _view(row)
+        self.changed.emit(view.session_id)
+        return restored
+
+    def move(self, exchange_id: int, new_position: int) -> ExchangeView:
+        with self._db.session_scope() as s:
+            row = _get(s, exchange_id)
+            place(_ordered(s, row.session_id), row, new_position)
+            view = _view(row)
+        self.changed.emit(view.session_id)
+        return view
+
+    def for_session(self, session_id: int) -> list[ExchangeView]:
+        with self._db.session_scope() as s:
+            return [_view(row) for row in _ordered(s, session_id)]
+
+    def for_day(self, day_id: int) -> list[ExchangeView]:
+        """Every ask and offer of the day: by presenting order, then as listed in a session."""
+        with self._db.session_scope() as s:
+            rows = s.exec(
+                select(Exchange)
+                .join(Session, col(Session.id) == col(Exchange.session_id))
+                .where(Session.day_id == day_id)
+                .order_by(col(Session.position), col(Exchange.position), col(Exchange.id))
+            ).all()
+            return [_view(row) for row in rows]
+
+
+def _check(s: DbSession, row: Exchange) -> None:
+    word = "An ask" if row.kind is ExchangeKind.ASK else "An offer"
+    if not row.topic:
+        wanted = "support is wanted" if row.kind is ExchangeKind.ASK else "is offered"
+        raise ExchangeInputError(f"{word} needs a topic: a few words on what {wanted}.")
+    taking_part = _day_authorities(s, row.session_id)
+    if row.authority_id not in taking_part:
+        raise ExchangeInputError(f"{word} must come from one of the day’s authorities.")
+    if row.counterpart_id is None:
+        return
+    if row.scope is ExchangeScope.MULTILATERAL:
+        raise ExchangeInputError(
+            f"{word} open to every authority (multilateral) has no single counterpart. "
+            "Make it bilateral, or remove the counterpart."
+        )
+    if row.counterpart_id == row.authority_id:
+        raise ExchangeInputError(f"{word} needs a counterpart other than the authority making it.")
+    if row.counterpart_id not in taking_part:
+        raise ExchangeInputError("The counterpart must be one of the day’s authorities.")
+
+
+def _require_session(s: DbSession, session_id: int) -> Session:
+    session = s.get(Session, session_id)
+    if session is None:
+        raise LookupError(f"There is no session with id {session_id}.")
+    return session
+
+
+def _day_authorities(s: DbSession, session_id: int) -> set[int]:
+    day_id = _require_session(s, session_id).day_id
+    return set(s.exec(select(DayAuthority.authority_id).where(DayAuthority.day_id == day_id)))
+
+
+def _get(s: DbSession, exchange_id: int) -> Exchange:
+    row = s.get(Exchange, exchange_id)
+    if row is None:
+        raise LookupError(f"There is no ask or offer with id {exchange_id}.")
+    return row
+
+
+def _ordered(s: DbSession, session_id: int) -> list[Exchange]:
+    return list(
+        s.exec(
+            select(Exchange)
+            .where(Exchange.session_id == session_id)
+            .order_by(col(Exchange.position), col(Exchange.id))
+        ).all()
+    )
+
+
+def _view(row: Exchange) -> ExchangeView:
+    if row.id is None:
+        raise RuntimeError("an ask or offer must be flushed before it is viewed")
+    return ExchangeView(
+        id=row.id,
+        session_id=row.session_id,
+        kind=row.kind,
+        authority_id=row.authority_id,
+        topic=row.topic,
+        detail=row.detail,
+        scope=row.scope,
+        counterpart_id=row.counterpart_id,
+        position=row.position,
+    )

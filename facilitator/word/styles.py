@@ -1,0 +1,182 @@
+"""Balcony's page and styles for Word files, or a user's template with their letterhead.
+
+A4 portrait, Arial 11 pt in GOV.UK's text colour, plain bold headings spaced by their style,
+UK English on the defaults and the styles Balcony uses.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from facilitator.files import WriteError
+
+FONT = "Arial"
+LANGUAGE = "en-GB"
+TEXT = RGBColor(0x0B, 0x0C, 0x0C)  # GOV.UK text colour
+MARKING_STYLE = "Protective Marking"
+# name: (size in points, space before, space after, outline level)
+HEADINGS = {"Heading 1": (20, 0, 12, 0), "Heading 2": (14, 18, 6, 1), "Heading 3": (12, 12, 4, 2)}
+_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
+
+
+class TemplateError(WriteError):
+    """A Word template that cannot be used; a WriteError so exports have one error path."""
+
+
+def new_document(template: Path | None = None) -> Document:
+    """An empty A4 document in Balcony's styles, or in the styles and letterhead of `template`."""
+    if template is None:
+        doc = docx.Document()
+        _page_setup(doc)
+        _restyle(doc)
+    else:
+        doc = _open_template(Path(template))
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):  # keep the last section: its page and headers
+                body.remove(child)
+    _ensure_styles(doc)
+    _set_language(_defaults_rpr(doc))
+    return doc
+
+
+def _open_template(path: Path) -> Document:
+    """Opens a .docx or .dotx; a .dotx is read as a document (its content type changed)."""
+    try:
+        with zipfile.ZipFile(path) as source:
+            entries = {info: source.read(info) for info in source.infolist()}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(
+            f"The Word template {path} could not be opened. Choose a .docx or .dotx file, "
+            "or export without a template."
+        ) from exc
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries.items():
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+            target.writestr(info, data)
+    try:
+        return docx.Document(io.BytesIO(buffer.getvalue()))
+    except Exception as exc:  # python-docx raises several kinds for a file it cannot read
+        raise TemplateError(
+            f"{path} is not a Word document or template Balcony can use (a macro-enabled "
+            "file cannot be used). Save it as .docx or .dotx, or export without a template."
+        ) from exc
+
+
+def _page_setup(doc: Document) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.header_distance = section.footer_distance = Cm(1.0)
+
+
+def _restyle(doc: Document) -> None:
+    """Arial 11 pt in GOV.UK's text colour; headings bold and dark, spaced by the style."""
+    rpr = _defaults_rpr(doc)
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)  # theme fonts (Calibri) would win over the style's named font
+    rpr.insert(0, _fonts())
+    normal = _paragraph_style(doc, "Normal")
+    normal.font.name, normal.font.size, normal.font.color.rgb = FONT, Pt(11), TEXT
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, (size, before, after, _level) in HEADINGS.items():
+        _plain_heading(_paragraph_style(doc, name), size, before, after)
+    for name in ("Header", "Footer"):
+        _paragraph_style(doc, name).font.size = Pt(9)
+
+
+def _ensure_styles(doc: Document) -> None:
+    """Adds the styles Balcony's exports use when a user's template lacks them."""
+    names = {style.name for style in doc.styles}
+    for name, (size, before, after, level) in HEADINGS.items():
+        if name not in names:
+            style = _as_paragraph_style(doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+            style.base_style = doc.styles["Normal"]
+            style.next_paragraph_style = doc.styles["Normal"]
+            _plain_heading(style, size, before, after)
+            outline = OxmlElement("w:outlineLvl", {qn("w:val"): str(level)})
+            style.element.get_or_add_pPr().insert_element_before(
+                outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"
+            )
+    for name in ("Header", "Footer", "List Bullet"):
+        if name not in names:
+            added = _as_paragraph_style(doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+            added.base_style = doc.styles["Normal"]
+            if name == "List Bullet":
+                added.paragraph_format.left_indent = Cm(0.63)
+    if MARKING_STYLE not in names:
+        marking = _as_paragraph_style(doc.styles.add_style(MARKING_STYLE, WD_STYLE_TYPE.PARAGRAPH))
+        marking.base_style = doc.styles["Normal"]
+        marking.font.bold, marking.font.size = True, Pt(10)
+        marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        marking.paragraph_format.space_before = marking.paragraph_format.space_after = Pt(0)
+    for name in ("Normal", *HEADINGS, MARKING_STYLE):
+        _set_language(_paragraph_style(doc, name).element.get_or_add_rPr())
+
+
+def _plain_heading(style: ParagraphStyle, size: int, before: int, after: int) -> None:
+    rpr = style.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)  # the theme's heading font would win over a named one
+    style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
+    style.font.color.rgb = TEXT
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.keep_with_next = True
+
+
+def _paragraph_style(doc: Document, name: str) -> ParagraphStyle:
+    return _as_paragraph_style(doc.styles[name])
+
+
+def _as_paragraph_style(style: object) -> ParagraphStyle:
+    if not isinstance(style, ParagraphStyle):
+        raise TypeError(f"{style!r} is not a paragraph style")
+    return style
+
+
+def _defaults_rpr(doc: Document) -> BaseOxmlElement:
+    """The document defaults' run properties (w:docDefaults/w:rPrDefault/w:rPr), made if absent."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    holder = defaults.find(qn("w:rPrDefault"))
+    if holder is None:
+        holder = OxmlElement("w:rPrDefault")
+        defaults.insert(0, holder)
+    rpr = holder.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        holder.append(rpr)
+    return rpr  # type: ignore[no-any-return]
+
+
+def _fonts() -> BaseOxmlElement:
+    return OxmlElement("w:rFonts", {qn(f"w:{a}"): FONT for a in ("ascii", "hAnsi", "cs")})
+
+
+def _set_language(rpr: BaseOxmlElement) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), LANGUAGE)
