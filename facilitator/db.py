@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
@@ -104,7 +104,11 @@ def open_database(path: Path) -> Database:
         ) from exc
     found_version = _check_contents(path)
     engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False}, poolclass=NullPool
+        # One pooled connection, not one per unit of work: opening a connection costs more
+        # than the small writes the console makes on every bullet.
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False},
+        poolclass=SingletonThreadPool,
     )
     event.listen(engine, "connect", _on_connect)
     try:

@@ -44,6 +44,9 @@ class Notebook:
         self._db = db
         self._clock = clock
         self.changed: Event[int | None] = Event()
+        # The bullet just added or edited, announced before `changed`, so a view can show
+        # it without reading the whole stage again.
+        self.saved: Event[NoteView] = Event()
 
     def add(
         self,
@@ -61,13 +64,16 @@ class Notebook:
             return None
         now = self._now()
         with self._db.session_scope() as s:
-            stage = s.get(Stage, stage_id)
-            if stage is None:
+            found = s.exec(
+                select(Stage.day_id, Stage.session_id).where(Stage.id == stage_id)
+            ).first()
+            if found is None:
                 raise LookupError(f"There is no stage with id {stage_id}.")
+            day_id, session_id = found
             last = s.exec(select(func.max(Note.position)).where(Note.stage_id == stage_id)).one()
             note = Note(
-                day_id=stage.day_id,
-                session_id=stage.session_id,
+                day_id=day_id,
+                session_id=session_id,
                 stage_id=stage_id,
                 text=text,
                 tag=tag,
@@ -81,6 +87,7 @@ class Notebook:
             s.add(note)
             s.flush()
             view = _view(note)
+        self.saved.emit(view)
         self.changed.emit(stage_id)
         return view
 
@@ -106,6 +113,7 @@ class Notebook:
             note.edited_at = self._now()
             s.add(note)
             view = _view(note)
+        self.saved.emit(view)
         self.changed.emit(view.stage_id)
         return view
 
@@ -145,8 +153,16 @@ class Notebook:
         self.changed.emit(stage_id)
 
     def for_stage(self, stage_id: int) -> list[NoteView]:
+        # Plain rows rather than ORM objects: the console re-reads a stage on every
+        # bullet, and a long stage should cost no more to show than a short one.
+        columns = [getattr(Note, name) for name in NoteView.__dataclass_fields__]
         with self._db.session_scope() as s:
-            return [_view(n) for n in _ordered(s, stage_id)]
+            rows = s.exec(
+                select(*columns)
+                .where(Note.stage_id == stage_id)
+                .order_by(col(Note.position), col(Note.id))
+            ).all()
+            return [NoteView(*row) for row in rows]
 
     def for_session(self, session_id: int) -> list[NoteView]:
         with self._db.session_scope() as s:

@@ -17,6 +17,7 @@ from facilitator.notes import Notebook
 from facilitator.planning import Planner
 from facilitator.plenary import Plenary
 from facilitator.question_use import QuestionLog
+from facilitator.run import Conductor
 from facilitator.session_record import SessionRecord
 from facilitator.turns import Turns
 from question_bank import BankService, load_handbook
@@ -37,6 +38,7 @@ class Workspace:
     session_record: SessionRecord
     turns: Turns
     suggestion_patterns: SuggestionPatterns
+    conductor: Conductor
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
@@ -55,6 +57,7 @@ class Workspace:
             session_record=SessionRecord(db),
             turns=Turns(db),
             suggestion_patterns=SuggestionPatterns(db),
+            conductor=Conductor(db, clock),
         )
 
     @classmethod

@@ -321,8 +321,9 @@ class ConsoleWindow(QMainWindow):
                 note = self.workspace.notebook.add(
                     stage_id, text, tag, authority_id=self.capture.who()
                 )
-                self.notes_model.draft_id = note.id if note else None
-                self.notes_model.reload()
+                self.notes_model.set_draft(note.id if note else None)
+                if note is not None:
+                    self._reveal(note.id)
             else:
                 self.workspace.notebook.edit(self.notes_model.draft_id, text=text, tag=tag)
         except NoteInputError as exc:
@@ -333,8 +334,9 @@ class ConsoleWindow(QMainWindow):
         if stage_id is None:
             return
         tag, text = self._tag_and_text(typed)
+        was_draft = self.notes_model.draft_id is not None
         try:
-            if self.notes_model.draft_id is not None:
+            if was_draft:
                 note: NoteView | None = self.workspace.notebook.edit(
                     self.notes_model.draft_id, text=text, tag=tag
                 )
@@ -346,17 +348,27 @@ class ConsoleWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 8000)
             self.capture.line.setText(typed)
             return
-        self.notes_model.draft_id = None
+        self.notes_model.set_draft(None)
         if note is not None:
             self.undo.push(AddedNote(self.workspace.notebook, note))
-        self.notes_model.reload()
-        self.notes_view.scrollToBottom()
+            if not was_draft:  # a draft was shown when it was first saved
+                self._reveal(note.id)
         self.capture.warning.hide()
+
+    def _reveal(self, note_id: int) -> None:
+        row = next((i for i, n in enumerate(self.notes_model.notes) if n.id == note_id), -1)
+        if row < 0:
+            return
+        index = self.notes_model.index(row)
+        # Scrolling lays the whole list out again: only when the bullet is out of sight.
+        if not self.notes_view.viewport().rect().contains(self.notes_view.visualRect(index)):
+            self.notes_view.scrollTo(index)
 
     def _abandoned(self) -> None:
         if self.notes_model.draft_id is not None:
-            self.workspace.notebook.delete(self.notes_model.draft_id)
-            self.notes_model.draft_id = None
+            draft = self.notes_model.draft_id
+            self.notes_model.set_draft(None)
+            self.workspace.notebook.delete(draft)
         self.capture.warning.hide()
 
     def delete_selected_note(self) -> None:
@@ -428,7 +440,7 @@ class ConsoleWindow(QMainWindow):
         viewing = "" if self.viewed_stage_id is None else "  (not the running stage)"
         self.notes_heading.setText(f"Bullets: {stage.title}{who}{viewing}")
         if self.notes_model.stage_id != stage.id:
-            self.notes_model.draft_id = None
+            self.notes_model.set_draft(None)
             self.notes_model.show_stage(stage.id)
             self.capture.set_tag(default_tag(stage.kind))
         self._update_people(stage.presenter_id)
@@ -466,7 +478,6 @@ class ConsoleWindow(QMainWindow):
 
     def _notes_changed(self, stage_id: int | None) -> None:
         if stage_id == self.notes_model.stage_id:
-            self.notes_model.reload()
             self._notes_empty_text()
             self._update_turns()
 
@@ -484,5 +495,6 @@ class ConsoleWindow(QMainWindow):
             self.presenter.close()
         self.settings.setValue("console/geometry", self.saveGeometry())
         self.workspace.notebook.changed.disconnect(self._notes_changed)
+        self.notes_model.detach()
         self.conductor.changed.disconnect(self._run_changed)
         super().closeEvent(event)

@@ -16,12 +16,14 @@ Index = QModelIndex | QPersistentModelIndex
 PADDING = 8
 SELECTED = QColor("#d2e2f1")
 BAR = QColor("#1d70b8")
+CACHE_LIMIT = 5000
 
 
 class HtmlDelegate(QStyledItemDelegate):
     def __init__(self, html_role: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._role = html_role
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         document = QTextDocument()
@@ -47,5 +49,12 @@ class HtmlDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else 400
-        document = self._document(option, index, width)
-        return QSize(width, int(document.size().height()) + 2 * PADDING)
+        # Laying out rich text is the costly part of a long list: remember each answer.
+        key = (str(index.data(self._role) or ""), width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            height = int(self._document(option, index, width).size().height()) + 2 * PADDING
+            if len(self._heights) > CACHE_LIMIT:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)

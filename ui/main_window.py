@@ -29,7 +29,6 @@ from facilitator import __version__
 from facilitator.demo import DEMO_CYCLE, create_demo_day
 from facilitator.files import WriteError
 from facilitator.planning import DayPlan
-from facilitator.run import Conductor
 from facilitator.workspace import Workspace
 from ui.bank_editor import BankEditor
 from ui.bank_panel import QuestionBankPanel
@@ -52,7 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle("Balcony")
         self.undo_stack = QUndoStack(self)
-        self.conductor = Conductor(workspace.db, workspace.clock)
+        self.conductor = workspace.conductor
         self.console: ConsoleWindow | None = None
         self._filling_cycles = False
         self.setMinimumSize(720, 480)

@@ -52,15 +52,79 @@ class NotesModel(QAbstractListModel):
         self.notes: list[NoteView] = []
         self.names: dict[int, str] = {}
         self.draft_id: int | None = None
+        self._html: dict[int, str] = {}
+        self._absorbed = False
+        notebook.saved.connect(self._saved)
+        notebook.changed.connect(self._changed)
+
+    def detach(self) -> None:
+        """Stops listening; call when the view goes, so no event reaches a deleted model."""
+        self.notebook.saved.disconnect(self._saved)
+        self.notebook.changed.disconnect(self._changed)
+
+    def _saved(self, note: NoteView) -> None:
+        if note.stage_id != self.stage_id:
+            return
+        row = next((i for i, n in enumerate(self.notes) if n.id == note.id), None)
+        if row is not None:
+            self.notes[row] = note
+            self._html.pop(note.id, None)
+            self.dataChanged.emit(self.index(row), self.index(row))
+            self._absorbed = True
+        elif note.position == len(self.notes):
+            self.beginInsertRows(QModelIndex(), len(self.notes), len(self.notes))
+            self.notes.append(note)
+            self.endInsertRows()
+            self._absorbed = True
+
+    def _changed(self, stage_id: int | None) -> None:
+        if stage_id != self.stage_id:
+            return
+        if self._absorbed:
+            self._absorbed = False  # the saved bullet is already on screen
+            return
+        self.reload()
+
+    def set_draft(self, note_id: int | None) -> None:
+        """Marks the bullet still being typed, or none."""
+        for old in (self.draft_id, note_id):
+            if old is not None:
+                self._html.pop(old, None)
+        previous, self.draft_id = self.draft_id, note_id
+        for changed in (previous, note_id):
+            row = next((i for i, n in enumerate(self.notes) if n.id == changed), None)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def show_stage(self, stage_id: int | None) -> None:
         self.stage_id = stage_id
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.notes = self.notebook.for_stage(self.stage_id) if self.stage_id else []
-        self.endResetModel()
+        self._html.clear()
+        self._reread()
+
+    def _reread(self) -> None:
+        """Re-reads the stage's bullets, telling the view only what changed: a reset would
+        make it measure every bullet again, which grows slow over a long session."""
+        fresh = self.notebook.for_stage(self.stage_id) if self.stage_id else []
+        old_ids = [n.id for n in self.notes]
+        new_ids = [n.id for n in fresh]
+        if new_ids[: len(old_ids)] == old_ids and len(new_ids) > len(old_ids):
+            changed = [i for i, (a, b) in enumerate(zip(self.notes, fresh, strict=False)) if a != b]
+            self.beginInsertRows(QModelIndex(), len(old_ids), len(new_ids) - 1)
+            self.notes = fresh
+            self.endInsertRows()
+        elif new_ids == old_ids:
+            changed = [i for i, (a, b) in enumerate(zip(self.notes, fresh, strict=True)) if a != b]
+            self.notes = fresh
+        else:
+            self.beginResetModel()
+            self.notes = fresh
+            self.endResetModel()
+            return
+        for row in changed:
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.notes)
@@ -79,20 +143,26 @@ class NotesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{note.tag.label}: {note.text}"
         if role == HTML_ROLE:
-            who = self.names.get(note.authority_id or 0, "")
-            by = f' <span style="color:#505a5f">— {escape(who)}</span>' if who else ""
-            typing = (
-                ' <span style="color:#505a5f"><i>(typing…)</i></span>'
-                if note.id == self.draft_id
-                else ""
-            )
-            colour = TAG_COLOURS[note.tag]
-            text = escape(note.text).replace("\n", "<br>")
-            return (
-                f'<span style="color:{colour};font-weight:bold">{note.tag.label}</span>'
-                f"&nbsp;&nbsp;{text}{by}{typing}"
-            )
+            html = self._html.get(note.id)
+            if html is None:
+                html = self._html[note.id] = self._render(note)
+            return html
         return None
+
+    def _render(self, note: NoteView) -> str:
+        who = self.names.get(note.authority_id or 0, "")
+        by = f' <span style="color:#505a5f">— {escape(who)}</span>' if who else ""
+        typing = (
+            ' <span style="color:#505a5f"><i>(typing…)</i></span>'
+            if note.id == self.draft_id
+            else ""
+        )
+        colour = TAG_COLOURS[note.tag]
+        text = escape(note.text).replace("\n", "<br>")
+        return (
+            f'<span style="color:{colour};font-weight:bold">{note.tag.label}</span>'
+            f"&nbsp;&nbsp;{text}{by}{typing}"
+        )
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
