@@ -33,6 +33,9 @@ def ensure_application() -> QApplication:
     app.setApplicationDisplayName("Balcony")
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
+    font = app.font()
+    font.setPointSize(11)
+    app.setFont(font)
     app.setStyleSheet(style_sheet())
     return app
 
