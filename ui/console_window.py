@@ -28,6 +28,7 @@ from ui.capture_bar import TAG_ORDER, CaptureBar
 from ui.console_parts import StageHeader, TurnBar, check_suggestion
 from ui.note_commands import AddedNote, DeleteNote, MoveNote
 from ui.notes_view import NoteDelegate, NotesModel
+from ui.record_panel import RecordPanel
 from ui.run_models import STAGE_ID_ROLE, AgendaRunModel
 from ui.undo import AlreadyDone
 
@@ -131,6 +132,14 @@ class ConsoleWindow(QMainWindow):
         self.bank_dock.setWidget(self.bank_panel)
         self.bank_panel.setMinimumWidth(380)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
+        self.record_panel = RecordPanel(workspace, self.undo, day_id)
+        self.record_dock = QDockWidget("Record", self)
+        self.record_dock.setObjectName("consoleRecordDock")
+        self.record_dock.setWidget(self.record_panel)
+        self.record_panel.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.record_dock)
+        self.tabifyDockWidget(self.bank_dock, self.record_dock)
+        self.bank_dock.raise_()
 
         self._build_actions()
         self.start_button.clicked.connect(self.start_or_next)
@@ -223,6 +232,8 @@ class ConsoleWindow(QMainWindow):
         bank.setShortcut(QKeySequence("Ctrl+B"))
         view.addAction(bank)
         view.addAction(self.bank_panel.focus_search_action)
+        view.addAction(self.record_dock.toggleViewAction())
+        view.addAction(self.record_panel.focus_action)
 
     def _run_step(self, work: object, *args: object) -> Step | None:
         try:
@@ -325,7 +336,8 @@ class ConsoleWindow(QMainWindow):
                 if note is not None:
                     self._reveal(note.id)
             else:
-                self.workspace.notebook.edit(self.notes_model.draft_id, text=text, tag=tag)
+                draft = self.notes_model.draft_id
+                self.workspace.notebook.edit(draft, text=text, tag=tag)
         except NoteInputError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 
@@ -334,12 +346,11 @@ class ConsoleWindow(QMainWindow):
         if stage_id is None:
             return
         tag, text = self._tag_and_text(typed)
-        was_draft = self.notes_model.draft_id is not None
+        draft = self.notes_model.draft_id
+        was_draft = draft is not None
         try:
-            if was_draft:
-                note: NoteView | None = self.workspace.notebook.edit(
-                    self.notes_model.draft_id, text=text, tag=tag
-                )
+            if draft is not None:
+                note: NoteView | None = self.workspace.notebook.edit(draft, text=text, tag=tag)
             else:
                 note = self.workspace.notebook.add(
                     stage_id, text, tag, authority_id=self.capture.who()
@@ -446,6 +457,8 @@ class ConsoleWindow(QMainWindow):
         self._update_people(stage.presenter_id)
         self._update_turns()
         self._notes_empty_text()
+        if self.record_panel.show_stage(stage):
+            self.record_dock.raise_()
 
     def _update_people(self, presenter_id: int | None) -> None:
         choices: list[tuple[str, int | None]] = [("Nobody in particular", None)]
@@ -496,5 +509,6 @@ class ConsoleWindow(QMainWindow):
         self.settings.setValue("console/geometry", self.saveGeometry())
         self.workspace.notebook.changed.disconnect(self._notes_changed)
         self.notes_model.detach()
+        self.record_panel.detach()
         self.conductor.changed.disconnect(self._run_changed)
         super().closeEvent(event)

@@ -227,3 +227,34 @@ def test_ending_the_day_asks_first(
     assert console.conductor.state(console.day_id).status is DayStatus.FINISHED
     assert not console.start_button.isEnabled()
     assert isinstance(console.presenter, (QWidget, type(None)))
+
+
+def test_affirmations_and_asks_are_recorded_from_the_console_by_keyboard(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    for _ in range(4):  # introductions, presentation, questioning, affirmation
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.AFFIRMATION
+    key(qtbot, console, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    line = console.record_panel.affirmation.line
+    assert line.hasFocus()
+    qtbot.keyClicks(line, "Leaders who know their front line")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    strengths = [n for n in workspace.notebook.for_stage(stage.id) if n.person_id is not None]
+    assert [n.text for n in strengths] == ["Leaders who know their front line"]
+
+    for _ in range(3):  # insights, reaction, reflection
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.REFLECTION
+    part = console.record_panel.reflection.exchange_part
+    console.record_panel.reflection.setCurrentWidget(part)
+    part.topic.setFocus()
+    qtbot.keyClicks(part.topic, "Support with placement sufficiency")
+    qtbot.keyClick(part.topic, Qt.Key.Key_Return)
+    session = console.conductor.state(console.day_id).current
+    assert session is not None
+    assert session.session_id is not None
+    asks = workspace.exchanges.for_session(session.session_id)
+    assert [a.topic for a in asks] == ["Support with placement sufficiency"]
