@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -24,7 +24,8 @@ from facilitator.run import Conductor, RunError, RunState, Step
 from facilitator.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.workspace import Workspace
 from ui.bank_panel import QuestionBankPanel
-from ui.capture_bar import TAG_ORDER, CaptureBar
+from ui.capture_bar import CaptureBar
+from ui.console_actions import install_actions
 from ui.console_parts import StageHeader, TurnBar, check_suggestion
 from ui.note_commands import AddedNote, DeleteNote, MoveNote
 from ui.notes_view import NoteDelegate, NotesModel
@@ -36,6 +37,15 @@ REFRESH_MS = 250
 
 
 class ConsoleWindow(QMainWindow):
+    # Made by install_actions (ui/console_actions.py).
+    next_action: QAction
+    back_action: QAction
+    pause_action: QAction
+    skip_action: QAction
+    replan_action: QAction
+    end_action: QAction
+    delete_action: QAction
+
     def __init__(
         self, workspace: Workspace, conductor: Conductor, day_id: int, settings: QSettings
     ) -> None:
@@ -141,7 +151,7 @@ class ConsoleWindow(QMainWindow):
         self.tabifyDockWidget(self.bank_dock, self.record_dock)
         self.bank_dock.raise_()
 
-        self._build_actions()
+        install_actions(self)
         self.start_button.clicked.connect(self.start_or_next)
         self.back_button.clicked.connect(self.go_back)
         self.pause_button.clicked.connect(self.pause_or_resume)
@@ -169,71 +179,6 @@ class ConsoleWindow(QMainWindow):
         self.capture.line.setFocus()
 
     # actions ----------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        def act(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
-        run = self.menuBar().addMenu("&Day")
-        self.next_action = act("Start / next stage", "F5", self.start_or_next)
-        self.back_action = act("Back a stage", "Shift+F5", self.go_back)
-        self.pause_action = act("Pause / resume", "F6", self.pause_or_resume)
-        self.skip_action = act("Skip the break", "Ctrl+Shift+K", self.skip_break)
-        self.replan_action = act("Re-plan the rest of the day…", "Ctrl+R", self.replan)
-        self.end_action = act("End the day…", "Ctrl+Shift+E", self.end_day)
-        run.addActions([self.next_action, self.back_action, self.pause_action, self.skip_action])
-        run.addSeparator()
-        run.addActions([self.replan_action, self.end_action])
-
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addActions([undo, redo])
-
-        capture = self.menuBar().addMenu("&Capture")
-        capture.addAction(act("Type a bullet", "Ctrl+L", self.capture.line.setFocus))
-        capture.addAction(act("Next questioner", "F7", self.next_turn))
-        self.delete_action = QAction("Delete bullet", self.notes_view)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_selected_note)
-        self.notes_view.addAction(self.delete_action)
-        for label, keys, step in (
-            ("Move bullet up", "Alt+Up", -1),
-            ("Move bullet down", "Alt+Down", 1),
-        ):
-            move = QAction(label, self.notes_view)
-            move.setShortcut(QKeySequence(keys))
-            move.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            move.triggered.connect(lambda _=False, s=step: self.move_selected_note(s))
-            self.notes_view.addAction(move)
-        capture.addSeparator()
-        for number, tag in enumerate(TAG_ORDER, start=1):
-            capture.addAction(
-                act(
-                    f"Tag: {tag.label}",
-                    f"Ctrl+{number % 10}",
-                    lambda _=False, t=tag: self.capture.set_tag(t),
-                )
-            )
-
-        view = self.menuBar().addMenu("&View")
-        view.addAction(act("Presenter screen", "F9", self.toggle_presenter_screen))
-        view.addAction(
-            act("Flash a message on the presenter screen…", "Ctrl+M", self.flash_message)
-        )
-        bank = self.bank_dock.toggleViewAction()
-        bank.setShortcut(QKeySequence("Ctrl+B"))
-        view.addAction(bank)
-        view.addAction(self.bank_panel.focus_search_action)
-        view.addAction(self.record_dock.toggleViewAction())
-        view.addAction(self.record_panel.focus_action)
 
     def _run_step(self, work: object, *args: object) -> Step | None:
         try:
