@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from facilitator.agenda import format_clock
 from facilitator.agenda_edits import AgendaInputError
 from facilitator.planning import DayPlan, Planner
 from facilitator.vocabulary import StageKind
+from ui.day_models import HeaderedTable
 from ui.fit_dialog import FINISH_LATER, SHORTEN, START_EARLIER, FitDialog
 from ui.undo import AlreadyDone, Change
 
@@ -36,7 +37,7 @@ BREAKS = (
 )
 
 
-class AgendaEditModel(QAbstractTableModel):
+class AgendaEditModel(HeaderedTable):
     headers = ("Time", "Item", "Presenting", "Minutes")
 
     def __init__(self, planner: Planner, day_id: int, undo: QUndoStack) -> None:
@@ -51,16 +52,6 @@ class AgendaEditModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.plan.stages) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning import DayPlan, Planner, TeamMember
+from ui.day_models import HeaderedTable
 from ui.undo import Change
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,7 +38,7 @@ ROW_MIME = "application/x-balcony-authority-row"
 REVIEWS_COLUMN = 2
 
 
-class AuthoritiesModel(QAbstractTableModel):
+class AuthoritiesModel(HeaderedTable):
     """The day's authorities in presenting order; dropping a row moves it in the day."""
 
     headers = ("Presenting order", "DCS", "Lead reviewer for")
@@ -55,16 +55,6 @@ class AuthoritiesModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.plan.participants)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -12,7 +12,9 @@ Index = QModelIndex | QPersistentModelIndex
 DAY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _Table(QAbstractTableModel):
+class HeaderedTable(QAbstractTableModel):
+    """A table whose columns are its `headers`."""
+
     headers: tuple[str, ...] = ()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
@@ -26,7 +28,7 @@ class _Table(QAbstractTableModel):
         return None
 
 
-class DaysModel(_Table):
+class DaysModel(HeaderedTable):
     headers = ("Date", "Day", "Authorities", "Where", "Status")
 
     def __init__(self, planner: Planner) -> None:
@@ -83,7 +85,7 @@ class DaysModel(_Table):
         return None
 
 
-class AgendaModel(_Table):
+class AgendaModel(HeaderedTable):
     headers = ("Time", "Item", "Presenting", "Minutes")
 
     def __init__(self) -> None:
@@ -121,7 +123,7 @@ class AgendaModel(_Table):
         return None
 
 
-class ParticipantsModel(_Table):
+class ParticipantsModel(HeaderedTable):
     headers = ("Presenting order", "DCS", "Lead reviewer for", "Team")
 
     def __init__(self) -> None:
