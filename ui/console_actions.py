@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.capture_bar import TAG_ORDER
+from ui.console_settings import PhrasesDialog, ask_amber
 
 if TYPE_CHECKING:
     from ui.console_window import ConsoleWindow
@@ -68,6 +69,15 @@ def install_actions(console: ConsoleWindow) -> None:
             )
         )
 
+    capture.addSeparator()
+    capture.addAction(
+        act(
+            "Phrases that sound like suggestions…",
+            "",
+            lambda: PhrasesDialog(console.workspace.suggestion_patterns, console).exec(),
+        )
+    )
+
     view = console.menuBar().addMenu("&View")
     view.addAction(act("Presenter screen", "F9", console.toggle_presenter_screen))
     view.addAction(act("Flash a message on the presenter screen…", "Ctrl+M", console.flash_message))
@@ -77,3 +87,5 @@ def install_actions(console: ConsoleWindow) -> None:
     view.addAction(console.bank_panel.focus_search_action)
     view.addAction(console.record_dock.toggleViewAction())
     view.addAction(console.record_panel.focus_action)
+    view.addSeparator()
+    view.addAction(act("Timer warning…", "", lambda: ask_amber(console)))

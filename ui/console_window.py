@@ -27,6 +27,7 @@ from ui.bank_panel import QuestionBankPanel
 from ui.capture_bar import CaptureBar
 from ui.console_actions import install_actions
 from ui.console_parts import StageHeader, TurnBar, check_suggestion
+from ui.console_settings import apply_saved_amber
 from ui.note_commands import AddedNote, DeleteNote, MoveNote
 from ui.notes_view import NoteDelegate, NotesModel
 from ui.record_panel import RecordPanel
@@ -152,6 +153,7 @@ class ConsoleWindow(QMainWindow):
         self.bank_dock.raise_()
 
         install_actions(self)
+        apply_saved_amber(self)
         self.start_button.clicked.connect(self.start_or_next)
         self.back_button.clicked.connect(self.go_back)
         self.pause_button.clicked.connect(self.pause_or_resume)

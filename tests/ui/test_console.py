@@ -258,3 +258,33 @@ def test_affirmations_and_asks_are_recorded_from_the_console_by_keyboard(
     assert session.session_id is not None
     asks = workspace.exchanges.for_session(session.session_id)
     assert [a.topic for a in asks] == ["Support with placement sufficiency"]
+
+
+def test_the_amber_share_and_the_suggestion_phrases_can_be_changed(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.console_settings import PhrasesDialog, ask_amber
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (50, True))
+    ask_amber(console)
+    assert console.conductor.amber_share == 0.5
+    assert int(console.settings.value("console/amberPercent")) == 50
+
+    dialog = PhrasesDialog(workspace.suggestion_patterns, console)
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("have you thought of\nsurely you could\n")
+    dialog.accept()
+    assert workspace.suggestion_patterns.patterns() == (
+        "have you thought of",
+        "surely you could",
+    ) or list(workspace.suggestion_patterns.patterns()) == [
+        "have you thought of",
+        "surely you could",
+    ]
+    for _ in range(3):
+        key(qtbot, console, Qt.Key.Key_F5)
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(console.capture.line, "Surely you could merge the teams?")
+    assert console.capture.warning.isVisibleTo(console)
