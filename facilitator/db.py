@@ -19,7 +19,8 @@ from sqlmodel import SQLModel, create_engine
 
 # Our tables must be registered on SQLModel.metadata before create_all.
 import facilitator.agenda_templates
-import facilitator.models  # noqa: F401
+import facilitator.models
+import facilitator.records.tables  # noqa: F401
 import question_bank.store  # noqa: F401
 from facilitator.migrations import upgrade
 

@@ -17,6 +17,8 @@ from facilitator.notes import Notebook
 from facilitator.planning import Planner
 from facilitator.plenary import Plenary
 from facilitator.question_use import QuestionLog
+from facilitator.records.roundtrip import RoundTrip
+from facilitator.records.versions import RecordBook
 from facilitator.run import Conductor
 from facilitator.session_record import SessionRecord
 from facilitator.turns import Turns
@@ -39,25 +41,33 @@ class Workspace:
     turns: Turns
     suggestion_patterns: SuggestionPatterns
     conductor: Conductor
+    records: RecordBook
+    round_trip: RoundTrip
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
         clock = clock or SystemClock()
+        notebook = Notebook(db, clock)
+        actions = Actions(db)
+        exchanges = Exchanges(db)
+        records = RecordBook(db, clock)
         return cls(
             db=db,
             clock=clock,
             planner=Planner(db),
-            notebook=Notebook(db, clock),
+            notebook=notebook,
             questions=QuestionLog(db, clock),
             bank=BankService(db.session_scope, load_handbook()),
-            exchanges=Exchanges(db),
-            actions=Actions(db),
+            exchanges=exchanges,
+            actions=actions,
             introductions=Introductions(db),
             plenary=Plenary(db),
             session_record=SessionRecord(db),
             turns=Turns(db),
             suggestion_patterns=SuggestionPatterns(db),
             conductor=Conductor(db, clock),
+            records=records,
+            round_trip=RoundTrip(db, records, notebook, actions, exchanges),
         )
 
     @classmethod

@@ -35,6 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("day_id", type=int)
     agenda.add_argument("--out", required=True, metavar="FILE.docx")
     agenda.add_argument("--force", action="store_true", help="replace the file if it exists")
+    export = commands.add_parser(
+        "export", help="write every record of a day (session notes, day summary) as Word"
+    )
+    export.add_argument("day_id", type=int)
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    report = commands.add_parser("cycle-report", help="write the report across a cycle’s days")
+    report.add_argument("cycle")
+    report.add_argument("--out", required=True, metavar="FILE.docx")
+    report.add_argument("--force", action="store_true", help="replace the file if it exists")
     bank = commands.add_parser("bank", help="export or import the question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     export = bank_commands.add_parser("export", help="write the bank to a TOML file")
@@ -94,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.agenda_cli import write_agenda
 
             return write_agenda(workspace, args.day_id, args.out, force=args.force)
+        elif args.command in ("export", "cycle-report"):
+            from ui.records_cli import run_records_command
+
+            return run_records_command(workspace, args)
         elif args.command == "bank":
             from ui.bank_cli import run_bank_command
 

@@ -1,0 +1,1 @@
+"""The record of a day: what its session notes, day summary and cycle report say."""

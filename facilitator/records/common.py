@@ -1,0 +1,223 @@
+"""What the record documents share: lines with their bookmarks, the day, who came.
+
+No python-docx here: of facilitator.records only docx_reading uses it, inside its functions,
+so the app's start-up never loads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from facilitator.day_plan import DayPlan
+from facilitator.day_setup import DCS_ROLE
+from facilitator.models import Note, Stage
+from facilitator.vocabulary import DayMode, NoteTag, StageKind
+from facilitator.word.agenda_content import MONTHS, long_date
+from facilitator.workspace import Workspace
+
+NOTE, ACTION, EXCHANGE, ASKED, PLENARY = "note", "action", "exchange", "asked", "plenary"
+FLAGGED_TAGS = (NoteTag.BEST_PRACTICE, NoteTag.SYSTEMIC_ISSUE)
+
+
+def bookmark(kind: str, row_id: int) -> str:
+    """The name of the Word bookmark around the text of one stored row."""
+    return f"{kind}-{row_id}"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One line of a list: its stored text (inside the bookmark), perhaps a bold lead-in
+    (also inside), and who said it or whose it is (outside, in grey)."""
+
+    text: str
+    bookmark: str = ""
+    attribution: str = ""
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    day_id: int
+    date: dt.date
+    kind_label: str
+    cycle_name: str
+    number: int | None
+    place: str
+    facilitator: str
+    authorities: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """ "Triad: Ashvale, Brackenmoor and Corriford"."""
+        return f"{self.kind_label}: {join_names(self.authorities)}"
+
+    @property
+    def cycle_label(self) -> str:
+        if self.cycle_name and self.number:
+            return f"{self.cycle_name}, day {self.number}"
+        return self.cycle_name or (f"Day {self.number}" if self.number else "")
+
+    @property
+    def author(self) -> str:
+        return self.facilitator or "Balcony"
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class TeamAttendance:
+    authority: str
+    people: tuple[PersonLine, ...]
+
+
+class Names:
+    """Who is who on a day: authority and person names by id, read once."""
+
+    def __init__(self, workspace: Workspace, plan: DayPlan) -> None:
+        self.authorities = {p.authority_id: p.name for p in plan.participants}
+        people = workspace.introductions.people_of_day(plan.summary.id)
+        self.people = {p.person_id: (p.name, p.authority_name) for p in people}
+
+    def authority(self, authority_id: int | None) -> str:
+        return self.authorities.get(authority_id, "") if authority_id is not None else ""
+
+    def who(self, person_id: int | None, authority_id: int | None) -> str:
+        """ "Tom Hallworth, Brackenmoor", "Brackenmoor" or ""."""
+        name, authority = self.people.get(person_id, ("", "")) if person_id else ("", "")
+        authority = self.authority(authority_id) or authority
+        return ", ".join(part for part in (name, authority) if part)
+
+
+def day_facts(plan: DayPlan) -> DayFacts:
+    day = plan.summary
+    place = (day.place or "To be confirmed") if day.mode is DayMode.FACE_TO_FACE else "Virtual"
+    return DayFacts(
+        day_id=day.id,
+        date=day.date,
+        kind_label=day.kind.label,
+        cycle_name=day.cycle_name,
+        number=day.number,
+        place=place,
+        facilitator=plan.facilitator,
+        authorities=day.authorities,
+    )
+
+
+def attendance(workspace: Workspace, plan: DayPlan) -> tuple[TeamAttendance, ...]:
+    """The day's people by authority in presenting order, each DCS first, then any guests."""
+    guests: dict[str, list[PersonLine]] = {}
+    names = {p.authority_id: p.name for p in plan.participants}
+    for intro in workspace.introductions.for_day(plan.summary.id):
+        if intro.person_id is None:
+            place = names.get(intro.authority_id, "Guests") if intro.authority_id else "Guests"
+            guests.setdefault(place, []).append(PersonLine(intro.name, "Guest"))
+    lines = []
+    teams = workspace.planner.teams(plan.summary.id)
+    for team, participant in zip(teams, plan.participants, strict=True):
+        people = []
+        if team.dcs_name:
+            shared = participant.shares_dcs_with
+            role = f"{DCS_ROLE} (also for {join_names(shared)})" if shared else DCS_ROLE
+            people.append(PersonLine(team.dcs_name, role))
+        people += [PersonLine(m.name, m.role) for m in team.members]
+        people += guests.pop(team.name, [])
+        lines.append(TeamAttendance(team.name, tuple(people)))
+    lines += [TeamAttendance(place, tuple(people)) for place, people in guests.items()]
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A stored note as the record reads it."""
+
+    id: int
+    session_id: int | None
+    stage_id: int | None
+    text: str
+    tag: NoteTag
+    authority_id: int | None
+    person_id: int | None
+    question_id: str | None
+
+
+def read_notes(
+    workspace: Workspace, *, day_id: int | None = None, session_id: int | None = None
+) -> list[NoteLine]:
+    """A day's or a session's notes in agenda order (a note whose stage is gone comes last).
+
+    Plain columns, not stored objects: a long session holds hundreds of bullets and every
+    export reads them all.
+    """
+    columns = [getattr(Note, name) for name in NoteLine.__dataclass_fields__]
+    query = (
+        select(*columns)
+        .outerjoin(Stage, col(Stage.id) == col(Note.stage_id))
+        .order_by(col(Stage.position).is_(None), col(Stage.position), col(Note.position))
+    )
+    if day_id is not None:
+        query = query.where(Note.day_id == day_id)
+    if session_id is not None:
+        query = query.where(Note.session_id == session_id)
+    with workspace.db.session_scope() as s:
+        return [NoteLine(row[0] or 0, *row[1:]) for row in s.exec(query).all()]
+
+
+def note_bullet(note: NoteLine, attribution: str = "") -> Bullet:
+    if not attribution and note.tag in FLAGGED_TAGS:
+        attribution = note.tag.label.lower()
+    return Bullet(note.text, bookmark(NOTE, note.id), attribution)
+
+
+def stage_kinds(plan: DayPlan) -> dict[int, StageKind]:
+    return {stage.id: stage.kind for stage in plan.stages}
+
+
+def one_line(text: str) -> str:
+    """Text with every run of white space (line breaks too) as one space."""
+    return " ".join(text.split())
+
+
+def join_names(names: Sequence[str]) -> str:
+    """ "Ashvale", "Ashvale and Brackenmoor", "Ashvale, Brackenmoor and Corriford"."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def short_date(day: dt.date) -> str:
+    """3 February 2027, in English whatever the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+__all__ = [
+    "ACTION",
+    "ASKED",
+    "EXCHANGE",
+    "NOTE",
+    "PLENARY",
+    "Bullet",
+    "DayFacts",
+    "Names",
+    "NoteLine",
+    "PersonLine",
+    "TeamAttendance",
+    "attendance",
+    "bookmark",
+    "day_facts",
+    "join_names",
+    "long_date",
+    "note_bullet",
+    "one_line",
+    "read_notes",
+    "short_date",
+    "stage_kinds",
+]
