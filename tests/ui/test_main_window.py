@@ -193,3 +193,16 @@ def test_the_agenda_is_exported_to_word_from_the_day_menu(
     timetable = tables[-1]
     assert timetable.rows[1].cells[1].text == "Introductions"
     assert timetable.rows[-1].cells[0].text == "17.35"
+
+
+def test_run_this_day_opens_the_console_once(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_demo_day()
+    window.run_day_action.trigger()
+    console = window.console
+    assert console is not None
+    qtbot.addWidget(console)
+    assert console.isVisible()
+    assert console.day_id == window.selected_day_id()
+    window.run_day_action.trigger()  # the same day again: the same window comes forward
+    assert window.console is console
+    console.close()
