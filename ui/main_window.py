@@ -165,7 +165,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.import_schedule_action = _action(self, "&Import a schedule…", "Ctrl+I")
         self.import_schedule_action.triggered.connect(self.import_schedule)
-        file_menu.addActions([self.new_day_action, self.demo_action, self.import_schedule_action])
+        self.cycle_report_action = _action(self, "&Cycle report…", None)
+        self.cycle_report_action.triggered.connect(self.export_cycle_report)
+        file_menu.addActions(
+            [
+                self.new_day_action,
+                self.demo_action,
+                self.import_schedule_action,
+                self.cycle_report_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -206,6 +215,10 @@ class MainWindow(QMainWindow):
         day_menu.addActions(
             [self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action]
         )
+        day_menu.addSeparator()
+        self.records_action = _action(self, "Re&cords…", "Ctrl+Shift+C")
+        self.records_action.triggered.connect(self.open_records)
+        day_menu.addAction(self.records_action)
         day_menu.addSeparator()
         self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
         self.delete_day_action.triggered.connect(self.delete_selected_day)
@@ -293,6 +306,20 @@ class MainWindow(QMainWindow):
         if day_id is not None:
             print_agenda(self.workspace.planner.day_plan(day_id), self)
 
+    def open_records(self) -> None:
+        from ui.records_dialog import RecordsDialog
+
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            RecordsDialog(self.workspace, day_id, self, settings=self.settings).show()
+
+    def export_cycle_report(self) -> None:
+        from ui.records_dialog import export_cycle_report_interactively
+
+        path = export_cycle_report_interactively(self.workspace, self, settings=self.settings)
+        if path is not None:
+            self.statusBar().showMessage(f"Cycle report saved to {path}", 8000)
+
     def import_schedule(self) -> None:
         result = ask_and_import(self.workspace.planner, self)
         if result is not None and result.ok and result.created:
@@ -360,7 +387,12 @@ class MainWindow(QMainWindow):
         self.delete_day_action.setEnabled(day_id is not None)
         self.plan_day_action.setEnabled(day_id is not None)
         self.run_day_action.setEnabled(day_id is not None)
-        for action in (self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action):
+        for action in (
+            self.agenda_word_action,
+            self.agenda_pdf_action,
+            self.agenda_print_action,
+            self.records_action,
+        ):
             action.setEnabled(day_id is not None)
         if day_id != self.bank_panel.day_id:
             self.bank_panel.set_day(day_id)

@@ -206,3 +206,17 @@ def test_run_this_day_opens_the_console_once(window: MainWindow, qtbot: QtBot) -
     window.run_day_action.trigger()  # the same day again: the same window comes forward
     assert window.console is console
     console.close()
+
+
+def test_records_open_for_the_selected_day(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.records_dialog import RecordsDialog
+
+    assert not window.records_action.isEnabled()
+    window.open_demo_day()
+    assert window.records_action.isEnabled()
+    window.records_action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordsDialog)]
+    assert len(dialogs) == 1
+    dialogs[0].close()
