@@ -53,3 +53,29 @@ def test_cycle_report_and_its_errors(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "no days in the cycle" in capsys.readouterr().err
     assert main(["--data", data, "export", "42", "--out", str(tmp_path)]) == 1
     assert "no day 42" in capsys.readouterr().err
+
+
+def test_the_marking_and_a_template_can_be_chosen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "d.sqlite")
+    main(["--data", data, "demo"])
+    day_id = capsys.readouterr().out.strip()
+    letterhead = Document()
+    letterhead.sections[0].header.paragraphs[0].text = "Ashvale Council letterhead"
+    template = tmp_path / "letterhead.docx"
+    letterhead.save(str(template))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    code = main(
+        ["--data", data, "export", day_id, "--out", str(out), "--marking", "OFFICIAL",
+         "--template", str(template)]
+    )  # fmt: skip
+
+    assert code == 0
+    note = Document(str(out / "2027-01-18 Ashvale session note.docx"))
+    header = " ".join(p.text for p in note.sections[0].header.paragraphs)
+    assert "OFFICIAL" in header
+    assert "OFFICIAL-SENSITIVE" not in header
+    assert "Ashvale Council letterhead" in header

@@ -41,10 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("day_id", type=int)
     export.add_argument("--out", required=True, metavar="DIR")
     export.add_argument("--force", action="store_true", help="replace files that exist")
+    _record_options(export)
     report = commands.add_parser("cycle-report", help="write the report across a cycle’s days")
     report.add_argument("cycle")
     report.add_argument("--out", required=True, metavar="FILE.docx")
     report.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _record_options(report)
     bank = commands.add_parser("bank", help="export or import the question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     export = bank_commands.add_parser("export", help="write the bank to a TOML file")
@@ -58,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="for questions that exist with other words: keep mine, or take theirs",
     )
     return parser
+
+
+def _record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--marking",
+        default="OFFICIAL-SENSITIVE",
+        help="protective marking on every page (default OFFICIAL-SENSITIVE; '' for none)",
+    )
+    parser.add_argument("--template", metavar="FILE", help="your organisation's Word template")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -167,12 +167,15 @@ class MainWindow(QMainWindow):
         self.import_schedule_action.triggered.connect(self.import_schedule)
         self.cycle_report_action = _action(self, "&Cycle report…", None)
         self.cycle_report_action.triggered.connect(self.export_cycle_report)
+        self.record_settings_action = _action(self, "Record &settings…", None)
+        self.record_settings_action.triggered.connect(self.record_settings)
         file_menu.addActions(
             [
                 self.new_day_action,
                 self.demo_action,
                 self.import_schedule_action,
                 self.cycle_report_action,
+                self.record_settings_action,
             ]
         )
         file_menu.addSeparator()
@@ -278,8 +281,14 @@ class MainWindow(QMainWindow):
             return
         try:
             # The save dialog has already asked before replacing a file.
+            from ui.record_settings import template
+
             export_agenda(
-                target[0], target[1], overwrite=True, generated_at=self.workspace.clock.wall_now()
+                target[0],
+                target[1],
+                overwrite=True,
+                generated_at=self.workspace.clock.wall_now(),
+                template=template(self.settings),
             )
         except WriteError as exc:
             QMessageBox.warning(self, "Agenda", str(exc))
@@ -319,6 +328,11 @@ class MainWindow(QMainWindow):
         path = export_cycle_report_interactively(self.workspace, self, settings=self.settings)
         if path is not None:
             self.statusBar().showMessage(f"Cycle report saved to {path}", 8000)
+
+    def record_settings(self) -> None:
+        from ui.record_settings import RecordSettingsDialog
+
+        RecordSettingsDialog(self.settings, self).exec()
 
     def import_schedule(self) -> None:
         result = ask_and_import(self.workspace.planner, self)

@@ -13,7 +13,11 @@ from facilitator.workspace import Workspace
 
 
 def run_records_command(workspace: Workspace, args: argparse.Namespace) -> int:
-    exports = RecordExports(workspace)
+    exports = RecordExports(
+        workspace,
+        marking=args.marking.strip() or None,
+        template=Path(args.template) if args.template else None,
+    )
     try:
         if args.command == "export":
             return _export_day(workspace, exports, args.day_id, Path(args.out), args.force)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.files import WriteError
-from facilitator.records.exporting import DayRecord, RecordExports
+from facilitator.records.exporting import DayRecord
 from facilitator.records.record_keys import RecordKey, long_date
 from facilitator.records.versions import (
     RecordError,
@@ -42,6 +42,7 @@ from facilitator.records.versions import (
 from facilitator.workspace import Workspace
 from ui.amendments_dialog import take_in_returned_copy
 from ui.record_common import Subscriptions
+from ui.record_settings import record_exports
 from ui.records_models import RecordsModel, VersionsModel
 from ui.records_steps import (
     DIALOG_STYLE,
@@ -82,7 +83,7 @@ class RecordsDialog(QDialog):
         self.workspace = workspace
         self.day_id = day_id
         self.settings = settings if settings is not None else QSettings()
-        self.exports = RecordExports(workspace)
+        self.exports = record_exports(workspace, self.settings)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Records")
         self.setStyleSheet(DIALOG_STYLE)

@@ -28,6 +28,7 @@ from facilitator.records.exporting import DayRecord, RecordExports
 from facilitator.records.record_keys import long_date
 from facilitator.records.versions import RecordError, RecordStateView, RecordStatus
 from facilitator.workspace import Workspace
+from ui.record_settings import record_exports
 
 FOLDER_KEY = "records/folder"
 WORD_FILES = "Word document (*.docx)"
@@ -274,7 +275,7 @@ def export_cycle_report_interactively(
     if path is None:
         return None
     try:
-        RecordExports(workspace).export_cycle_report(cycle, path, overwrite=True)
+        record_exports(workspace, settings).export_cycle_report(cycle, path, overwrite=True)
     except (RecordError, WriteError) as exc:
         QMessageBox.warning(parent, "Cycle report", str(exc))
         return None

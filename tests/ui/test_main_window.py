@@ -220,3 +220,18 @@ def test_records_open_for_the_selected_day(window: MainWindow, qtbot: QtBot) -> 
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordsDialog)]
     assert len(dialogs) == 1
     dialogs[0].close()
+
+
+def test_record_settings_are_saved_and_used(window: MainWindow, tmp_path: Path) -> None:
+    from ui.record_settings import RecordSettingsDialog, record_exports
+
+    dialog = RecordSettingsDialog(window.settings, window)
+    dialog.marking_edit.setText("OFFICIAL")
+    dialog.template_edit.setText(str(tmp_path / "missing.dotx"))
+    dialog.accept()
+    assert "does not exist" in dialog.error_label.text()
+    dialog.template_edit.clear()
+    dialog.accept()
+    exports = record_exports(window.workspace, window.settings)
+    assert exports.marking == "OFFICIAL"
+    assert exports.template is None
