@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,9 +39,22 @@ class DayOverview(QWidget):
         agenda_heading = QLabel("Agenda")
         agenda_heading.setObjectName("sectionHeading")
 
+        self.run_button = QPushButton("Run this day")
+        self.run_button.setObjectName("primaryButton")
+        self.run_button.setToolTip("Open the console for the day (Ctrl+Shift+R)")
+        self.plan_button = QPushButton("Plan this day…")
+        self.plan_button.setToolTip("Details, teams, lead reviewers and agenda (Ctrl+E)")
+        self.records_button = QPushButton("Records…")
+        self.records_button.setToolTip("Session notes, day summary, versions (Ctrl+Shift+C)")
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.plan_button)
+        heading.addWidget(self.records_button)
+        heading.addWidget(self.run_button)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.details)
         layout.addSpacing(8)
         layout.addWidget(people_heading)

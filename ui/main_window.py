@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self.days_view)
 
         self.overview = DayOverview()
+        self.overview.run_button.clicked.connect(self.run_selected_day)
+        self.overview.plan_button.clicked.connect(self.plan_selected_day)
+        self.overview.records_button.clicked.connect(self.open_records)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(list_page)
         splitter.addWidget(self.overview)
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self.bank_dock.setWidget(self.bank_panel)
         self.bank_dock.setMinimumWidth(560)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
+        # Planning needs the room; the bank is one key away (Ctrl+B) and lives in the console.
+        self.bank_dock.hide()
 
         self._build_actions()
         self.days_model.modelReset.connect(self._refresh_page)

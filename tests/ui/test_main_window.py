@@ -235,3 +235,19 @@ def test_record_settings_are_saved_and_used(window: MainWindow, tmp_path: Path) 
     exports = record_exports(window.workspace, window.settings)
     assert exports.marking == "OFFICIAL"
     assert exports.template is None
+
+
+def test_the_overview_buttons_plan_and_run_the_day(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_demo_day()
+    assert not window.bank_dock.isVisible()  # planning has the room; Ctrl+B brings it
+    planned: list[int] = []
+    monkeypatch.setattr(DayEditor, "exec", lambda editor: planned.append(editor.day_id) or 0)
+    qtbot.mouseClick(window.overview.plan_button, Qt.MouseButton.LeftButton)
+    assert planned == [window.selected_day_id()]
+    qtbot.mouseClick(window.overview.run_button, Qt.MouseButton.LeftButton)
+    assert window.console is not None
+    qtbot.addWidget(window.console)
+    assert window.console.isVisible()
+    window.console.close()
