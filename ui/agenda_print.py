@@ -5,17 +5,13 @@ The words and rows come from facilitator.word.agenda_content, as in the Word exp
 
 from __future__ import annotations
 
-import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import QWidget
 
 from facilitator.day_plan import DayPlan
-from facilitator.files import WriteError, write_atomically
 from facilitator.word.agenda_content import (
     HEADING,
     PARTICIPANT_HEADERS,
@@ -26,9 +22,8 @@ from facilitator.word.agenda_content import (
     TimetableRow,
     agenda_content,
 )
+from ui.printing import print_document, save_pdf
 
-# QTextDocument.print_ adds 2 cm round the text, inside the printer's own margins.
-PRINTER_MARGIN_MM = 5.0
 STYLE = """
 body { font-family: Arial, 'Liberation Sans', sans-serif; font-size: 10pt; color: #0b0c0c; }
 h1 { font-size: 18pt; font-weight: bold; margin-top: 0px; margin-bottom: 12px; }
@@ -85,49 +80,13 @@ def agenda_document(plan: DayPlan) -> QTextDocument:
 
 def print_agenda(plan: DayPlan, parent: QWidget | None = None) -> bool:
     """Asks which printer through the system dialog and prints; False if the user cancels."""
-    printer = _a4_printer()
-    printer.setDocName(agenda_content(plan).title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the agenda")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    agenda_document(plan).print_(printer)
-    return True
+    title = agenda_content(plan).title
+    return print_document(agenda_document(plan), title, "Print the agenda", parent)
 
 
 def export_agenda_pdf(plan: DayPlan, path: Path, *, overwrite: bool = False) -> None:
     """Saves the agenda as an A4 PDF at `path`; raises WriteError with a readable message."""
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise WriteError(
-            f"{path} already exists. Choose another name, or confirm that it may be replaced."
-        )
-    with tempfile.TemporaryDirectory(prefix="balcony-pdf-") as folder:
-        draft = Path(folder) / "agenda.pdf"
-        printer = _a4_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(draft))
-        printer.setDocName(agenda_content(plan).title)
-        printer.setCreator("Balcony")
-        agenda_document(plan).print_(printer)
-        data = draft.read_bytes() if draft.exists() else b""
-    if not data.startswith(b"%PDF"):
-        raise WriteError(f"{path} could not be written: the PDF could not be made. Try again.")
-    write_atomically(path, data, overwrite=overwrite)
-
-
-def _a4_printer() -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    margins = QMarginsF(*(PRINTER_MARGIN_MM,) * 4)
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            margins,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    return printer
+    save_pdf(agenda_document(plan), path, agenda_content(plan).title, overwrite=overwrite)
 
 
 def _header(names: tuple[str, ...], widths: tuple[str, ...], *, number_last: bool = False) -> str:

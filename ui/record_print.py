@@ -7,18 +7,15 @@ the page is checked for any other session's words before anything is printed or 
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import QWidget
 
-from facilitator.files import WriteError, write_atomically
+from facilitator.files import WriteError
 from facilitator.records.collect import (
     SessionNoteContent,
     StageTime,
@@ -35,8 +32,8 @@ from facilitator.records.versions import RecordStateView, RecordStatus
 from facilitator.word import session_note as words
 from facilitator.word.record_parts import ATTENDANCE_HEADERS, NONE_RECORDED, day_details
 from facilitator.workspace import Workspace
-from ui.agenda_print import PRINTER_MARGIN_MM
 from ui.agenda_print import STYLE as AGENDA_STYLE
+from ui.printing import print_document, save_pdf
 
 STYLE = (
     AGENDA_STYLE
@@ -310,16 +307,14 @@ def print_session_note(
 ) -> bool:
     """Asks which printer through the system dialog and prints on A4; False if cancelled.
     Raises WriteError (ConfidentialityError) before the dialog if the note cannot be shown."""
-    html = session_note_html(workspace, session_id, state)
-    printer = _a4_printer()
+    document = note_document(session_note_html(workspace, session_id, state))
     authority = workspace.session_record.get(session_id).authority_name
-    printer.setDocName(f"Session note {authority}")
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print the session note for {authority}")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    note_document(html).print_(printer)
-    return True
+    return print_document(
+        document,
+        f"Session note {authority}",
+        f"Print the session note for {authority}",
+        parent,
+    )
 
 
 def export_session_note_pdf(
@@ -337,30 +332,5 @@ def export_session_note_pdf(
         raise WriteError(
             f"{path} already exists. Choose another name, or confirm that it may be replaced."
         )
-    html = session_note_html(workspace, session_id, state)
-    with tempfile.TemporaryDirectory(prefix="balcony-pdf-") as folder:
-        draft = Path(folder) / "note.pdf"
-        printer = _a4_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(draft))
-        printer.setDocName(path.stem)
-        printer.setCreator("Balcony")
-        note_document(html).print_(printer)
-        data = draft.read_bytes() if draft.exists() else b""
-    if not data.startswith(b"%PDF"):
-        raise WriteError(f"{path} could not be written: the PDF could not be made. Try again.")
-    write_atomically(path, data, overwrite=overwrite)
-
-
-def _a4_printer() -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    margins = QMarginsF(*(PRINTER_MARGIN_MM,) * 4)
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            margins,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    return printer
+    document = note_document(session_note_html(workspace, session_id, state))
+    save_pdf(document, path, path.stem, overwrite=overwrite)
