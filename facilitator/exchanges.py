@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
-from sqlmodel import col, select
+from sqlmodel import select
 
-from facilitator.capture_lists import KEEP, Keep, next_position, place, renumber, tidy
-from facilitator.db import Database
-from facilitator.events import Event
-from facilitator.models import DayAuthority, Exchange, Session
+from facilitator.capture_lists import KEEP, Keep, next_position, tidy
+from facilitator.models import DayAuthority, Exchange
+from facilitator.session_lists import SessionList, require_session
 from facilitator.vocabulary import ExchangeKind, ExchangeScope
 
 
@@ -36,12 +35,14 @@ class ExchangeInputError(ValueError):
     """An ask or offer that cannot be saved as typed; the message says what to change."""
 
 
-class Exchanges:
+class Exchanges(SessionList[Exchange, ExchangeView]):
     """Adds, edits, deletes and lists asks and offers; `changed` carries the session id."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
-        self.changed: Event[int] = Event()
+    model = Exchange
+    noun = "ask or offer"
+
+    def view(self, row: Exchange) -> ExchangeView:
+        return _view(row)
 
     def add(
         self,
@@ -55,7 +56,7 @@ class Exchanges:
     ) -> ExchangeView:
         """Adds an ask or offer at the end of the session's list."""
         with self._db.session_scope() as s:
-            _require_session(s, session_id)
+            require_session(s, session_id)
             row = Exchange(
                 session_id=session_id,
                 kind=ExchangeKind(kind),
@@ -64,7 +65,7 @@ class Exchanges:
                 detail=tidy(detail, "The detail"),
                 scope=ExchangeScope(scope),
                 counterpart_id=counterpart_id,
-                position=next_position(_ordered(s, session_id)),
+                position=next_position(self._ordered(s, session_id)),
             )
             _check(s, row)
             s.add(row)
@@ -86,7 +87,7 @@ class Exchanges:
     ) -> ExchangeView:
         """Changes the fields given; `counterpart_id=None` removes the counterpart."""
         with self._db.session_scope() as s:
-            row = _get(s, exchange_id)
+            row = self._get(s, exchange_id)
             if kind is not None:
                 row.kind = ExchangeKind(kind)
             if authority_id is not None:
@@ -105,54 +106,6 @@ class Exchanges:
             view = _view(row)
         self.changed.emit(view.session_id)
         return view
-
-    def delete(self, exchange_id: int) -> ExchangeView:
-        """Deletes an ask or offer and returns it whole, so an undo can put it back."""
-        with self._db.session_scope() as s:
-            row = _get(s, exchange_id)
-            view = _view(row)
-            s.delete(row)
-            s.flush()
-            renumber(_ordered(s, view.session_id))
-        self.changed.emit(view.session_id)
-        return view
-
-    def restore(self, view: ExchangeView) -> ExchangeView:
-        """Puts a deleted ask or offer back where it was (with its id, if still free)."""
-        with self._db.session_scope() as s:
-            _require_session(s, view.session_id)
-            row = Exchange(**{k: getattr(view, k) for k in ExchangeView.__dataclass_fields__})
-            if s.get(Exchange, view.id) is not None:
-                row.id = None
-            place(_ordered(s, view.session_id), row, view.position)
-            s.add(row)
-            s.flush()
-            restored = _view(row)
-        self.changed.emit(view.session_id)
-        return restored
-
-    def move(self, exchange_id: int, new_position: int) -> ExchangeView:
-        with self._db.session_scope() as s:
-            row = _get(s, exchange_id)
-            place(_ordered(s, row.session_id), row, new_position)
-            view = _view(row)
-        self.changed.emit(view.session_id)
-        return view
-
-    def for_session(self, session_id: int) -> list[ExchangeView]:
-        with self._db.session_scope() as s:
-            return [_view(row) for row in _ordered(s, session_id)]
-
-    def for_day(self, day_id: int) -> list[ExchangeView]:
-        """Every ask and offer of the day: by presenting order, then as listed in a session."""
-        with self._db.session_scope() as s:
-            rows = s.exec(
-                select(Exchange)
-                .join(Session, col(Session.id) == col(Exchange.session_id))
-                .where(Session.day_id == day_id)
-                .order_by(col(Session.position), col(Exchange.position), col(Exchange.id))
-            ).all()
-            return [_view(row) for row in rows]
 
 
 def _check(s: DbSession, row: Exchange) -> None:
@@ -176,33 +129,9 @@ def _check(s: DbSession, row: Exchange) -> None:
         raise ExchangeInputError("The counterpart must be one of the day’s authorities.")
 
 
-def _require_session(s: DbSession, session_id: int) -> Session:
-    session = s.get(Session, session_id)
-    if session is None:
-        raise LookupError(f"There is no session with id {session_id}.")
-    return session
-
-
 def _day_authorities(s: DbSession, session_id: int) -> set[int]:
-    day_id = _require_session(s, session_id).day_id
+    day_id = require_session(s, session_id).day_id
     return set(s.exec(select(DayAuthority.authority_id).where(DayAuthority.day_id == day_id)))
-
-
-def _get(s: DbSession, exchange_id: int) -> Exchange:
-    row = s.get(Exchange, exchange_id)
-    if row is None:
-        raise LookupError(f"There is no ask or offer with id {exchange_id}.")
-    return row
-
-
-def _ordered(s: DbSession, session_id: int) -> list[Exchange]:
-    return list(
-        s.exec(
-            select(Exchange)
-            .where(Exchange.session_id == session_id)
-            .order_by(col(Exchange.position), col(Exchange.id))
-        ).all()
-    )
 
 
 def _view(row: Exchange) -> ExchangeView:
