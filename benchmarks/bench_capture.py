@@ -46,7 +46,7 @@ t0 = float(sys.argv[1])
 from PySide6.QtCore import QSettings
 from ui.app import ensure_application
 from facilitator.workspace import Workspace
-from ui.console_window import ConsoleWindow
+from ui.console.window import ConsoleWindow
 app = ensure_application()
 ws = Workspace.open(__import__("pathlib").Path(sys.argv[2]))
 day = ws.planner.list_days()[0].id
@@ -75,7 +75,7 @@ def keystroke_to_saved(folder: Path) -> tuple[list[float], list[float]]:
     from facilitator.demo import create_demo_day
     from facilitator.workspace import Workspace
     from ui.app import ensure_application
-    from ui.console_window import ConsoleWindow
+    from ui.console.window import ConsoleWindow
 
     app = ensure_application()
     workspace = Workspace.open(folder / "bench.sqlite")

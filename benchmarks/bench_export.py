@@ -26,10 +26,8 @@ sys.path.insert(0, str(ROOT))
 import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from facilitator.clock import FakeClock  # noqa: E402
-from facilitator.day_sessions import presenting_sessions  # noqa: E402
-from facilitator.planning import AuthorityEntry, NewDay, TeamMember  # noqa: E402
-from facilitator.vocabulary import (  # noqa: E402
+from facilitator.common.clock import FakeClock  # noqa: E402
+from facilitator.common.vocabulary import (  # noqa: E402
     DayKind,
     DayMode,
     ExchangeKind,
@@ -38,6 +36,8 @@ from facilitator.vocabulary import (  # noqa: E402
     PlenaryQuestion,
     StageKind,
 )
+from facilitator.planning.day_sessions import presenting_sessions  # noqa: E402
+from facilitator.planning.planner import AuthorityEntry, NewDay, TeamMember  # noqa: E402
 from facilitator.word.day_summary import export_day_summary  # noqa: E402
 from facilitator.word.session_note import export_session_note  # noqa: E402
 from facilitator.workspace import Workspace  # noqa: E402

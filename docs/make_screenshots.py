@@ -20,14 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from facilitator.clock import FakeClock  # noqa: E402
+from facilitator.common.clock import FakeClock  # noqa: E402
 from facilitator.demo import create_demo_day  # noqa: E402
 from facilitator.workspace import Workspace  # noqa: E402
 from ui.app import ensure_application  # noqa: E402
-from ui.console_window import ConsoleWindow  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.presenter_feed import feed  # noqa: E402
-from ui.presenter_screen import PresenterScreen  # noqa: E402
+from ui.console.window import ConsoleWindow  # noqa: E402
+from ui.home.main_window import MainWindow  # noqa: E402
+from ui.presenter.feed import feed  # noqa: E402
+from ui.presenter.screen import PresenterScreen  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
 

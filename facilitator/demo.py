@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facilitator.notes import Notebook
-from facilitator.planning import AuthorityEntry, NewDay, Planner, TeamMember
-from facilitator.vocabulary import DayKind, DayMode, NoteTag, StageKind
+from facilitator.capture.notes import Notebook
+from facilitator.common.vocabulary import DayKind, DayMode, NoteTag, StageKind
+from facilitator.planning.planner import AuthorityEntry, NewDay, Planner, TeamMember
 
 DEMO_CYCLE = "Demo cycle 2026–2027"
 

@@ -7,21 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from facilitator.actions import Actions
-from facilitator.clock import Clock, SystemClock
-from facilitator.db import Database, open_database, open_memory_database
-from facilitator.disguised import SuggestionPatterns
-from facilitator.exchanges import Exchanges
-from facilitator.introductions import Introductions
-from facilitator.notes import Notebook
-from facilitator.planning import Planner
-from facilitator.plenary import Plenary
-from facilitator.question_use import QuestionLog
-from facilitator.records.roundtrip import RoundTrip
+from facilitator.amendments.round_trip import RoundTrip
+from facilitator.capture.actions import Actions
+from facilitator.capture.exchanges import Exchanges
+from facilitator.capture.introductions import Introductions
+from facilitator.capture.notes import Notebook
+from facilitator.capture.plenary import Plenary
+from facilitator.capture.question_use import QuestionLog
+from facilitator.capture.session_facts import SessionRecord
+from facilitator.common.clock import Clock, SystemClock
+from facilitator.live.conductor import Conductor
+from facilitator.live.disguised import SuggestionPatterns
+from facilitator.live.turns import Turns
+from facilitator.planning.planner import Planner
 from facilitator.records.versions import RecordBook
-from facilitator.run import Conductor
-from facilitator.session_record import SessionRecord
-from facilitator.turns import Turns
+from facilitator.storage.database import Database, open_database, open_memory_database
 from question_bank import BankService, load_handbook
 
 

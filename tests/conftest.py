@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from facilitator.clock import FakeClock
+from facilitator.common.clock import FakeClock
 from facilitator.workspace import Workspace
 
 

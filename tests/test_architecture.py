@@ -41,8 +41,8 @@ def copy_of_the_tree(tmp_path: Path) -> Path:
     [
         ("facilitator/leak.py", "import PySide6.QtCore\n", "never import Qt"),
         ("question_bank/leak.py", "import pyqtgraph\n", "never import Qt"),
-        ("question_bank/leak.py", "import facilitator.notes\n", "lowest layer"),
-        ("facilitator/leak.py", "import ui.main_window\n", "never import Qt"),
+        ("question_bank/leak.py", "import facilitator.capture.notes\n", "lowest layer"),
+        ("facilitator/leak.py", "import ui.home.main_window\n", "never import Qt"),
         ("ui/leak.py", "import sqlmodel\n", "only through the domain"),
     ],
 )

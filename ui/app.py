@@ -10,11 +10,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from facilitator.db import DataFileError
+from facilitator.storage.database import DataFileError
 from facilitator.workspace import Workspace, move_aside
-from ui.data_file_dialog import Choice, ask_what_to_do
-from ui.main_window import MainWindow
-from ui.paths import set_identity
+from ui.common.paths import set_identity
+from ui.home.data_file_dialog import Choice, ask_what_to_do
+from ui.home.main_window import MainWindow
 
 
 def style_sheet() -> str:

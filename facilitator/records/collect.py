@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
-from facilitator.day_plan import DayPlan
-from facilitator.day_sessions import presenting_sessions
-from facilitator.models import Action, AskedQuestion, Exchange, Note, Session, Stage
+from facilitator.common.vocabulary import ExchangeKind, ExchangeScope, NoteTag, StageKind
+from facilitator.live.timer import elapsed_seconds
+from facilitator.planning.day_plan import DayPlan
+from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.common import (
     ACTION,
     ASKED,
@@ -55,8 +56,7 @@ from facilitator.records.summaries import (
     collect_cycle_report,
     collect_day_summary,
 )
-from facilitator.timer import elapsed_seconds
-from facilitator.vocabulary import ExchangeKind, ExchangeScope, NoteTag, StageKind
+from facilitator.storage.models import Action, AskedQuestion, Exchange, Note, Session, Stage
 from facilitator.workspace import Workspace
 from question_bank import Bank
 

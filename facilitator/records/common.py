@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
-from facilitator.day_plan import DayPlan
-from facilitator.day_setup import DCS_ROLE
-from facilitator.models import Note, Stage
-from facilitator.vocabulary import DayMode, NoteTag, StageKind
+from facilitator.common.vocabulary import DayMode, NoteTag, StageKind
+from facilitator.planning.day_plan import DayPlan
+from facilitator.planning.day_setup import DCS_ROLE
+from facilitator.storage.models import Note, Stage
 from facilitator.word.agenda_content import MONTHS, long_date
 from facilitator.workspace import Workspace
 

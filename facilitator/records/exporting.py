@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.day_sessions import SessionInfo, presenting_sessions
+from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
 from facilitator.records.collect import agreed_status_line, draft_status_line
-from facilitator.records.record_keys import RecordKey
+from facilitator.records.keys import RecordKey
 from facilitator.records.tables import RecordStatus
 from facilitator.records.versions import VersionView
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-from facilitator.vocabulary import ExchangeKind
+from facilitator.common.vocabulary import ExchangeKind
 
 MATCH_THRESHOLD = 0.5
 

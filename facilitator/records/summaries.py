@@ -14,8 +14,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitator.day_plan import DayPlan
-from facilitator.day_sessions import presenting_sessions
+from facilitator.common.vocabulary import (
+    ExchangeKind,
+    ExchangeScope,
+    NoteTag,
+    PlenaryQuestion,
+    StageKind,
+)
+from facilitator.planning.day_plan import DayPlan
+from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.common import (
     EXCHANGE,
     FLAGGED_TAGS,
@@ -36,7 +43,6 @@ from facilitator.records.common import (
     stage_kinds,
 )
 from facilitator.records.pairing import Pairing, group_similar, suggest_pairings
-from facilitator.vocabulary import ExchangeKind, ExchangeScope, NoteTag, PlenaryQuestion, StageKind
 from facilitator.workspace import Workspace
 from question_bank import Bank
 

@@ -29,11 +29,7 @@ from typing import TypedDict
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
-from facilitator.clock import Clock
-from facilitator.db import Database
-from facilitator.events import Event
-from facilitator.files import write_atomically
-from facilitator.records.docx_reading import (
+from facilitator.amendments.reading import (
     DocContents,
     DocParagraph,
     UnreadableDocumentError,
@@ -41,7 +37,9 @@ from facilitator.records.docx_reading import (
     paragraphs_to_json,
     read_document,
 )
-from facilitator.records.record_keys import RecordKey, long_date
+from facilitator.common.clock import Clock
+from facilitator.common.events import Event
+from facilitator.records.keys import RecordKey, long_date
 from facilitator.records.tables import (
     RecordKind,
     RecordState,
@@ -49,7 +47,9 @@ from facilitator.records.tables import (
     RecordVersion,
     VersionOrigin,
 )
-from facilitator.records.word_locks import refuse_if_open, word_lock_files
+from facilitator.storage.database import Database
+from facilitator.storage.files import write_atomically
+from facilitator.storage.word_locks import refuse_if_open, word_lock_files
 
 __all__ = [
     "Builder",

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 from docx.table import Table, _Cell
 
-from facilitator.day_plan import DayPlan
-from facilitator.files import write_atomically
+from facilitator.planning.day_plan import DayPlan
+from facilitator.storage.files import write_atomically
 from facilitator.word.agenda_content import (
     HEADING,
     PARTICIPANT_HEADERS,

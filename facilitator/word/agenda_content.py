@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from facilitator.agenda import format_clock
-from facilitator.day_plan import DayPlan
-from facilitator.vocabulary import DayMode
+from facilitator.common.vocabulary import DayMode
+from facilitator.planning.agenda import format_clock
+from facilitator.planning.day_plan import DayPlan
 
 HEADING = "Peer challenge day: agenda"
 PARTICIPANTS_HEADING = "Authorities and lead reviewers"

@@ -1,7 +1,7 @@
 """What every Balcony Word file shares: A4, Arial, UK English, marking, page numbers, tables.
 
 Spacing comes from the styles, never from blank paragraphs. Callers get bytes from
-document_bytes() and write them with facilitator.files.write_atomically.
+document_bytes() and write them with facilitator.storage.files.write_atomically.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from facilitator.files import write_atomically
 from facilitator.records.collect import (
     AuthorityBullets,
     CyclePriority,
@@ -17,6 +16,7 @@ from facilitator.records.collect import (
     collect_cycle_report,
 )
 from facilitator.records.common import join_names, short_date
+from facilitator.storage.files import write_atomically
 from facilitator.word.conventions import (
     Document,
     document_bytes,

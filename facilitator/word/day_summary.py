@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from facilitator.files import write_atomically
 from facilitator.records.collect import (
     AuthorityBullets,
     DaySummaryContent,
@@ -18,6 +17,7 @@ from facilitator.records.collect import (
     RankedItem,
     collect_day_summary,
 )
+from facilitator.storage.files import write_atomically
 from facilitator.word.conventions import (
     Document,
     document_bytes,

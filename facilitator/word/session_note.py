@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from facilitator.files import WriteError, write_atomically
+from facilitator.common.vocabulary import STAGE_LABELS
 from facilitator.records.collect import (
     SessionNoteContent,
     StageTime,
@@ -20,7 +20,7 @@ from facilitator.records.collect import (
     public_texts,
 )
 from facilitator.records.common import Bullet, short_date
-from facilitator.vocabulary import STAGE_LABELS
+from facilitator.storage.files import WriteError, write_atomically
 from facilitator.word.conventions import (
     Document,
     document_bytes,

@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from facilitator.files import WriteError
+from facilitator.storage.files import WriteError
 
 FONT = "Arial"
 LANGUAGE = "en-GB"

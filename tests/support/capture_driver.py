@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from facilitator.demo import create_demo_day
 from facilitator.workspace import Workspace
 from ui.app import ensure_application
-from ui.console_window import ConsoleWindow
+from ui.console.window import ConsoleWindow
 
 
 def main(data: Path, settings_path: Path) -> None:

@@ -20,11 +20,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from facilitator.day_sessions import presenting_sessions
+from facilitator.amendments.round_trip import RoundTrip
+from facilitator.common.vocabulary import NoteTag, StageKind
 from facilitator.demo import create_demo_day
-from facilitator.records.roundtrip import RoundTrip
+from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.versions import RecordBook, RecordKey, RecordStatus
-from facilitator.vocabulary import NoteTag, StageKind
 from facilitator.workspace import Workspace
 
 STAGE_HEADINGS = {

@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from facilitator.clock import FakeClock
-from facilitator.day_sessions import presenting_sessions
-from facilitator.planning import AuthorityEntry, NewDay, TeamMember
-from facilitator.vocabulary import (
+from facilitator.common.clock import FakeClock
+from facilitator.common.vocabulary import (
     DayKind,
     DayMode,
     ExchangeKind,
@@ -21,6 +19,8 @@ from facilitator.vocabulary import (
     PlenaryQuestion,
     StageKind,
 )
+from facilitator.planning.day_sessions import presenting_sessions
+from facilitator.planning.planner import AuthorityEntry, NewDay, TeamMember
 from facilitator.workspace import Workspace
 
 # (stage, tag, text with {m} for the marker). The markers run from 1 in this order.

@@ -1,0 +1,61 @@
+"""`balcony export DAY_ID --out DIR` and `balcony cycle-report CYCLE --out FILE.docx`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator.records.exporting import RecordExports
+from facilitator.records.versions import RecordError
+from facilitator.storage.files import WriteError
+from facilitator.workspace import Workspace
+
+
+def run_records_command(workspace: Workspace, args: argparse.Namespace) -> int:
+    exports = RecordExports(
+        workspace,
+        marking=args.marking.strip() or None,
+        template=Path(args.template) if args.template else None,
+    )
+    try:
+        if args.command == "export":
+            return _export_day(workspace, exports, args.day_id, Path(args.out), args.force)
+        path = Path(args.out)
+        version = exports.export_cycle_report(args.cycle, path, overwrite=args.force)
+        print(f"Wrote the {args.cycle} cycle report to {path} (version {version.version})")
+        return 0
+    except LookupError as exc:
+        print(f"balcony: {exc}", file=sys.stderr)
+        return 1
+    except (WriteError, RecordError) as exc:
+        hint = " (add --force to replace it)" if "already exists" in str(exc) else ""
+        print(f"balcony: {exc}{hint}", file=sys.stderr)
+        return 1
+
+
+def _export_day(
+    workspace: Workspace, exports: RecordExports, day_id: int, folder: Path, force: bool
+) -> int:
+    try:
+        records = exports.day_records(day_id)
+    except LookupError:
+        print(f"balcony: there is no day {day_id}. `balcony days` lists them.", file=sys.stderr)
+        return 1
+    if not folder.is_dir():
+        print(f"balcony: {folder} is not a folder. Create it first.", file=sys.stderr)
+        return 1
+    existing = [folder / f"{r.file_stem}.docx" for r in records]
+    clashes = [p.name for p in existing if p.exists()]
+    if clashes and not force:
+        print(
+            "balcony: these files exist already: " + ", ".join(clashes) + ". Nothing was "
+            "written. Choose another folder, or add --force to replace them.",
+            file=sys.stderr,
+        )
+        return 1
+    for record, path in zip(records, existing, strict=True):
+        version = exports.export(record, path, overwrite=force)
+        state = workspace.records.status(record.key)
+        print(f"{path.name}\t{state.status.label}, version {version.version}")
+    return 0

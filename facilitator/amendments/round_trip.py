@@ -1,0 +1,328 @@
+"""The round trip: a director's amended Word file back into Balcony.
+
+`read_amended` recognises the file by the identifier Balcony wrote into it, refuses anything
+else in plain words, and compares it with the version that was sent (paragraph_diff.py).
+`apply` then either takes the changes into the notes, actions and asks and offers
+("accept into the record") or keeps the file as the amended text without touching them
+("keep as amended text"). Either way the file is kept as a version and the record becomes
+"amended". Taking changes in is all or nothing: every change is checked first, and if a
+step still fails part-way the steps already done are undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from facilitator.amendments.compare import ChangeKind, ParagraphChange, compare, render_diff
+from facilitator.amendments.reading import (
+    DocContents,
+    DocParagraph,
+    UnreadableDocumentError,
+    read_document,
+)
+from facilitator.amendments.taking_in import ActionsOf, IntoNotes, NotesOf, Placements
+from facilitator.capture.actions import Actions
+from facilitator.capture.exchanges import Exchanges
+from facilitator.capture.notes import Notebook
+from facilitator.records.keys import RecordKey, long_date
+from facilitator.records.tables import RecordKind, VersionOrigin
+from facilitator.records.versions import RecordBook, RecordError, RecordStateView, VersionView
+from facilitator.storage.database import Database
+from facilitator.storage.models import Authority, Day
+
+__all__ = [
+    "ActionsOf",
+    "AmendedFile",
+    "AmendedFileError",
+    "ApplyError",
+    "ApplyResult",
+    "ChangeKind",
+    "Choice",
+    "NotesOf",
+    "ParagraphChange",
+    "Placements",
+    "RoundTrip",
+    "compare",
+    "render_diff",
+]
+
+
+class Choice(StrEnum):
+    ACCEPT = "accept into the record"
+    KEEP = "keep as amended text"
+
+
+class AmendedFileError(ValueError):
+    """A file that cannot be taken as the returned copy; the message says why and what to do."""
+
+
+class ApplyError(RecordError):
+    """Changes that cannot be taken in; nothing was changed. `problems` lists each one."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class AmendedFile:
+    key: RecordKey
+    version: int  # the version the file says it is
+    file_name: str
+    document: bytes
+    paragraphs: tuple[DocParagraph, ...]  # as returned
+    sent: tuple[DocParagraph, ...]  # as Balcony exported that version
+    changes: tuple[ParagraphChange, ...]
+
+    def diff_lines(self) -> list[str]:
+        return render_diff(self.changes)
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    version: VersionView  # the returned file, as kept
+    status: RecordStateView
+    done: tuple[str, ...] = field(default=())  # what was changed in the notes, one line each
+
+
+class RoundTrip:
+    """Reads returned files and takes them in; the services do the changing."""
+
+    def __init__(
+        self,
+        db: Database,
+        book: RecordBook,
+        notebook: Notebook,
+        actions: Actions,
+        exchanges: Exchanges,
+    ) -> None:
+        self._db = db
+        self._book = book
+        self._into_notes = IntoNotes(db, notebook, actions, exchanges)
+
+    # reading ----------------------------------------------------------------------------
+
+    def read_amended(self, path: Path, expected: RecordKey | None = None) -> AmendedFile:
+        """The returned file at `path`, checked and compared with the version sent.
+
+        `expected`: the record the facilitator is importing for; a file for any other is
+        refused. Raises AmendedFileError with a message for the facilitator.
+        """
+        path = Path(path)
+        what = expected.kind.label if expected else "record"
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise AmendedFileError(
+                f"{path.name} cannot be read ({exc.strerror}). Check it is not open in another "
+                "program and that you may read it, then try again."
+            ) from exc
+        contents = _read(data, path.name)
+        key = _key_of(contents, what)
+        if expected is not None and key != expected:
+            raise AmendedFileError(self._other_record(key, expected))
+        noun = _noun(key)
+        if not contents.version.isdigit():
+            raise AmendedFileError(
+                f"This {key.kind.label} does not say which version it is, so it cannot be "
+                "compared. Choose the file Balcony exported."
+            )
+        number = int(contents.version)
+        state = self._book.status(key)
+        if not state.exported:
+            raise AmendedFileError(
+                f"Balcony has no record of exporting this {key.kind.label}: it may come from "
+                "another data file."
+            )
+        if state.locked:
+            raise AmendedFileError(
+                f"This {noun} was agreed on {long_date(state.agreed_on)} and is locked. "
+                "Reopen it first to take in further changes."
+            )
+        lowest = state.sent_version if state.sent_version is not None else state.version
+        if number > state.version or number < lowest:
+            latest = lowest if number < lowest else state.version
+            word = "sent" if latest == state.sent_version else "exported"
+            raise AmendedFileError(
+                f"This {noun} is version {number}, but version {latest} is the latest {word}. "
+                f"Choose the returned copy of version {latest}."
+            )
+        sent_row = self._book.latest_export(key, number)
+        if sent_row is None:
+            raise AmendedFileError(
+                f"Balcony has no copy of version {number} as it was exported, so it cannot "
+                "show what changed."
+            )
+        for row in self._book.versions(key):
+            if row.origin is VersionOrigin.RETURNED and row.version == number and row.taken_in:
+                raise AmendedFileError(
+                    f"The returned copy of version {number} was already taken into the notes "
+                    f"on {long_date(row.created_at.astimezone().date())}. Export a new "
+                    "version for any further amendments."
+                )
+        sent = self._book.paragraphs(sent_row.id)
+        return AmendedFile(
+            key=key,
+            version=number,
+            file_name=path.name,
+            document=data,
+            paragraphs=contents.paragraphs,
+            sent=sent,
+            changes=compare(sent, contents.paragraphs),
+        )
+
+    # taking in --------------------------------------------------------------------------
+
+    def problems(
+        self,
+        amended: AmendedFile,
+        placements: Placements | None = None,
+        changes: Iterable[ParagraphChange] | None = None,
+    ) -> list[str]:
+        """Why the chosen changes (all, by default) cannot be taken into the notes; [] if
+        they can."""
+        _, problems = self._into_notes.plan(
+            amended, self._chosen(amended, changes), placements or {}
+        )
+        return problems
+
+    def apply(
+        self,
+        amended: AmendedFile,
+        choice: Choice,
+        *,
+        placements: Placements | None = None,
+        changes: Iterable[ParagraphChange] | None = None,
+    ) -> ApplyResult:
+        """Takes the changes in (ACCEPT) or keeps the file as the amended text (KEEP).
+
+        `placements` says where bullets added under each heading go; `changes` limits
+        ACCEPT to some of the changes (the file is still kept whole). Raises ApplyError,
+        having changed nothing, if a change cannot be taken in.
+        """
+        if Choice(choice) is Choice.KEEP:
+            return self._keep(amended, taken_in=False, done=())
+        chosen = self._chosen(amended, changes)
+        steps, problems = self._into_notes.plan(amended, chosen, placements or {})
+        if problems:
+            raise ApplyError(
+                "Nothing was taken in: "
+                + " ".join(problems[:1])
+                + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+                problems,
+            )
+        undo: list[Callable[[], object]] = []
+        try:
+            for step in steps:
+                undo.append(step.run())
+            return self._keep(amended, taken_in=True, done=tuple(s.describe for s in steps))
+        except Exception as exc:
+            failed = _undo(undo)
+            left = (
+                f" Undoing failed for {failed} step(s): check the notes against the file."
+                if failed
+                else " Nothing was changed."
+            )
+            raise ApplyError(f"Taking the changes in failed ({exc}).{left}") from exc
+
+    def _keep(self, amended: AmendedFile, *, taken_in: bool, done: tuple[str, ...]) -> ApplyResult:
+        version = self._book.record_return(
+            amended.key,
+            version=amended.version,
+            file_name=amended.file_name,
+            document=amended.document,
+            paragraphs=amended.paragraphs,
+            taken_in=taken_in,
+        )
+        return ApplyResult(version, self._book.status(amended.key), done)
+
+    @staticmethod
+    def _chosen(
+        amended: AmendedFile, changes: Iterable[ParagraphChange] | None
+    ) -> tuple[ParagraphChange, ...]:
+        if changes is None:
+            return amended.changes
+        chosen = tuple(changes)
+        if any(change not in amended.changes for change in chosen):
+            raise ValueError("a chosen change is not one of this file's changes")
+        return chosen
+
+    def _other_record(self, key: RecordKey, expected: RecordKey) -> str:
+        if key.kind is not expected.kind:
+            return (
+                f"This is a Balcony {key.kind.label}, not a {expected.kind.label}. Choose the "
+                f"{expected.kind.label} Balcony exported."
+            )
+        with self._db.session_scope() as s:
+
+            def authority(authority_id: int | None) -> str:
+                row = s.get(Authority, authority_id) if authority_id is not None else None
+                return row.name if row else "another authority"
+
+            def day(day_id: int | None) -> str:
+                row = s.get(Day, day_id) if day_id is not None else None
+                return long_date(row.date) if row else "another day"
+
+            if key.kind is RecordKind.SESSION_NOTE:
+                if key.authority_id != expected.authority_id:
+                    return (
+                        f"This note is for {authority(key.authority_id)}, "
+                        f"not {authority(expected.authority_id)}."
+                    )
+                return (
+                    f"This note is for {authority(key.authority_id)}’s session on "
+                    f"{day(key.day_id)}, not the one on {day(expected.day_id)}."
+                )
+            if key.kind is RecordKind.DAY_SUMMARY:
+                return f"This summary is for {day(key.day_id)}, not {day(expected.day_id)}."
+        return f"This report is for the {key.cycle_name} cycle, not {expected.cycle_name}."
+
+
+# helpers ---------------------------------------------------------------------------------
+
+
+def _read(data: bytes, name: str) -> DocContents:
+    try:
+        return read_document(data)
+    except UnreadableDocumentError as exc:
+        raise AmendedFileError(
+            f"{name} cannot be read: {exc} If it was saved in another format (.doc, .pdf, "
+            ".odt), open it in Word, save it as a Word Document (.docx) and import that."
+        ) from exc
+
+
+def _key_of(contents: DocContents, what: str) -> RecordKey:
+    if not contents.identifier.startswith("balcony:"):
+        raise AmendedFileError(
+            f"This is not a Balcony {what} (it has no Balcony record identifier). "
+            "Choose the file Balcony exported."
+        )
+    try:
+        return RecordKey.from_identifier(contents.identifier)
+    except ValueError as exc:
+        raise AmendedFileError(
+            f"This file’s Balcony identifier (“{contents.identifier}”) cannot be read, so it "
+            "cannot be matched to a record. Choose the file Balcony exported."
+        ) from exc
+
+
+def _noun(key: RecordKey) -> str:
+    return {
+        RecordKind.SESSION_NOTE: "note",
+        RecordKind.DAY_SUMMARY: "summary",
+        RecordKind.CYCLE_REPORT: "report",
+    }[key.kind]
+
+
+def _undo(undo: list[Callable[[], object]]) -> int:
+    """Runs the undo steps newest first; returns how many failed."""
+    failed = 0
+    for step in reversed(undo):
+        try:
+            step()
+        except Exception:  # keep undoing the rest; the caller reports the count
+            failed += 1
+    return failed

@@ -1,0 +1,82 @@
+"""Actions: what the presenting team will take away, agreed in reflection and actions.
+
+A session's actions are an ordered list (the order the room gives them, or a priority
+the facilitator sets by moving them); the day's list runs in presenting order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.capture.lists import next_position, tidy
+from facilitator.capture.session_lists import SessionList, require_session
+from facilitator.storage.models import Action
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    session_id: int
+    text: str
+    owner: str
+    position: int
+
+
+class ActionInputError(ValueError):
+    """An action that cannot be saved as typed; the message says what to change."""
+
+
+class Actions(SessionList[Action, ActionView]):
+    """Adds, edits, moves, deletes and lists actions; `changed` carries the session id."""
+
+    model = Action
+    noun = "action"
+
+    def view(self, row: Action) -> ActionView:
+        return _view(row)
+
+    def add(self, session_id: int, text: str, owner: str = "") -> ActionView:
+        """Adds an action at the end of the session's list."""
+        with self._db.session_scope() as s:
+            require_session(s, session_id)
+            row = Action(
+                session_id=session_id,
+                text=_text(text),
+                owner=tidy(owner, "An owner"),
+                position=next_position(self._ordered(s, session_id)),
+            )
+            s.add(row)
+            s.flush()
+            view = _view(row)
+        self.changed.emit(session_id)
+        return view
+
+    def edit(
+        self, action_id: int, *, text: str | None = None, owner: str | None = None
+    ) -> ActionView:
+        """Changes the fields given; `owner=""` clears the owner."""
+        with self._db.session_scope() as s:
+            row = self._get(s, action_id)
+            if text is not None:
+                row.text = _text(text)
+            if owner is not None:
+                row.owner = tidy(owner, "An owner")
+            s.add(row)
+            view = _view(row)
+        self.changed.emit(view.session_id)
+        return view
+
+
+def _text(text: str) -> str:
+    cleaned = tidy(text, "An action")
+    if not cleaned:
+        raise ActionInputError("An action needs some words: what will be done?")
+    return cleaned
+
+
+def _view(row: Action) -> ActionView:
+    if row.id is None:
+        raise RuntimeError("an action must be flushed before it is viewed")
+    return ActionView(
+        id=row.id, session_id=row.session_id, text=row.text, owner=row.owner, position=row.position
+    )

@@ -1,0 +1,229 @@
+"""Bulleted notes: every change is committed at once, so nothing typed is ever lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, func, select
+
+from facilitator.common.clock import Clock
+from facilitator.common.events import Event
+from facilitator.common.vocabulary import NoteTag
+from facilitator.storage.database import Database
+from facilitator.storage.models import Note, Stage
+
+MAX_NOTE_LENGTH = 100_000
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    day_id: int
+    session_id: int | None
+    stage_id: int | None
+    text: str
+    tag: NoteTag
+    authority_id: int | None
+    person_id: int | None
+    question_id: str | None
+    position: int
+    created_at: dt.datetime
+    edited_at: dt.datetime
+
+
+class NoteInputError(ValueError):
+    pass
+
+
+class Notebook:
+    """Adds, edits, moves and deletes notes; `changed` carries the stage id touched."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+        self.changed: Event[int | None] = Event()
+        # The bullet just added or edited, announced before `changed`, so a view can show
+        # it without reading the whole stage again.
+        self.saved: Event[NoteView] = Event()
+
+    def add(
+        self,
+        stage_id: int,
+        text: str,
+        tag: NoteTag = NoteTag.NOTE,
+        *,
+        authority_id: int | None = None,
+        person_id: int | None = None,
+        question_id: str | None = None,
+    ) -> NoteView | None:
+        """Adds a bullet at the end of the stage's notes. Blank text adds nothing."""
+        text = _clean(text)
+        if not text:
+            return None
+        now = self._now()
+        with self._db.session_scope() as s:
+            found = s.exec(
+                select(Stage.day_id, Stage.session_id).where(Stage.id == stage_id)
+            ).first()
+            if found is None:
+                raise LookupError(f"There is no stage with id {stage_id}.")
+            day_id, session_id = found
+            last = s.exec(select(func.max(Note.position)).where(Note.stage_id == stage_id)).one()
+            note = Note(
+                day_id=day_id,
+                session_id=session_id,
+                stage_id=stage_id,
+                text=text,
+                tag=tag,
+                authority_id=authority_id,
+                person_id=person_id,
+                question_id=question_id,
+                position=(last + 1) if last is not None else 0,
+                created_at=now,
+                edited_at=now,
+            )
+            s.add(note)
+            s.flush()
+            view = _view(note)
+        self.saved.emit(view)
+        self.changed.emit(stage_id)
+        return view
+
+    def edit(
+        self,
+        note_id: int,
+        *,
+        text: str | None = None,
+        tag: NoteTag | None = None,
+        authority_id: int | None = None,
+    ) -> NoteView:
+        with self._db.session_scope() as s:
+            note = _get(s, note_id)
+            if text is not None:
+                cleaned = _clean(text)
+                if not cleaned:
+                    raise NoteInputError("A note cannot be empty. Delete it instead.")
+                note.text = cleaned
+            if tag is not None:
+                note.tag = tag
+            if authority_id is not None:
+                note.authority_id = authority_id
+            note.edited_at = self._now()
+            s.add(note)
+            view = _view(note)
+        self.saved.emit(view)
+        self.changed.emit(view.stage_id)
+        return view
+
+    def delete(self, note_id: int) -> NoteView:
+        """Deletes a note and returns it whole, so an undo can put it back."""
+        with self._db.session_scope() as s:
+            note = _get(s, note_id)
+            view = _view(note)
+            s.delete(note)
+            s.flush()
+            _renumber(s, view.stage_id)
+        self.changed.emit(view.stage_id)
+        return view
+
+    def restore(self, view: NoteView) -> NoteView:
+        """Puts a deleted note back where it was, with its id and times."""
+        with self._db.session_scope() as s:
+            siblings = _ordered(s, view.stage_id)
+            note = Note(**{k: getattr(view, k) for k in NoteView.__dataclass_fields__})
+            siblings.insert(min(view.position, len(siblings)), note)
+            s.add(note)
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+                s.add(sibling)
+        self.changed.emit(view.stage_id)
+        return replace(view, position=min(view.position, len(siblings) - 1))
+
+    def move(self, note_id: int, new_position: int) -> None:
+        with self._db.session_scope() as s:
+            note = _get(s, note_id)
+            siblings = [n for n in _ordered(s, note.stage_id) if n.id != note_id]
+            siblings.insert(max(0, min(new_position, len(siblings))), note)
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+                s.add(sibling)
+            stage_id = note.stage_id
+        self.changed.emit(stage_id)
+
+    def for_stage(self, stage_id: int) -> list[NoteView]:
+        # Plain rows rather than ORM objects: the console re-reads a stage on every
+        # bullet, and a long stage should cost no more to show than a short one.
+        columns = [getattr(Note, name) for name in NoteView.__dataclass_fields__]
+        with self._db.session_scope() as s:
+            rows = s.exec(
+                select(*columns)
+                .where(Note.stage_id == stage_id)
+                .order_by(col(Note.position), col(Note.id))
+            ).all()
+            return [NoteView(*row) for row in rows]
+
+    def for_session(self, session_id: int) -> list[NoteView]:
+        with self._db.session_scope() as s:
+            notes = s.exec(
+                select(Note)
+                .join(Stage, col(Stage.id) == col(Note.stage_id))
+                .where(Note.session_id == session_id)
+                .order_by(col(Stage.position), col(Note.position))
+            ).all()
+            return [_view(n) for n in notes]
+
+    def _now(self) -> dt.datetime:
+        return self._clock.wall_now().astimezone(dt.UTC)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise NoteInputError(
+            f"A note can hold up to {MAX_NOTE_LENGTH:,} characters; this one has {len(text):,}. "
+            "Split it into several bullets."
+        )
+    return text
+
+
+def _get(s: DbSession, note_id: int) -> Note:
+    note = s.get(Note, note_id)
+    if note is None:
+        raise LookupError(f"There is no note with id {note_id}.")
+    return note
+
+
+def _ordered(s: DbSession, stage_id: int | None) -> list[Note]:
+    return list(
+        s.exec(
+            select(Note).where(Note.stage_id == stage_id).order_by(col(Note.position), col(Note.id))
+        ).all()
+    )
+
+
+def _renumber(s: DbSession, stage_id: int | None) -> None:
+    for position, note in enumerate(_ordered(s, stage_id)):
+        if note.position != position:
+            note.position = position
+            s.add(note)
+
+
+def _view(note: Note) -> NoteView:
+    if note.id is None:
+        raise RuntimeError("a note must be flushed before it is viewed")
+    return NoteView(
+        id=note.id,
+        day_id=note.day_id,
+        session_id=note.session_id,
+        stage_id=note.stage_id,
+        text=note.text,
+        tag=note.tag,
+        authority_id=note.authority_id,
+        person_id=note.person_id,
+        question_id=note.question_id,
+        position=note.position,
+        created_at=note.created_at,
+        edited_at=note.edited_at,
+    )

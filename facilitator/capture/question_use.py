@@ -1,0 +1,261 @@
+"""The bank in a session: focus risks pinned, questions marked as asked, scale answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, func, select
+
+from facilitator.common.clock import Clock
+from facilitator.common.events import Event
+from facilitator.storage.database import Database
+from facilitator.storage.models import AskedQuestion, FocusRisk, ScaleAnswer, Session
+from question_bank import Bank, Question, Theme
+
+
+@dataclass(frozen=True)
+class Focus:
+    id: int
+    theme_id: str
+    question_id: str | None
+
+
+@dataclass(frozen=True)
+class Asked:
+    id: int
+    session_id: int
+    question_id: str | None
+    theme_id: str | None
+    theme_title: str
+    text: str
+    authority_id: int | None
+    person_id: int | None
+    asked_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    authority_id: int
+    value: int
+
+
+class QuestionLog:
+    """Records how the bank was used in each session; `changed` carries the session id."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+        self.changed: Event[int] = Event()
+
+    # focus risks ----------------------------------------------------------------------
+
+    def pin(self, session_id: int, theme_id: str, question_id: str | None = None) -> Focus:
+        """Pins a theme (or one of its questions) as a focus risk; pinning twice is harmless."""
+        with self._db.session_scope() as s:
+            _require_session(s, session_id)
+            existing = s.exec(
+                select(FocusRisk).where(
+                    FocusRisk.session_id == session_id,
+                    FocusRisk.theme_id == theme_id,
+                    FocusRisk.question_id == question_id,
+                )
+            ).first()
+            if existing is None:
+                last = s.exec(
+                    select(func.max(FocusRisk.position)).where(FocusRisk.session_id == session_id)
+                ).one()
+                existing = FocusRisk(
+                    session_id=session_id,
+                    theme_id=theme_id,
+                    question_id=question_id,
+                    position=(last + 1) if last is not None else 0,
+                )
+                s.add(existing)
+                s.flush()
+            focus = _focus(existing)
+        self.changed.emit(session_id)
+        return focus
+
+    def unpin(self, session_id: int, theme_id: str, question_id: str | None = None) -> None:
+        with self._db.session_scope() as s:
+            for row in s.exec(
+                select(FocusRisk).where(
+                    FocusRisk.session_id == session_id,
+                    FocusRisk.theme_id == theme_id,
+                    FocusRisk.question_id == question_id,
+                )
+            ):
+                s.delete(row)
+        self.changed.emit(session_id)
+
+    def focus(self, session_id: int) -> list[Focus]:
+        with self._db.session_scope() as s:
+            rows = s.exec(
+                select(FocusRisk)
+                .where(FocusRisk.session_id == session_id)
+                .order_by(col(FocusRisk.position))
+            ).all()
+            return [_focus(row) for row in rows]
+
+    # asked questions ------------------------------------------------------------------
+
+    def mark_asked(
+        self,
+        session_id: int,
+        question: Question,
+        theme: Theme | None = None,
+        *,
+        authority_id: int | None = None,
+        person_id: int | None = None,
+    ) -> Asked:
+        return self._add_asked(
+            session_id,
+            question.text,
+            question_id=question.id,
+            theme_id=question.theme_id,
+            theme_title=theme.title if theme else "",
+            authority_id=authority_id,
+            person_id=person_id,
+        )
+
+    def ask_new(
+        self, session_id: int, text: str, *, authority_id: int | None = None
+    ) -> Asked | None:
+        """A question of the visitors' own, not from the bank. Blank text records nothing."""
+        if not text.strip():
+            return None
+        return self._add_asked(session_id, text.strip(), authority_id=authority_id)
+
+    def unmark(self, asked_id: int) -> Asked:
+        """Removes one asking and returns it, so an undo can put it back."""
+        with self._db.session_scope() as s:
+            row = s.get(AskedQuestion, asked_id)
+            if row is None:
+                raise LookupError(f"There is no asked question with id {asked_id}.")
+            asked = _asked(row)
+            s.delete(row)
+        self.changed.emit(asked.session_id)
+        return asked
+
+    def restore(self, asked: Asked) -> None:
+        with self._db.session_scope() as s:
+            s.add(AskedQuestion(**{k: getattr(asked, k) for k in Asked.__dataclass_fields__}))
+        self.changed.emit(asked.session_id)
+
+    def asked(self, session_id: int) -> list[Asked]:
+        with self._db.session_scope() as s:
+            rows = s.exec(
+                select(AskedQuestion)
+                .where(AskedQuestion.session_id == session_id)
+                .order_by(col(AskedQuestion.asked_at), col(AskedQuestion.id))
+            ).all()
+            return [_asked(row) for row in rows]
+
+    def untouched_themes(self, session_id: int, bank: Bank) -> list[Theme]:
+        """Signature themes with no question asked yet, in bank order."""
+        touched = {a.theme_id for a in self.asked(session_id)}
+        return [t for t in bank.themes if t.section == "signatures" and t.id not in touched]
+
+    # scale answers --------------------------------------------------------------------
+
+    def record_scale(
+        self, session_id: int, question_id: str, authority_id: int, value: int | None
+    ) -> None:
+        """Stores an authority's 0–10 answer; None clears it."""
+        if value is not None and not 0 <= value <= 10:
+            raise ValueError(f"A scale answer runs from 0 to 10; {value} is outside it.")
+        with self._db.session_scope() as s:
+            _require_session(s, session_id)
+            row = s.exec(
+                select(ScaleAnswer).where(
+                    ScaleAnswer.session_id == session_id,
+                    ScaleAnswer.question_id == question_id,
+                    ScaleAnswer.authority_id == authority_id,
+                )
+            ).first()
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(
+                    ScaleAnswer(
+                        session_id=session_id,
+                        question_id=question_id,
+                        authority_id=authority_id,
+                        value=value,
+                        answered_at=self._clock.wall_now(),
+                    )
+                )
+            else:
+                row.value = value
+                row.answered_at = self._clock.wall_now()
+                s.add(row)
+        self.changed.emit(session_id)
+
+    def scale_answers(self, session_id: int) -> list[Answer]:
+        with self._db.session_scope() as s:
+            rows = s.exec(
+                select(ScaleAnswer)
+                .where(ScaleAnswer.session_id == session_id)
+                .order_by(col(ScaleAnswer.question_id), col(ScaleAnswer.authority_id))
+            ).all()
+            return [Answer(r.question_id, r.authority_id, r.value) for r in rows]
+
+    # helpers --------------------------------------------------------------------------
+
+    def _add_asked(
+        self,
+        session_id: int,
+        text: str,
+        *,
+        question_id: str | None = None,
+        theme_id: str | None = None,
+        theme_title: str = "",
+        authority_id: int | None = None,
+        person_id: int | None = None,
+    ) -> Asked:
+        with self._db.session_scope() as s:
+            _require_session(s, session_id)
+            row = AskedQuestion(
+                session_id=session_id,
+                question_id=question_id,
+                theme_id=theme_id,
+                theme_title=theme_title,
+                text=text,
+                authority_id=authority_id,
+                person_id=person_id,
+                asked_at=self._clock.wall_now(),
+            )
+            s.add(row)
+            s.flush()
+            asked = _asked(row)
+        self.changed.emit(session_id)
+        return asked
+
+
+def _require_session(s: DbSession, session_id: int) -> None:
+    if s.get(Session, session_id) is None:
+        raise LookupError(f"There is no session with id {session_id}.")
+
+
+def _focus(row: FocusRisk) -> Focus:
+    assert row.id is not None
+    return Focus(row.id, row.theme_id, row.question_id)
+
+
+def _asked(row: AskedQuestion) -> Asked:
+    assert row.id is not None
+    return Asked(
+        id=row.id,
+        session_id=row.session_id,
+        question_id=row.question_id,
+        theme_id=row.theme_id,
+        theme_title=row.theme_title,
+        text=row.text,
+        authority_id=row.authority_id,
+        person_id=row.person_id,
+        asked_at=row.asked_at,
+    )

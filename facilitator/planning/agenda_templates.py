@@ -1,0 +1,206 @@
+"""Saved agenda shapes: a day's stages, lengths, breaks and start time, reused by name.
+
+A template belongs to one kind of day, because a triad's shape has three sessions and a
+quartet's four. Applying one keeps the day's sessions, stages and notes wherever the shape
+still has a place for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Field, SQLModel, col, select
+from sqlmodel import Session as DbSession
+
+from facilitator.common.vocabulary import DayKind, StageKind
+from facilitator.planning.agenda import clock_times, format_clock
+from facilitator.planning.agenda_edits import (
+    AgendaInputError,
+    DayChange,
+    check_minutes,
+    day_stages,
+    get_day,
+    has_notes,
+)
+from facilitator.storage.models import Session, Stage
+
+TEMPLATE_FORMAT = 1
+
+
+class AgendaTemplate(SQLModel, table=True):
+    """`shape` is JSON: {"format": 1, "start": "10:00", "items": [...]}.
+
+    Each item is {"kind", "minutes", "min", "session"}; "session" is the presenting place
+    (0-based) of the session the stage belongs to, or null for introductions and breaks.
+    """
+
+    __tablename__ = "agenda_template"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: DayKind
+    shape: str
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    kind: StageKind
+    minutes: int
+    min_minutes: int
+    session_index: int | None
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    id: int
+    name: str
+    kind: DayKind
+    start: dt.time
+    finish: dt.time
+    items: tuple[TemplateItem, ...]
+
+    @property
+    def description(self) -> str:
+        return f"{self.kind.label}, {format_clock(self.start)} to {format_clock(self.finish)}"
+
+
+def save_template(s: DbSession, day_id: int, name: str, *, replace: bool = False) -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise AgendaInputError("Give the template a name.")
+    day = get_day(s, day_id)
+    sessions = {
+        x.id: x.position for x in s.exec(select(Session).where(Session.day_id == day_id)).all()
+    }
+    ranks = {
+        session_id: rank
+        for rank, session_id in enumerate(sorted(sessions, key=sessions.__getitem__))
+    }
+    items = [
+        {
+            "kind": stage.kind.value,
+            "minutes": stage.planned_minutes,
+            "min": stage.min_minutes,
+            "session": ranks[stage.session_id] if stage.session_id is not None else None,
+        }
+        for stage in day_stages(s, day_id)
+    ]
+    shape = json.dumps(
+        {"format": TEMPLATE_FORMAT, "start": day.start_time.strftime("%H:%M"), "items": items}
+    )
+    existing = s.exec(select(AgendaTemplate).where(AgendaTemplate.name == name)).first()
+    if existing is not None and not replace:
+        raise AgendaInputError(
+            f"A template called “{name}” already exists. Choose another name, or replace it."
+        )
+    template = existing or AgendaTemplate(name=name, kind=day.kind, shape=shape)
+    template.kind = day.kind
+    template.shape = shape
+    s.add(template)
+    s.flush()
+    return _id(template.id)
+
+
+def list_templates(s: DbSession, kind: DayKind | None = None) -> list[TemplateSummary]:
+    query = select(AgendaTemplate).order_by(col(AgendaTemplate.name))
+    if kind is not None:
+        query = query.where(AgendaTemplate.kind == kind)
+    return [_summary(t) for t in s.exec(query).all()]
+
+
+def delete_template(s: DbSession, template_id: int) -> None:
+    template = s.get(AgendaTemplate, template_id)
+    if template is None:
+        raise LookupError(f"There is no agenda template with id {template_id}.")
+    s.delete(template)
+
+
+def apply_template(s: DbSession, day_id: int, template_id: int) -> DayChange:
+    """Gives the day the template's shape and start time, reusing its stages where it can."""
+    template = s.get(AgendaTemplate, template_id)
+    if template is None:
+        raise LookupError(f"There is no agenda template with id {template_id}.")
+    day = get_day(s, day_id)
+    if template.kind != day.kind:
+        raise AgendaInputError(
+            f"“{template.name}” is a {template.kind.value} agenda; this day is a {day.kind.value}."
+        )
+    shape = _summary(template)
+    sessions = list(
+        s.exec(select(Session).where(Session.day_id == day_id).order_by(col(Session.position)))
+    )
+    if any(
+        item.session_index is not None and item.session_index >= len(sessions)
+        for item in shape.items
+    ):
+        raise AgendaInputError(f"“{template.name}” has more sessions than this day.")
+    unused: dict[tuple[int | None, StageKind], list[Stage]] = {}
+    for stage in day_stages(s, day_id):
+        unused.setdefault((stage.session_id, stage.kind), []).append(stage)
+    ordered: list[Stage] = []
+    for item in shape.items:
+        session_id = sessions[item.session_index].id if item.session_index is not None else None
+        bucket = unused.get((session_id, item.kind))
+        stage = (
+            bucket.pop(0)
+            if bucket
+            else Stage(
+                day_id=day_id,
+                session_id=session_id,
+                position=0,
+                kind=item.kind,
+                planned_minutes=item.minutes,
+            )
+        )
+        stage.planned_minutes = item.minutes
+        stage.min_minutes = item.min_minutes
+        ordered.append(stage)
+    leftovers = [stage for bucket in unused.values() for stage in bucket]
+    for stage in leftovers:
+        if stage.started_at is not None or (stage.id is not None and has_notes(s, stage.id)):
+            raise AgendaInputError(
+                f"“{template.name}” has no place for {stage.kind.label}, which already has "
+                "notes or has started. Move or delete those notes first."
+            )
+    for stage in leftovers:
+        s.delete(stage)
+    for position, stage in enumerate(ordered):
+        stage.position = position
+        s.add(stage)
+    day.start_time = shape.start
+    s.add(day)
+    s.flush()
+    return DayChange(day_id, tuple(_id(stage.id) for stage in ordered))
+
+
+def _summary(template: AgendaTemplate) -> TemplateSummary:
+    try:
+        data: dict[str, Any] = json.loads(template.shape)
+        start = dt.time.fromisoformat(data["start"])
+        items = tuple(
+            TemplateItem(
+                StageKind(item["kind"]),
+                int(item["minutes"]),
+                int(item["min"]),
+                None if item["session"] is None else int(item["session"]),
+            )
+            for item in data["items"]
+        )
+        for item in items:
+            check_minutes(item.kind, item.minutes)
+    except (ValueError, KeyError, TypeError, AgendaInputError) as exc:
+        raise AgendaInputError(
+            f"The agenda template “{template.name}” is damaged ({exc}). "
+            "Delete it and save it again."
+        ) from exc
+    finish = clock_times(start, [item.minutes for item in items])[-1]
+    return TemplateSummary(_id(template.id), template.name, template.kind, start, finish, items)
+
+
+def _id(value: int | None) -> int:
+    if value is None:
+        raise RuntimeError("a stored row has no id; flush before reading ids")
+    return value

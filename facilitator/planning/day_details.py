@@ -1,0 +1,211 @@
+"""Changing what a day is (date, place, facilitator) and who comes from each authority."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, select
+
+from facilitator.common.vocabulary import DayMode
+from facilitator.planning.agenda_edits import DayChange, get_day
+from facilitator.planning.day_setup import DCS_ROLE, TeamMember
+from facilitator.storage.models import Attendee, Authority, Cycle, DayAuthority, Person
+
+
+@dataclass(frozen=True)
+class DayDetails:
+    date: dt.date
+    mode: DayMode
+    venue: str = ""
+    meeting_link: str = ""
+    facilitator: str = ""
+    cycle_name: str = ""
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Team:
+    """An authority's people on a day: its DCS (perhaps shared) and the colleagues with them."""
+
+    authority_id: int
+    name: str
+    short_name: str
+    dcs_name: str
+    members: tuple[TeamMember, ...]
+
+
+def read_details(s: DbSession, day_id: int) -> DayDetails:
+    day = get_day(s, day_id)
+    cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
+    return DayDetails(
+        date=day.date,
+        mode=day.mode,
+        venue=day.venue,
+        meeting_link=day.meeting_link,
+        facilitator=day.facilitator,
+        cycle_name=cycle.name if cycle else "",
+        number=day.number,
+    )
+
+
+def write_details(s: DbSession, day_id: int, details: DayDetails) -> DayChange:
+    day = get_day(s, day_id)
+    day.date = details.date
+    day.mode = details.mode
+    day.venue = details.venue.strip()
+    day.meeting_link = details.meeting_link.strip()
+    day.facilitator = details.facilitator.strip()
+    day.number = details.number
+    name = details.cycle_name.strip()
+    if name:
+        cycle = s.exec(select(Cycle).where(Cycle.name == name)).first()
+        if cycle is None:
+            cycle = Cycle(name=name)
+            s.add(cycle)
+            s.flush()
+        day.cycle_id = cycle.id
+    else:
+        day.cycle_id = None
+    s.add(day)
+    return DayChange(day_id)
+
+
+def read_teams(s: DbSession, day_id: int) -> list[Team]:
+    get_day(s, day_id)
+    rows = s.exec(
+        select(DayAuthority, Authority)
+        .join(Authority, col(Authority.id) == col(DayAuthority.authority_id))
+        .where(DayAuthority.day_id == day_id)
+        .order_by(col(DayAuthority.position))
+    ).all()
+    people = s.exec(
+        select(Person)
+        .join(Attendee, col(Attendee.person_id) == col(Person.id))
+        .where(Attendee.day_id == day_id)
+        .order_by(col(Attendee.id))
+    ).all()
+    teams = []
+    for row, authority in rows:
+        dcs = s.get(Person, row.dcs_id) if row.dcs_id else None
+        members = tuple(
+            TeamMember(p.name, p.role)
+            for p in people
+            if p.authority_id == authority.id and not p.is_dcs
+        )
+        teams.append(
+            Team(
+                authority_id=row.authority_id,
+                name=authority.name,
+                short_name=authority.short_name,
+                dcs_name=dcs.name if dcs else "",
+                members=members,
+            )
+        )
+    return teams
+
+
+def write_team(
+    s: DbSession,
+    day_id: int,
+    authority_id: int,
+    *,
+    short_name: str,
+    dcs_name: str,
+    members: Sequence[TeamMember],
+) -> DayChange:
+    """Replaces the authority's people on this day. A DCS name that already leads another
+    authority of the day makes them one shared DCS, as the handbook's quartet has."""
+    get_day(s, day_id)
+    row = s.exec(
+        select(DayAuthority).where(
+            DayAuthority.day_id == day_id, DayAuthority.authority_id == authority_id
+        )
+    ).first()
+    if row is None:
+        raise LookupError("That authority does not take part in this day.")
+    authority = s.get(Authority, authority_id)
+    assert authority is not None
+    authority.short_name = short_name.strip()
+    s.add(authority)
+
+    for attendee in s.exec(select(Attendee).where(Attendee.day_id == day_id)).all():
+        person = s.get(Person, attendee.person_id)
+        if person is not None and person.authority_id == authority_id and not person.is_dcs:
+            s.delete(attendee)
+    for member in members:
+        if member.name.strip():
+            person = _find_or_add(s, authority_id, member.name, member.role, is_dcs=False)
+            s.add(Attendee(day_id=day_id, person_id=_id(person.id)))
+
+    name = dcs_name.strip()
+    old_dcs = row.dcs_id
+    if not name:
+        row.dcs_id = None
+    else:
+        shared = _dcs_of_another(s, day_id, authority_id, name)
+        person = shared or _find_or_add(s, authority_id, name, DCS_ROLE, is_dcs=True)
+        row.dcs_id = person.id
+        if not _attends(s, day_id, _id(person.id)):
+            s.add(Attendee(day_id=day_id, person_id=_id(person.id)))
+    s.add(row)
+    s.flush()
+    if old_dcs is not None and old_dcs != row.dcs_id and not _leads_any(s, day_id, old_dcs):
+        for attendee in s.exec(
+            select(Attendee).where(Attendee.day_id == day_id, Attendee.person_id == old_dcs)
+        ).all():
+            s.delete(attendee)
+    return DayChange(day_id)
+
+
+def _dcs_of_another(s: DbSession, day_id: int, authority_id: int, name: str) -> Person | None:
+    for other in s.exec(select(DayAuthority).where(DayAuthority.day_id == day_id)).all():
+        if other.authority_id != authority_id and other.dcs_id is not None:
+            person = s.get(Person, other.dcs_id)
+            if person is not None and person.name.casefold() == name.casefold():
+                return person
+    return None
+
+
+def _find_or_add(s: DbSession, authority_id: int, name: str, role: str, *, is_dcs: bool) -> Person:
+    person = s.exec(
+        select(Person).where(
+            Person.authority_id == authority_id,
+            Person.name == name.strip(),
+            Person.is_dcs == is_dcs,
+        )
+    ).first()
+    if person is None:
+        person = Person(authority_id=authority_id, name=name.strip(), is_dcs=is_dcs)
+    person.role = role.strip()
+    s.add(person)
+    s.flush()
+    return person
+
+
+def _attends(s: DbSession, day_id: int, person_id: int) -> bool:
+    return (
+        s.exec(
+            select(Attendee).where(Attendee.day_id == day_id, Attendee.person_id == person_id)
+        ).first()
+        is not None
+    )
+
+
+def _leads_any(s: DbSession, day_id: int, person_id: int) -> bool:
+    return (
+        s.exec(
+            select(DayAuthority).where(
+                DayAuthority.day_id == day_id, DayAuthority.dcs_id == person_id
+            )
+        ).first()
+        is not None
+    )
+
+
+def _id(value: int | None) -> int:
+    if value is None:
+        raise RuntimeError("a stored row has no id; flush before reading ids")
+    return value

@@ -1,0 +1,280 @@
+"""Read views of days: a summary for lists, and the whole plan with its times and warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, select
+
+from facilitator.common.vocabulary import DayKind, DayMode, DayStatus, StageKind
+from facilitator.planning.agenda import (
+    DEFAULT_START,
+    SlotInfo,
+    clock_times,
+    describe_minutes,
+    screen_break_offers,
+)
+from facilitator.planning.agenda_fit import overrun_minutes, overrun_warning
+from facilitator.planning.day_setup import TeamMember
+from facilitator.planning.lead_reviewers import SharedDcs, validate_assignment
+from facilitator.storage.models import (
+    Attendee,
+    Authority,
+    Cycle,
+    Day,
+    DayAuthority,
+    Person,
+    Session,
+    Stage,
+)
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    id: int
+    date: dt.date
+    kind: DayKind
+    mode: DayMode
+    status: DayStatus
+    cycle_name: str
+    authorities: tuple[str, ...]
+    place: str
+    number: int | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind.label}: {', '.join(self.authorities)}"
+
+
+@dataclass(frozen=True)
+class PlannedStage:
+    id: int
+    kind: StageKind
+    title: str
+    planned_minutes: int
+    starts: dt.time
+    presenter: str
+    min_minutes: int = 0
+    session_id: int | None = None
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind.is_break
+
+
+@dataclass(frozen=True)
+class Participant:
+    authority_id: int
+    name: str
+    short_name: str
+    dcs: str
+    reviews: str
+    team: tuple[TeamMember, ...] = field(default=())
+    reviews_authority_id: int | None = None
+    shares_dcs_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScreenBreakOffer:
+    after_stage_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    summary: DaySummary
+    facilitator: str
+    participants: tuple[Participant, ...]
+    stages: tuple[PlannedStage, ...]
+    finish: dt.time
+    start: dt.time = DEFAULT_START
+    finish_limit: dt.time | None = None
+    overrun_minutes: int = 0
+    lead_reviewer_problems: tuple[str, ...] = ()
+    screen_break_offers: tuple[ScreenBreakOffer, ...] = ()
+
+    @property
+    def finish_warning(self) -> str:
+        """ "" when the day ends by its finish limit (or has none)."""
+        if not self.overrun_minutes or self.finish_limit is None:
+            return ""
+        return overrun_warning(self.finish, self.finish_limit, self.overrun_minutes)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One authority of a day, in presenting order, with its DCS and whom it reviews."""
+
+    authority_id: int
+    name: str
+    short_name: str
+    dcs_id: int | None
+    dcs_name: str
+    reviews_authority_id: int | None
+
+
+def roster(s: DbSession, day_id: int) -> list[RosterEntry]:
+    rows = s.exec(
+        select(DayAuthority, Authority)
+        .join(Authority, col(Authority.id) == col(DayAuthority.authority_id))
+        .where(DayAuthority.day_id == day_id)
+        .order_by(col(DayAuthority.position))
+    ).all()
+    entries = []
+    for row, authority in rows:
+        dcs = s.get(Person, row.dcs_id) if row.dcs_id else None
+        entries.append(
+            RosterEntry(
+                authority_id=row.authority_id,
+                name=authority.name,
+                short_name=authority.short_name,
+                dcs_id=row.dcs_id,
+                dcs_name=dcs.name if dcs else "",
+                reviews_authority_id=row.reviews_authority_id,
+            )
+        )
+    return entries
+
+
+def shared_dcs_groups(entries: list[RosterEntry]) -> list[SharedDcs]:
+    groups: dict[int, list[RosterEntry]] = {}
+    for entry in entries:
+        if entry.dcs_id is not None:
+            groups.setdefault(entry.dcs_id, []).append(entry)
+    return [
+        SharedDcs(members[0].dcs_name, tuple(m.name for m in members))
+        for members in groups.values()
+        if len(members) > 1
+    ]
+
+
+def roster_problems(entries: list[RosterEntry]) -> list[str]:
+    names = {e.authority_id: e.name for e in entries}
+    reviews = {
+        e.name: (names.get(e.reviews_authority_id, "another authority"))
+        if e.reviews_authority_id is not None
+        else None
+        for e in entries
+    }
+    return validate_assignment([e.name for e in entries], reviews, shared_dcs_groups(entries))
+
+
+def read_plan(s: DbSession, day_id: int) -> DayPlan:
+    day = s.get(Day, day_id)
+    if day is None:
+        raise LookupError(f"There is no day with id {day_id}.")
+    entries = roster(s, day_id)
+    names = {e.authority_id: e.name for e in entries}
+    attendees = s.exec(
+        select(Person)
+        .join(Attendee, col(Attendee.person_id) == col(Person.id))
+        .where(Attendee.day_id == day_id)
+        .order_by(col(Attendee.id))
+    ).all()
+    shared = {name: group for group in shared_dcs_groups(entries) for name in group.authorities}
+    participants = tuple(
+        Participant(
+            authority_id=e.authority_id,
+            name=e.name,
+            short_name=e.short_name,
+            dcs=e.dcs_name,
+            reviews=names.get(e.reviews_authority_id, "") if e.reviews_authority_id else "",
+            team=tuple(
+                TeamMember(p.name, p.role)
+                for p in attendees
+                if p.authority_id == e.authority_id and not p.is_dcs
+            ),
+            reviews_authority_id=e.reviews_authority_id,
+            shares_dcs_with=tuple(
+                n for n in (shared[e.name].authorities if e.name in shared else ()) if n != e.name
+            ),
+        )
+        for e in entries
+    )
+    presenters = {
+        x.id: names.get(x.authority_id, "")
+        for x in s.exec(select(Session).where(Session.day_id == day_id)).all()
+    }
+    stages = s.exec(select(Stage).where(Stage.day_id == day_id).order_by(col(Stage.position))).all()
+    minutes = [x.planned_minutes for x in stages]
+    times = clock_times(day.start_time, minutes)
+    planned = tuple(
+        PlannedStage(
+            id=_id(stage.id),
+            kind=stage.kind,
+            title=stage.kind.label,
+            planned_minutes=stage.planned_minutes,
+            starts=times[i],
+            presenter=presenters.get(stage.session_id, "") if stage.session_id else "",
+            min_minutes=stage.min_minutes,
+            session_id=stage.session_id,
+        )
+        for i, stage in enumerate(stages)
+    )
+    return DayPlan(
+        summary=summary(s, day),
+        facilitator=day.facilitator,
+        participants=participants,
+        stages=planned,
+        finish=times[-1],
+        start=day.start_time,
+        finish_limit=day.finish_limit,
+        overrun_minutes=overrun_minutes(day.start_time, minutes, day.finish_limit),
+        lead_reviewer_problems=tuple(roster_problems(entries)),
+        screen_break_offers=_screen_breaks(day, planned),
+    )
+
+
+def _screen_breaks(day: Day, stages: tuple[PlannedStage, ...]) -> tuple[ScreenBreakOffer, ...]:
+    if day.mode is not DayMode.VIRTUAL:
+        return ()
+    slots = [SlotInfo(x.kind, x.planned_minutes, x.session_id) for x in stages]
+    offers = []
+    for index in screen_break_offers(slots):
+        stage = stages[index]
+        unbroken = _unbroken_minutes(slots, index)
+        offers.append(
+            ScreenBreakOffer(
+                stage.id,
+                f"A screen break after {stage.presenter}’s questioning: without one, people "
+                f"are on screen for {describe_minutes(unbroken)} without a pause.",
+            )
+        )
+    return tuple(offers)
+
+
+def _unbroken_minutes(slots: list[SlotInfo], index: int) -> int:
+    """Screen time from the last break before `index` to the next break (or the end)."""
+    start = max((i + 1 for i in range(index) if slots[i].kind.is_break), default=0)
+    end = next((i for i in range(index, len(slots)) if slots[i].kind.is_break), len(slots))
+    return sum(slot.minutes for slot in slots[start:end])
+
+
+def summary(s: DbSession, day: Day) -> DaySummary:
+    rows = s.exec(
+        select(Authority)
+        .join(DayAuthority, col(DayAuthority.authority_id) == col(Authority.id))
+        .where(DayAuthority.day_id == day.id)
+        .order_by(col(DayAuthority.position))
+    ).all()
+    cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
+    place = day.venue if day.mode is DayMode.FACE_TO_FACE else (day.meeting_link or "Online")
+    return DaySummary(
+        id=_id(day.id),
+        date=day.date,
+        kind=day.kind,
+        mode=day.mode,
+        status=day.status,
+        cycle_name=cycle.name if cycle else "",
+        authorities=tuple(a.name for a in rows),
+        place=place,
+        number=day.number,
+    )
+
+
+def _id(value: int | None) -> int:
+    if value is None:
+        raise RuntimeError("a stored row has no id; flush before reading ids")
+    return value

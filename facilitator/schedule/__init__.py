@@ -1,0 +1,3 @@
+"""Importing a cycle's schedule from CSV: reading cells and rows, and checking the schedule as a
+whole.
+"""

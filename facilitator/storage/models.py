@@ -1,0 +1,217 @@
+"""Stored tables. Datetimes are aware UTC (sqlmodel insists, and rightly so).
+
+Planning: Cycle → Day → DayAuthority (presenting order, DCS, lead reviewer) and Attendee.
+Running: Day → Stage (day-level or a Session's) → Note, Exchange (asks and offers),
+Action, PlenaryItem, Introduction. Setting holds small editable preferences.
+
+A column added after the first release needs a step in migrations.py as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import text
+from sqlmodel import Field, SQLModel
+
+from facilitator.common.vocabulary import (
+    DayKind,
+    DayMode,
+    DayStatus,
+    ExchangeKind,
+    ExchangeScope,
+    NoteTag,
+    PlenaryQuestion,
+    StageKind,
+)
+
+
+class Cycle(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    region: str = ""
+
+
+class Authority(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    short_name: str = ""
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    authority_id: int | None = Field(default=None, foreign_key="authority.id", index=True)
+    name: str
+    role: str = ""
+    is_dcs: bool = False
+
+
+class Day(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int | None = Field(default=None, foreign_key="cycle.id", index=True)
+    number: int | None = None
+    date: dt.date
+    kind: DayKind = DayKind.TRIAD
+    mode: DayMode = DayMode.FACE_TO_FACE
+    venue: str = ""
+    meeting_link: str = ""
+    facilitator: str = ""
+    start_time: dt.time = dt.time(10, 0)
+    finish_limit: dt.time | None = None
+    status: DayStatus = DayStatus.PLANNED
+
+
+class DayAuthority(SQLModel, table=True):
+    """An authority taking part in a day, in presenting order.
+
+    Two authorities may share one DCS, so the DCS is a reference, not a flag here.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    authority_id: int = Field(foreign_key="authority.id")
+    position: int
+    dcs_id: int | None = Field(default=None, foreign_key="person.id")
+    reviews_authority_id: int | None = Field(default=None, foreign_key="authority.id")
+
+
+class Attendee(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="person.id")
+
+
+class Session(SQLModel, table=True):
+    """One presenting authority's two hours: presentation to reflection and actions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    authority_id: int = Field(foreign_key="authority.id")
+    position: int
+    topical_invitation: bool | None = None
+    topical_topic: str = ""
+    # Whose turn it is to question, as an index into the session's turn order (turns.py).
+    # Added in schema version 2; the server default matches the migration's ALTER TABLE.
+    turn: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+
+
+class Stage(SQLModel, table=True):
+    """A timed item of the day's agenda; session stages point at their session."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
+    position: int
+    kind: StageKind
+    planned_minutes: int
+    min_minutes: int = 0
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    paused_at: dt.datetime | None = None
+    paused_seconds: float = 0.0
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
+    stage_id: int | None = Field(default=None, foreign_key="stage.id", ondelete="SET NULL")
+    text: str
+    tag: NoteTag = NoteTag.NOTE
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    question_id: str | None = None
+    position: int
+    created_at: dt.datetime
+    edited_at: dt.datetime
+
+
+class Exchange(SQLModel, table=True):
+    """An ask (support wanted) or an offer (good practice to share)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    kind: ExchangeKind
+    authority_id: int = Field(foreign_key="authority.id")
+    topic: str
+    detail: str = ""
+    scope: ExchangeScope = ExchangeScope.BILATERAL
+    counterpart_id: int | None = Field(default=None, foreign_key="authority.id")
+    position: int = 0
+
+
+class Action(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    text: str
+    owner: str = ""
+    position: int = 0
+
+
+class PlenaryItem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    question: PlenaryQuestion
+    text: str
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    position: int = 0
+
+
+class FocusRisk(SQLModel, table=True):
+    """A theme or single bank question the presenting DCS asked the group to explore."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    theme_id: str
+    question_id: str | None = None
+    position: int = 0
+
+
+class AskedQuestion(SQLModel, table=True):
+    """A question put to the presenting team. The words are kept, so the record never
+    depends on the bank staying the same; `question_id` links back when it came from it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    question_id: str | None = None
+    theme_id: str | None = None
+    theme_title: str = ""
+    text: str
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    asked_at: dt.datetime
+
+
+class ScaleAnswer(SQLModel, table=True):
+    """One authority's 0–10 answer to a scale question in a session."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
+    question_id: str
+    authority_id: int = Field(foreign_key="authority.id")
+    value: int
+    answered_at: dt.datetime
+
+
+class Introduction(SQLModel, table=True):
+    """What one person wants to give to and receive from the day, said at the start.
+
+    `person_id` is None for someone who is not on the day's list (a guest, an observer).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    name: str
+    authority_id: int | None = Field(default=None, foreign_key="authority.id")
+    gives: str = ""
+    receives: str = ""
+    position: int = 0
+
+
+class Setting(SQLModel, table=True):
+    """A small preference kept in the data file, so it travels with the facilitator's work."""
+
+    key: str = Field(primary_key=True)
+    value: str  # JSON text

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from facilitator.common.vocabulary import PlenaryQuestion
+from facilitator.demo import create_demo_day
+from facilitator.storage.database import SCHEMA_VERSION, DataFileError, DataFileTooNewError
+from facilitator.storage.migrations import MIGRATIONS, pending, upgrade
+from facilitator.workspace import Workspace
+
+
+def columns(path: Path, table: str) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def make_version_1_file(path: Path) -> int:
+    """A data file as Balcony 0.1 left it: no turn column, no introduction or setting table."""
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    workspace.close()
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE session DROP COLUMN turn")
+    conn.execute("DROP TABLE introduction")
+    conn.execute("DROP TABLE setting")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    return day_id
+
+
+def test_the_schema_is_at_version_2() -> None:
+    assert SCHEMA_VERSION == 2
+    assert [version for version, _ in MIGRATIONS] == [2]
+
+
+def test_a_version_1_file_is_brought_up_to_date_keeping_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+    day_id = make_version_1_file(path)
+    assert "turn" not in columns(path, "session")
+
+    workspace = Workspace.open(path)
+    try:
+        plan = workspace.planner.day_plan(day_id)
+        assert [p.name for p in plan.participants] == ["Ashvale", "Brackenmoor", "Corriford"]
+        notes = workspace.notebook.for_session(plan.stages[1].session_id or 0)
+        assert len(notes) == 11  # every demo note kept
+        session = plan.stages[1].session_id or 0
+        assert workspace.turns.current(session).authority_name == "Brackenmoor"
+        assert workspace.turns.next(session).authority_name == "Corriford"
+        workspace.introductions.record(day_id, name="Ada", gives="time")
+        workspace.plenary.add(day_id, PlenaryQuestion.PRIORITIES, "Sufficiency")
+        workspace.suggestion_patterns.set_patterns(["you should"])
+    finally:
+        workspace.close()
+
+    assert "turn" in columns(path, "session")
+    assert user_version(path) == 2
+
+
+def test_opening_an_upgraded_file_again_changes_nothing_more(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+    make_version_1_file(path)
+    Workspace.open(path).close()
+    before = columns(path, "session")
+
+    Workspace.open(path).close()
+
+    assert columns(path, "session") == before
+    assert before.count("turn") == 1
+
+
+def test_a_new_file_gets_the_column_from_its_tables_not_from_a_step(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+
+    Workspace.open(path).close()  # the ALTER TABLE would fail here: the column exists
+
+    assert "turn" in columns(path, "session")
+    assert user_version(path) == SCHEMA_VERSION
+
+
+def test_a_file_from_a_newer_balcony_is_still_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+    Workspace.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+
+    with pytest.raises(DataFileTooNewError, match="newer version of Balcony"):
+        Workspace.open(path)
+
+    assert path.read_bytes() == before
+
+
+def test_a_step_that_fails_is_reported_and_leaves_the_file_at_its_version(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "balcony.sqlite"
+    make_version_1_file(path)
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE session ADD COLUMN turn INTEGER")  # the step will collide
+    conn.commit()
+    conn.close()
+
+    with pytest.raises(DataFileError, match="could not be brought up to date") as caught:
+        Workspace.open(path)
+
+    assert "duplicate column" in caught.value.problem
+    assert user_version(path) == 1
+
+
+def test_each_step_is_one_transaction_with_its_version_stamp() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER)")
+    conn.execute("PRAGMA user_version = 1")
+    steps = [
+        (2, ["ALTER TABLE t ADD COLUMN b INTEGER"]),
+        (3, ["ALTER TABLE t ADD COLUMN c INTEGER", "ALTER TABLE nowhere ADD COLUMN d"]),
+    ]
+
+    with pytest.raises(sqlite3.OperationalError, match="nowhere"):
+        upgrade(conn, 1, 3, steps)
+
+    assert [row[1] for row in conn.execute("PRAGMA table_info(t)")] == ["a", "b"]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.isolation_level == ""  # the caller's setting is given back
+
+
+def test_pending_steps_are_those_between_the_versions_in_order() -> None:
+    steps = [(4, ["d"]), (2, ["b"]), (3, ["c"])]
+    assert [v for v, _ in pending(1, 4, steps)] == [2, 3, 4]
+    assert [v for v, _ in pending(2, 3, steps)] == [3]
+    assert pending(4, 4, steps) == []

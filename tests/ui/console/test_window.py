@@ -1,0 +1,290 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from facilitator.common.clock import FakeClock
+from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
+from facilitator.demo import create_demo_day
+from facilitator.live.conductor import Conductor
+from facilitator.live.timer import Phase
+from facilitator.workspace import Workspace
+from ui.console.window import ConsoleWindow
+
+
+@pytest.fixture
+def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path) -> ConsoleWindow:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def key(
+    qtbot: QtBot,
+    console: ConsoleWindow,
+    k: Qt.Key,
+    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    focus = QApplication.focusWidget() or console
+    qtbot.keyClick(focus, k, mod)
+
+
+def type_bullet(qtbot: QtBot, console: ConsoleWindow, text: str) -> None:
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert console.capture.line.hasFocus()
+    qtbot.keyClicks(console.capture.line, text)
+    qtbot.keyClick(console.capture.line, Qt.Key.Key_Return)
+
+
+def current_kind(console: ConsoleWindow) -> StageKind | None:
+    current = console.conductor.state(console.day_id).current
+    return current.kind if current else None
+
+
+def test_start_the_day_and_capture_tagged_bullets_by_keyboard(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace, clock: FakeClock
+) -> None:
+    assert console.start_button.text() == "Start the day"
+    key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.INTRODUCTIONS
+    assert console.start_button.text() == "Next stage"
+
+    key(qtbot, console, Qt.Key.Key_F5)  # presentation of the first authority
+    assert current_kind(console) is StageKind.PRESENTATION
+    type_bullet(qtbot, console, "r: Recruitment of social workers")
+    type_bullet(qtbot, console, "s: A candid self-assessment")
+    key(qtbot, console, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # tag: risk
+    type_bullet(qtbot, console, "Placement sufficiency")
+
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    notes = workspace.notebook.for_stage(stage.id)
+    mine = notes[-3:]
+    assert [(n.tag, n.text) for n in mine] == [
+        (NoteTag.RISK, "Recruitment of social workers"),
+        (NoteTag.STRENGTH, "A candid self-assessment"),
+        (NoteTag.RISK, "Placement sufficiency"),
+    ]
+    ashvale = stage.presenter_id
+    assert all(n.authority_id == ashvale for n in mine)  # the presenter, by default
+    assert console.capture.line.text() == ""
+
+
+def test_questioning_attributes_to_whose_turn_it_is_and_f7_moves_it_on(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    for _ in range(3):
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.QUESTIONING
+    assert "Brackenmoor" in console.turns.label.text()
+    type_bullet(qtbot, console, "How do you know your data is accurate?")
+    key(qtbot, console, Qt.Key.Key_F7)
+    assert "Corriford" in console.turns.label.text()
+    type_bullet(qtbot, console, "What would front line staff say?")
+
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    notes = workspace.notebook.for_stage(stage.id)[-2:]
+    names = {
+        p.authority_id: p.name for p in workspace.planner.day_plan(console.day_id).participants
+    }
+    assert [(n.tag, names[n.authority_id or 0]) for n in notes] == [
+        (NoteTag.QUESTION, "Brackenmoor"),
+        (NoteTag.QUESTION, "Corriford"),
+    ]
+
+
+def test_a_disguised_suggestion_is_flagged_while_typing(
+    qtbot: QtBot, console: ConsoleWindow
+) -> None:
+    for _ in range(3):
+        key(qtbot, console, Qt.Key.Key_F5)
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(console.capture.line, "Have you thought of a regional hub?")
+    assert console.capture.warning.isVisibleTo(console)
+    assert "sounds like a suggestion" in console.capture.warning.text()
+    console.capture.line.clear()
+    qtbot.keyClicks(console.capture.line, "What keeps your best managers here?")
+    assert not console.capture.warning.isVisibleTo(console)
+
+
+def test_advancing_through_a_whole_session_and_undoing_a_mistake(
+    qtbot: QtBot, console: ConsoleWindow, clock: FakeClock
+) -> None:
+    key(qtbot, console, Qt.Key.Key_F5)
+    kinds = []
+    for _ in range(7):
+        clock.advance(minutes=5)
+        key(qtbot, console, Qt.Key.Key_F5)
+        kinds.append(current_kind(console))
+    assert kinds == [
+        StageKind.PRESENTATION,
+        StageKind.QUESTIONING,
+        StageKind.AFFIRMATION,
+        StageKind.INSIGHTS,
+        StageKind.REACTION,
+        StageKind.REFLECTION,
+        StageKind.LUNCH,
+    ]
+    key(qtbot, console, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert current_kind(console) is StageKind.REFLECTION
+    key(qtbot, console, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert current_kind(console) is StageKind.REACTION
+
+
+def test_the_timer_shows_the_phase_and_pause(
+    qtbot: QtBot, console: ConsoleWindow, clock: FakeClock
+) -> None:
+    key(qtbot, console, Qt.Key.Key_F5)
+    clock.advance(minutes=13)
+    console.refresh_timer()
+    assert console.header.timer.text() == "2:00"
+    assert console.header.timer.property("phase") == Phase.AMBER.value
+    clock.advance(minutes=3)
+    console.refresh_timer()
+    assert console.header.timer.text() == "+1:00"
+    assert "1 min behind" in console.header.drift.text()
+    key(qtbot, console, Qt.Key.Key_F6)
+    console.refresh_timer()
+    assert console.header.timer.text().startswith("Paused")
+
+
+def test_typing_is_saved_before_enter_and_escape_abandons_it(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    key(qtbot, console, Qt.Key.Key_F5)
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(console.capture.line, "Half a thought")
+    qtbot.waitUntil(
+        lambda: any(n.text == "Half a thought" for n in workspace.notebook.for_stage(stage.id))
+    )
+    qtbot.keyClick(console.capture.line, Qt.Key.Key_Escape)
+    assert all(n.text != "Half a thought" for n in workspace.notebook.for_stage(stage.id))
+
+
+def test_delete_and_undo_a_bullet_in_the_list(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    key(qtbot, console, Qt.Key.Key_F5)
+    type_bullet(qtbot, console, "First")
+    type_bullet(qtbot, console, "Second")
+    console.notes_view.setFocus()
+    console.notes_view.setCurrentIndex(console.notes_model.index(0))
+    qtbot.keyClick(console.notes_view, Qt.Key.Key_Delete)
+    stage_id = console.notes_model.stage_id or 0
+    assert [n.text for n in workspace.notebook.for_stage(stage_id)] == ["Second"]
+    console.undo.undo()
+    assert [n.text for n in workspace.notebook.for_stage(stage_id)] == ["First", "Second"]
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, console, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # from the empty line
+    assert [n.text for n in workspace.notebook.for_stage(stage_id)] == ["First"]
+    assert console.capture.line.text() == ""
+
+
+def test_the_presenter_screen_never_shows_note_text(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace, clock: FakeClock
+) -> None:
+    key(qtbot, console, Qt.Key.Key_F5)
+    key(qtbot, console, Qt.Key.Key_F5)
+    type_bullet(qtbot, console, "CONFIDENTIAL-BULLET-42")
+    key(qtbot, console, Qt.Key.Key_F9)
+    presenter = console.presenter
+    assert presenter is not None
+    assert presenter.isVisible()
+    for _ in range(4):
+        clock.advance(minutes=20)
+        key(qtbot, console, Qt.Key.Key_F5)
+        presenter.refresh()  # type: ignore[attr-defined]
+        texts = [label.text() for label in presenter.findChildren(QLabel)]
+        texts.append(presenter.windowTitle())
+        assert texts
+        assert not any("CONFIDENTIAL" in t for t in texts)
+        notes = {n.text for s in console.state.stages for n in workspace.notebook.for_stage(s.id)}
+        assert not any(t in notes for t in texts if t)
+    key(qtbot, console, Qt.Key.Key_F9)
+    assert not presenter.isVisible()
+
+
+def test_ending_the_day_asks_first(
+    qtbot: QtBot, console: ConsoleWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    key(qtbot, console, Qt.Key.Key_F5)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    console.end_action.trigger()
+    assert console.conductor.state(console.day_id).status is DayStatus.FINISHED
+    assert not console.start_button.isEnabled()
+    assert isinstance(console.presenter, (QWidget, type(None)))
+
+
+def test_affirmations_and_asks_are_recorded_from_the_console_by_keyboard(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    for _ in range(4):  # introductions, presentation, questioning, affirmation
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.AFFIRMATION
+    key(qtbot, console, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    line = console.record_panel.affirmation.line
+    assert line.hasFocus()
+    qtbot.keyClicks(line, "Leaders who know their front line")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    strengths = [n for n in workspace.notebook.for_stage(stage.id) if n.person_id is not None]
+    assert [n.text for n in strengths] == ["Leaders who know their front line"]
+
+    for _ in range(3):  # insights, reaction, reflection
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert current_kind(console) is StageKind.REFLECTION
+    part = console.record_panel.reflection.exchange_part
+    console.record_panel.reflection.setCurrentWidget(part)
+    part.topic.setFocus()
+    qtbot.keyClicks(part.topic, "Support with placement sufficiency")
+    qtbot.keyClick(part.topic, Qt.Key.Key_Return)
+    session = console.conductor.state(console.day_id).current
+    assert session is not None
+    assert session.session_id is not None
+    asks = workspace.exchanges.for_session(session.session_id)
+    assert [a.topic for a in asks] == ["Support with placement sufficiency"]
+
+
+def test_the_amber_share_and_the_suggestion_phrases_can_be_changed(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.console.settings import PhrasesDialog, ask_amber
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (50, True))
+    ask_amber(console)
+    assert console.conductor.amber_share == 0.5
+    assert int(console.settings.value("console/amberPercent")) == 50
+
+    dialog = PhrasesDialog(workspace.suggestion_patterns, console)
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("have you thought of\nsurely you could\n")
+    dialog.accept()
+    assert workspace.suggestion_patterns.patterns() == (
+        "have you thought of",
+        "surely you could",
+    ) or list(workspace.suggestion_patterns.patterns()) == [
+        "have you thought of",
+        "surely you could",
+    ]
+    for _ in range(3):
+        key(qtbot, console, Qt.Key.Key_F5)
+    key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(console.capture.line, "Surely you could merge the teams?")
+    assert console.capture.warning.isVisibleTo(console)

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from facilitator.storage.database import DataFileError, DataFileLockedError, DataFileTooNewError
+from ui import app
+from ui.home.data_file_dialog import Choice
+
+
+def test_opening_the_window_imports_neither_charts_nor_word() -> None:
+    code = (
+        "import sys\n"
+        "from ui.app import ensure_application\n"
+        "from ui.home.main_window import MainWindow\n"
+        "from facilitator.workspace import Workspace\n"
+        "from PySide6.QtCore import QSettings\n"
+        "ensure_application()\n"
+        "MainWindow(Workspace.in_memory(), QSettings()).show()\n"
+        "heavy = sorted(m for m in ('pyqtgraph', 'docx') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == ""
+
+
+def test_a_bad_data_file_can_be_moved_aside_and_a_fresh_one_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "balcony.sqlite"
+    path.write_bytes(b"definitely not sqlite")
+    asked: list[DataFileError] = []
+
+    def choose(error: DataFileError, parent: object = None) -> Choice:
+        asked.append(error)
+        return Choice.START_FRESH
+
+    monkeypatch.setattr(app, "ask_what_to_do", choose)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+    workspace = app.open_workspace_interactively(path)
+
+    assert workspace is not None
+    workspace.close()
+    assert len(asked) == 1
+    assert "not a Balcony data file" in asked[0].problem
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("balcony.sqlite.unusable-")]
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == b"definitely not sqlite"
+
+
+def test_quitting_at_a_bad_data_file_leaves_it_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "balcony.sqlite"
+    path.write_bytes(b"definitely not sqlite")
+    monkeypatch.setattr(app, "ask_what_to_do", lambda *a, **k: Choice.QUIT)
+    assert app.open_workspace_interactively(path) is None
+    assert path.read_bytes() == b"definitely not sqlite"
+    assert [p.name for p in tmp_path.iterdir()] == ["balcony.sqlite"]
+
+
+@pytest.mark.parametrize(
+    ("error", "buttons"),
+    [
+        (
+            DataFileError(Path("/x/b.sqlite"), "Broken.", "Fix it."),
+            ["Open another file…", "Move it aside and start fresh", "Quit"],
+        ),
+        (
+            DataFileLockedError(Path("/x/b.sqlite"), "Locked.", "Close it."),
+            ["Open another file…", "Try again", "Quit"],
+        ),
+        (
+            DataFileTooNewError(Path("/x/b.sqlite"), "Too new.", "Update."),
+            ["Open another file…", "Quit"],
+        ),
+    ],
+)
+def test_the_data_file_dialog_offers_only_safe_choices(
+    qtbot: object, error: DataFileError, buttons: list[str]
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.home.data_file_dialog import ask_what_to_do
+
+    seen: list[list[str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append([b.text() for b in box.buttons()])
+        assert "/x/b.sqlite" in box.informativeText()
+        quit_button = next(b for b in box.buttons() if b.text() == "Quit")
+        quit_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert ask_what_to_do(error) is Choice.QUIT
+    assert sorted(seen[0]) == sorted(buttons)

@@ -1,0 +1,1 @@
+"""Taking a director's returned copy in: what changed, and what to do with it."""

@@ -1,0 +1,3 @@
+"""Qt pieces every window shares: where the data file lives, printing on A4, undo commands and an
+HTML list delegate.
+"""

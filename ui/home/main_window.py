@@ -1,0 +1,477 @@
+"""The home window: the days in this data file, and the way into each of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import __version__
+from facilitator.demo import DEMO_CYCLE, create_demo_day
+from facilitator.planning.planner import DayPlan
+from facilitator.storage.files import WriteError
+from facilitator.workspace import Workspace
+from ui.bank.editor import BankEditor
+from ui.bank.panel import QuestionBankPanel
+from ui.home.day_overview import DayOverview
+from ui.home.new_day_dialog import NewDayDialog
+from ui.planning.day_editor import DayEditor
+from ui.planning.day_models import DaysModel
+from ui.schedule.import_dialog import ask_and_import
+
+if TYPE_CHECKING:
+    from ui.console.window import ConsoleWindow
+
+EMPTY_PAGE, DAYS_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.setWindowTitle("Balcony")
+        self.undo_stack = QUndoStack(self)
+        self.conductor = workspace.conductor
+        self.console: ConsoleWindow | None = None
+        self._filling_cycles = False
+        self.setMinimumSize(720, 480)
+
+        self.days_model = DaysModel(workspace.planner)
+        self.days_view = QTableView()
+        self.days_view.setObjectName("daysList")
+        self.days_view.setAccessibleName("Days")
+        self.days_view.setModel(self.days_model)
+        self.days_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.days_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.days_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.days_view.verticalHeader().hide()
+        self.days_view.setShowGrid(False)
+        self.days_view.setAlternatingRowColors(True)
+        header = self.days_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.days_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.days_view.activated.connect(self.plan_selected_day)
+
+        self.cycle_combo = QComboBox()
+        self.cycle_combo.setAccessibleName("Cycle")
+        self.cycle_combo.setMinimumWidth(220)
+        self.cycle_combo.currentIndexChanged.connect(self._cycle_chosen)
+        cycle_label = QLabel("C&ycle")
+        cycle_label.setBuddy(self.cycle_combo)
+        list_top = QHBoxLayout()
+        list_top.addWidget(cycle_label)
+        list_top.addWidget(self.cycle_combo)
+        list_top.addStretch()
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(6, 6, 6, 0)
+        list_layout.addLayout(list_top)
+        list_layout.addWidget(self.days_view)
+
+        self.overview = DayOverview()
+        self.overview.run_button.clicked.connect(self.run_selected_day)
+        self.overview.plan_button.clicked.connect(self.plan_selected_day)
+        self.overview.records_button.clicked.connect(self.open_records)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(list_page)
+        splitter.addWidget(self.overview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([170, 530])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_state())
+        self.pages.addWidget(splitter)
+        self.setCentralWidget(self.pages)
+
+        self.bank_panel = QuestionBankPanel(workspace, self.undo_stack)
+        self.bank_dock = QDockWidget("Question bank", self)
+        self.bank_dock.setObjectName("questionBankDock")
+        self.bank_dock.setWidget(self.bank_panel)
+        self.bank_dock.setMinimumWidth(560)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
+        # Planning needs the room; the bank is one key away (Ctrl+B) and lives in the console.
+        self.bank_dock.hide()
+
+        self._build_actions()
+        self.days_model.modelReset.connect(self._refresh_page)
+        self._refresh_page()
+        self._restore_geometry()
+        self.statusBar().addPermanentWidget(QLabel(self._data_label()))
+
+    # building -------------------------------------------------------------------------
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyState")
+        title = QLabel("No days yet")
+        title.setObjectName("pageTitle")
+        body = QLabel(
+            "Set up a triad or quartet day to plan its agenda, run its sessions and write "
+            "its record. Or open the demo day, a fictional triad, to look around first."
+        )
+        body.setWordWrap(True)
+        body.setMaximumWidth(560)
+        self.new_day_button = QPushButton("New day…")
+        self.new_day_button.setObjectName("primaryButton")
+        self.new_day_button.setAccessibleName("New day")
+        self.new_day_button.clicked.connect(self.new_day)
+        self.demo_button = QPushButton("Open demo day")
+        self.demo_button.setAccessibleName("Open demo day")
+        self.demo_button.clicked.connect(self.open_demo_day)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_day_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(body)
+        column.addSpacing(12)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        return page
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_day_action = _action(self, "&New day…", QKeySequence.StandardKey.New)
+        self.new_day_action.triggered.connect(self.new_day)
+        self.demo_action = _action(self, "Open &demo day", "Ctrl+Shift+D")
+        self.demo_action.triggered.connect(self.open_demo_day)
+        quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.import_schedule_action = _action(self, "&Import a schedule…", "Ctrl+I")
+        self.import_schedule_action.triggered.connect(self.import_schedule)
+        self.cycle_report_action = _action(self, "&Cycle report…", None)
+        self.cycle_report_action.triggered.connect(self.export_cycle_report)
+        self.record_settings_action = _action(self, "Record &settings…", None)
+        self.record_settings_action.triggered.connect(self.record_settings)
+        file_menu.addActions(
+            [
+                self.new_day_action,
+                self.demo_action,
+                self.import_schedule_action,
+                self.cycle_report_action,
+                self.record_settings_action,
+            ]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = menu.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+
+        view_menu = menu.addMenu("&View")
+        self.bank_toggle = self.bank_dock.toggleViewAction()
+        self.bank_toggle.setText("&Question bank")
+        self.bank_toggle.setShortcut(QKeySequence("Ctrl+B"))
+        view_menu.addAction(self.bank_toggle)
+
+        bank_menu = menu.addMenu("&Question bank")
+        self.edit_bank_action = _action(self, "&Edit the question bank…", "Ctrl+Shift+B")
+        self.edit_bank_action.triggered.connect(self.edit_bank)
+        bank_menu.addAction(self.bank_panel.focus_search_action)
+        bank_menu.addAction(self.edit_bank_action)
+
+        day_menu = menu.addMenu("&Day")
+        self.plan_day_action = _action(self, "&Plan this day…", "Ctrl+E")
+        self.plan_day_action.triggered.connect(self.plan_selected_day)
+        self.run_day_action = _action(self, "&Run this day", "Ctrl+Shift+R")
+        self.run_day_action.triggered.connect(self.run_selected_day)
+        day_menu.addActions([self.plan_day_action, self.run_day_action])
+        day_menu.addSeparator()
+        self.agenda_word_action = _action(self, "Export the agenda to &Word…", None)
+        self.agenda_word_action.triggered.connect(self.export_agenda_word)
+        self.agenda_pdf_action = _action(self, "Save the agenda as P&DF…", None)
+        self.agenda_pdf_action.triggered.connect(self.export_agenda_pdf)
+        self.agenda_print_action = _action(
+            self, "P&rint the agenda…", QKeySequence.StandardKey.Print
+        )
+        self.agenda_print_action.triggered.connect(self.print_agenda)
+        day_menu.addActions(
+            [self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action]
+        )
+        day_menu.addSeparator()
+        self.records_action = _action(self, "Re&cords…", "Ctrl+Shift+C")
+        self.records_action.triggered.connect(self.open_records)
+        day_menu.addAction(self.records_action)
+        day_menu.addSeparator()
+        self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
+        self.delete_day_action.triggered.connect(self.delete_selected_day)
+        day_menu.addAction(self.delete_day_action)
+
+        help_menu = menu.addMenu("&Help")
+        about = _action(self, "&About Balcony", None)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self._selection_changed()
+
+    # actions --------------------------------------------------------------------------
+
+    def new_day(self) -> None:
+        dialog = NewDayDialog(self.workspace.planner, self)
+        if dialog.exec() and dialog.created_day_id is not None:
+            self.select_day(dialog.created_day_id)
+            self.statusBar().showMessage("Day created. Plan its teams and agenda next.", 8000)
+            self.plan_selected_day()
+
+    def plan_selected_day(self, *_: object) -> None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        DayEditor(self.workspace.planner, day_id, self).exec()
+        self.select_day(day_id)
+
+    def run_selected_day(self) -> None:
+        from ui.console.window import ConsoleWindow
+
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        if self.console is not None and self.console.isVisible():
+            if self.console.day_id == day_id:
+                self.console.raise_()
+                self.console.activateWindow()
+                return
+            self.console.close()
+        self.console = ConsoleWindow(self.workspace, self.conductor, day_id, self.settings)
+        self.console.show()
+
+    def _agenda_target(self, suffix: str, kind: str) -> tuple[DayPlan, Path] | None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return None
+        plan = self.workspace.planner.day_plan(day_id)
+        suggested = f"Agenda {plan.summary.date.isoformat()}{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self, "Save the agenda", suggested, kind)
+        return (plan, Path(name)) if name else None
+
+    def export_agenda_word(self) -> None:
+        from facilitator.word.agenda import export_agenda
+
+        target = self._agenda_target(".docx", "Word document (*.docx)")
+        if target is None:
+            return
+        try:
+            # The save dialog has already asked before replacing a file.
+            from ui.records.settings import template
+
+            export_agenda(
+                target[0],
+                target[1],
+                overwrite=True,
+                generated_at=self.workspace.clock.wall_now(),
+                template=template(self.settings),
+            )
+        except WriteError as exc:
+            QMessageBox.warning(self, "Agenda", str(exc))
+            return
+        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+
+    def export_agenda_pdf(self) -> None:
+        from ui.planning.agenda_print import export_agenda_pdf
+
+        target = self._agenda_target(".pdf", "PDF (*.pdf)")
+        if target is None:
+            return
+        try:
+            export_agenda_pdf(target[0], target[1], overwrite=True)
+        except WriteError as exc:
+            QMessageBox.warning(self, "Agenda", str(exc))
+            return
+        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+
+    def print_agenda(self) -> None:
+        from ui.planning.agenda_print import print_agenda
+
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            print_agenda(self.workspace.planner.day_plan(day_id), self)
+
+    def open_records(self) -> None:
+        from ui.records.window import RecordsDialog
+
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            RecordsDialog(self.workspace, day_id, self, settings=self.settings).show()
+
+    def export_cycle_report(self) -> None:
+        from ui.records.window import export_cycle_report_interactively
+
+        path = export_cycle_report_interactively(self.workspace, self, settings=self.settings)
+        if path is not None:
+            self.statusBar().showMessage(f"Cycle report saved to {path}", 8000)
+
+    def record_settings(self) -> None:
+        from ui.records.settings import RecordSettingsDialog
+
+        RecordSettingsDialog(self.settings, self).exec()
+
+    def import_schedule(self) -> None:
+        result = ask_and_import(self.workspace.planner, self)
+        if result is not None and result.ok and result.created:
+            self.select_day(result.created[0].id)
+
+    def open_demo_day(self) -> None:
+        existing = [d for d in self.workspace.planner.list_days() if d.cycle_name == DEMO_CYCLE]
+        if existing:
+            day_id = existing[0].id
+        else:
+            day_id = create_demo_day(self.workspace.planner, self.workspace.notebook)
+            self.statusBar().showMessage("Demo day added: every name in it is invented.", 8000)
+        self.select_day(day_id)
+
+    def delete_selected_day(self) -> None:
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        day = self.days_model.day_at(self.days_model.row_of(day_id))
+        answer = QMessageBox.warning(
+            self,
+            "Delete day",
+            f"Delete the {day.kind.value} of {day.date.strftime('%d %B %Y')} "
+            f"({', '.join(day.authorities)})?\n\n"
+            "Its agenda, notes, asks, offers and actions are deleted too. "
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.workspace.planner.delete_day(day_id)
+            self.statusBar().showMessage("Day deleted.", 5000)
+
+    def edit_bank(self) -> None:
+        editor = BankEditor(self.workspace.bank, self)
+        editor.bank_changed.connect(self.bank_panel.reload_bank)
+        editor.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Balcony",
+            f"<h3>Balcony {__version__}</h3>"
+            "<p>A facilitator’s companion for children’s services peer challenge days: "
+            "plan the day, keep time, capture the notes, write the record.</p>"
+            f"<p>Data file: {self._data_label()}</p>",
+        )
+
+    # state ----------------------------------------------------------------------------
+
+    def selected_day_id(self) -> int | None:
+        rows = self.days_view.selectionModel().selectedRows()
+        return self.days_model.day_at(rows[0].row()).id if rows else None
+
+    def select_day(self, day_id: int) -> None:
+        row = self.days_model.row_of(day_id)
+        if row >= 0:
+            self.days_view.selectRow(row)
+            self.days_view.setFocus()
+
+    def _selection_changed(
+        self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
+    ) -> None:
+        day_id = self.selected_day_id()
+        self.delete_day_action.setEnabled(day_id is not None)
+        self.plan_day_action.setEnabled(day_id is not None)
+        self.run_day_action.setEnabled(day_id is not None)
+        for action in (
+            self.agenda_word_action,
+            self.agenda_pdf_action,
+            self.agenda_print_action,
+            self.records_action,
+        ):
+            action.setEnabled(day_id is not None)
+        if day_id != self.bank_panel.day_id:
+            self.bank_panel.set_day(day_id)
+        self.overview.show_plan(
+            self.workspace.planner.day_plan(day_id) if day_id is not None else None
+        )
+
+    def _cycle_chosen(self, index: int) -> None:
+        if index >= 0 and not self._filling_cycles:
+            self.days_model.set_cycle(self.cycle_combo.itemData(index))
+
+    def _fill_cycles(self) -> None:
+        current = self.cycle_combo.currentData()
+        self._filling_cycles = True
+        self.cycle_combo.clear()
+        self.cycle_combo.addItem("All cycles", None)
+        for name in self.days_model.cycles:
+            self.cycle_combo.addItem(name, name)
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
+        self._filling_cycles = False
+
+    def _refresh_page(self) -> None:
+        self._fill_cycles()
+        has_days = self.days_model.rowCount() > 0 or self.cycle_combo.currentIndex() > 0
+        self.pages.setCurrentIndex(DAYS_PAGE if has_days else EMPTY_PAGE)
+        if has_days and self.selected_day_id() is None:
+            self.days_view.selectRow(0)
+        self._selection_changed()
+        count = self.days_model.rowCount()
+        self.statusBar().showMessage(f"{count} day{'s' if count != 1 else ''}")
+
+    def _data_label(self) -> str:
+        path = self.workspace.db.path
+        return str(path) if path else "in memory (nothing is kept)"
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            self.resize(min(1600, int(screen.width() * 0.9)), min(960, int(screen.height() * 0.9)))
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _action(parent: QWidget, text: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    parent.addAction(action)
+    return action

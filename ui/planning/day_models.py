@@ -1,0 +1,157 @@
+"""Item models over the planner's read views: the list of days, a day's agenda and people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from facilitator.planning.planner import DayPlan, DaySummary, Planner
+
+Index = QModelIndex | QPersistentModelIndex
+DAY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HeaderedTable(QAbstractTableModel):
+    """A table whose columns are its `headers`."""
+
+    headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class DaysModel(HeaderedTable):
+    headers = ("Date", "Day", "Authorities", "Where", "Status")
+
+    def __init__(self, planner: Planner) -> None:
+        super().__init__()
+        self._planner = planner
+        self._days: list[DaySummary] = []
+        self._cycle: str | None = None
+        self.cycles: list[str] = []
+        planner.day_changed.connect(lambda _day_id: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        every = self._planner.list_days()
+        self.cycles = sorted({d.cycle_name for d in every if d.cycle_name})
+        self._days = [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
+        self.endResetModel()
+
+    def set_cycle(self, cycle: str | None) -> None:
+        """Shows only the days of one cycle; None shows every day."""
+        self._cycle = cycle
+        self.reload()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._days)
+
+    def day_at(self, row: int) -> DaySummary:
+        return self._days[row]
+
+    def row_of(self, day_id: int) -> int:
+        for row, day in enumerate(self._days):
+            if day.id == day_id:
+                return row
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        day = self._days[index.row()]
+        if role == DAY_ID_ROLE:
+            return day.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return day.date.strftime("%a %d %b %Y")
+            if column == 1:
+                cycle = f" · {day.cycle_name}" if day.cycle_name else ""
+                return f"{day.kind.label}{cycle}"
+            if column == 2:
+                return ", ".join(day.authorities)
+            if column == 3:
+                return f"{day.mode.label}: {day.place}" if day.place else day.mode.label
+            return day.status.label
+        return None
+
+
+class AgendaModel(HeaderedTable):
+    headers = ("Time", "Item", "Presenting", "Minutes")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plan: DayPlan | None = None
+
+    def set_plan(self, plan: DayPlan | None) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.stages) + 1  # the finish time closes the agenda
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._plan is None:
+            return None
+        row, column = index.row(), index.column()
+        if row == len(self._plan.stages):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (self._plan.finish.strftime("%H.%M"), "Finish", "", "")[column]
+            return None
+        stage = self._plan.stages[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                stage.starts.strftime("%H.%M"),
+                stage.title,
+                stage.presenter,
+                str(stage.planned_minutes),
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ParticipantsModel(HeaderedTable):
+    headers = ("Presenting order", "DCS", "Lead reviewer for", "Team")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plan: DayPlan | None = None
+
+    def set_plan(self, plan: DayPlan | None) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.participants)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._plan is None:
+            return None
+        person = self._plan.participants[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            short = f" ({person.short_name})" if person.short_name else ""
+            return (
+                f"{index.row() + 1}. {person.name}{short}",
+                person.dcs,
+                person.reviews,
+                ", ".join(member.name for member in person.team),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return "\n".join(f"{m.name}, {m.role}" for m in person.team)
+        return None

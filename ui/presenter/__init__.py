@@ -1,0 +1,3 @@
+"""The presenter screen for the projector or a shared window: the countdown and the stage, never
+any notes.
+"""

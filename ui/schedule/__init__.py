@@ -1,0 +1,1 @@
+"""Importing a cycle's schedule in the app: all of it, or nothing and the reasons."""
