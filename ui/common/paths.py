@@ -1,31 +1,35 @@
-"""Where the data file lives: --data, then $BALCONY_DATA, then the platform's data folder."""
+"""The app's identity for Qt (QSettings, QStandardPaths); where the data file lives is pure Python.
+
+The data file's location is found by `facilitator.storage.location`, without Qt, so that the
+command line never imports Qt; it is re-exported here for the window's code.
+"""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from facilitator.storage.location import (
+    DATA_ENV,
+    DATA_FILE_NAME,
+    default_data_path,
+    resolve_data_path,
+)
+
+__all__ = [
+    "APPLICATION",
+    "DATA_ENV",
+    "DATA_FILE_NAME",
+    "ORGANISATION",
+    "default_data_path",
+    "resolve_data_path",
+    "set_identity",
+]
 
 ORGANISATION = "Balcony"
 APPLICATION = "Balcony"
-DATA_ENV = "BALCONY_DATA"
-DATA_FILE_NAME = "balcony.sqlite"
 
 
 def set_identity() -> None:
     """Names QSettings and QStandardPaths use; safe before any QApplication exists."""
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-
-
-def default_data_path() -> Path:
-    from_env = os.environ.get(DATA_ENV, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base) / APPLICATION / DATA_FILE_NAME
-
-
-def resolve_data_path(given: str | None) -> Path:
-    return Path(given).expanduser() if given else default_data_path()

@@ -1,0 +1,68 @@
+"""The `balcony` command's arguments: every command, its options and its help text."""
+
+from __future__ import annotations
+
+import argparse
+
+from facilitator import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="balcony",
+        description="Balcony: run a children’s services peer challenge day.",
+    )
+    parser.add_argument("--version", action="version", version=f"Balcony {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help="the data file to use (default: $BALCONY_DATA, else the platform’s data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("open", help="open the app window (the default)")
+    commands.add_parser("days", help="list the days: id, date, kind, authorities")
+    commands.add_parser("demo", help="add the fictional demo triad and print its id")
+    commands.add_parser("where", help="print the data file’s path")
+    schedule = commands.add_parser(
+        "import-schedule", help="create a cycle’s days from a CSV schedule (all or nothing)"
+    )
+    schedule.add_argument("file")
+    schedule.add_argument("--cycle", metavar="NAME", help="the cycle, e.g. 2022-2023")
+    agenda = commands.add_parser("agenda", help="write a day’s agenda as a Word document")
+    agenda.add_argument("day_id", type=int)
+    agenda.add_argument("--out", required=True, metavar="FILE.docx")
+    agenda.add_argument("--force", action="store_true", help="replace the file if it exists")
+    export = commands.add_parser(
+        "export", help="write every record of a day (session notes, day summary) as Word"
+    )
+    export.add_argument("day_id", type=int)
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument("--force", action="store_true", help="replace files that exist")
+    _record_options(export)
+    report = commands.add_parser("cycle-report", help="write the report across a cycle’s days")
+    report.add_argument("cycle")
+    report.add_argument("--out", required=True, metavar="FILE.docx")
+    report.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _record_options(report)
+    bank = commands.add_parser("bank", help="export or import the question bank")
+    bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
+    export = bank_commands.add_parser("export", help="write the bank to a TOML file")
+    export.add_argument("file")
+    export.add_argument("--force", action="store_true", help="replace the file if it exists")
+    imported = bank_commands.add_parser("import", help="merge a TOML or CSV bank file")
+    imported.add_argument("file")
+    imported.add_argument(
+        "--conflicts",
+        choices=("mine", "theirs"),
+        help="for questions that exist with other words: keep mine, or take theirs",
+    )
+    return parser
+
+
+def _record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--marking",
+        default="OFFICIAL-SENSITIVE",
+        help="protective marking on every page (default OFFICIAL-SENSITIVE; '' for none)",
+    )
+    parser.add_argument("--template", metavar="FILE", help="your organisation's Word template")
