@@ -38,8 +38,9 @@ from facilitator.common.vocabulary import (  # noqa: E402
 )
 from facilitator.planning.day_sessions import presenting_sessions  # noqa: E402
 from facilitator.planning.planner import AuthorityEntry, NewDay, TeamMember  # noqa: E402
-from facilitator.word.day_summary import export_day_summary  # noqa: E402
-from facilitator.word.session_note import export_session_note  # noqa: E402
+from facilitator.records.exporting import RecordExports  # noqa: E402
+from facilitator.records.tables import RecordStatus  # noqa: E402
+from facilitator.storage.files import write_atomically  # noqa: E402
 from facilitator.workspace import Workspace  # noqa: E402
 
 BULLETS_PER_SESSION = 300
@@ -118,22 +119,14 @@ def full_quartet(clock: FakeClock) -> tuple[Workspace, int, list[int]]:
 
 
 def export_all(ws: Workspace, day_id: int, sessions: list[int], folder: Path) -> list[Path]:
+    exports = RecordExports(ws)
     paths = []
-    for session_id in sessions:
-        path = folder / f"note-{session_id}.docx"
-        export_session_note(
-            ws,
-            session_id,
-            path,
-            status_line="Status: draft for amendment, version 1",
-            draft_version=1,
-            agreed_on=None,
-            overwrite=True,
-        )
+    for record in exports.day_records(day_id):
+        name = f"note-{record.session.session_id}" if record.session else "summary"
+        path = folder / f"{name}.docx"
+        data = exports.document(record.key, RecordStatus.DRAFT, 1)
+        write_atomically(path, data, overwrite=True)
         paths.append(path)
-    path = folder / "summary.docx"
-    export_day_summary(ws, day_id, path, overwrite=True)
-    paths.append(path)
     return paths
 
 

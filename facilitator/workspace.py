@@ -14,7 +14,7 @@ from facilitator.capture.introductions import Introductions
 from facilitator.capture.notes import Notebook
 from facilitator.capture.plenary import Plenary
 from facilitator.capture.question_use import QuestionLog
-from facilitator.capture.session_facts import SessionRecord
+from facilitator.capture.session_facts import SessionFacts
 from facilitator.common.clock import Clock, SystemClock
 from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
@@ -37,7 +37,7 @@ class Workspace:
     actions: Actions
     introductions: Introductions
     plenary: Plenary
-    session_record: SessionRecord
+    session_facts: SessionFacts
     turns: Turns
     suggestion_patterns: SuggestionPatterns
     conductor: Conductor
@@ -62,7 +62,7 @@ class Workspace:
             actions=actions,
             introductions=Introductions(db),
             plenary=Plenary(db),
-            session_record=SessionRecord(db),
+            session_facts=SessionFacts(db),
             turns=Turns(db),
             suggestion_patterns=SuggestionPatterns(db),
             conductor=Conductor(db, clock),
@@ -77,6 +77,11 @@ class Workspace:
     @classmethod
     def in_memory(cls, clock: Clock | None = None) -> Workspace:
         return cls.create(open_memory_database(), clock)
+
+    @property
+    def data_path(self) -> Path | None:
+        """The data file, or None for a workspace kept in memory (tests, the demo)."""
+        return self.db.path
 
     def close(self) -> None:
         self.db.close()

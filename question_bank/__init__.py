@@ -14,7 +14,7 @@ from question_bank.imports import (
     ImportResult,
     StaleImportError,
 )
-from question_bank.loader import load_bank, load_handbook, parse_bank, read_bank_file
+from question_bank.loader import load_handbook, parse_bank, read_bank_file
 from question_bank.model import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -59,7 +59,6 @@ __all__ = [
     "Unchanged",
     "UnknownItemError",
     "dump_bank",
-    "load_bank",
     "load_handbook",
     "parse_bank",
     "parse_csv",

@@ -22,7 +22,6 @@ from question_bank.model import SECTIONS, Bank, Question, Scale, Section, Theme
 from question_bank.text import is_valid_id, slugify
 
 REQUIRED_COLUMNS = ("theme", "question")
-OPTIONAL_COLUMNS = ("follow-ups", "scale", "id", "section", "note")
 _HEADER_NAMES = {
     "theme": "theme",
     "themes": "theme",

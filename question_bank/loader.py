@@ -68,13 +68,6 @@ def _syntax_error(source_name: str, message: str) -> BankFormatError:
     )
 
 
-def load_bank(path: str | Path, *, origin: Origin = "user") -> Bank:
-    """A Bank from a TOML file on disk. OSError if it cannot be read at all."""
-    file = Path(path)
-    check_size(file.name, file.stat().st_size)
-    return parse_bank(file.read_bytes(), file.name, origin=origin)
-
-
 def read_bank_file(path: str | Path) -> Bank:
     """A Bank from a TOML or CSV file, told apart by extension and, failing that, by content."""
     file = Path(path)

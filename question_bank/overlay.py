@@ -24,10 +24,6 @@ class Words:
     scale: Scale | None = None
     note: str = ""
 
-    @classmethod
-    def of(cls, question: Question) -> Words:
-        return cls(question.text, question.follow_ups, question.scale, question.note)
-
     def apply(self, question: Question) -> Question:
         return replace(
             question,

@@ -126,38 +126,38 @@ class _Checker:
         return value
 
     def claim_theme_id(self, theme_id: str, place: str) -> None:
-        if theme_id in self.theme_places:
-            earlier = self.theme_places[theme_id]
-            self.fail(
-                place,
-                f'the theme id "{theme_id}" is already used by {earlier}. '
-                "Give each theme its own id.",
-            )
-        if theme_id in self.question_places:
-            earlier = self.question_places[theme_id]
-            self.fail(
-                place,
-                f'the id "{theme_id}" is already used by the question {earlier}. '
-                "Themes and questions need different ids.",
-            )
-        self.theme_places[theme_id] = place.removesuffix(".id")
+        self._claim(
+            theme_id, place, ("theme", self.theme_places), ("question", self.question_places)
+        )
 
     def claim_question_id(self, question_id: str, place: str) -> None:
-        if question_id in self.question_places:
-            earlier = self.question_places[question_id]
+        self._claim(
+            question_id, place, ("question", self.question_places), ("theme", self.theme_places)
+        )
+
+    def _claim(
+        self,
+        item_id: str,
+        place: str,
+        mine: tuple[str, dict[str, str]],
+        other: tuple[str, dict[str, str]],
+    ) -> None:
+        """Takes `item_id` for the item at `place`; `mine` is its kind's name and ids taken
+        so far, `other` the other kind's."""
+        (kind, places), (other_kind, other_places) = mine, other
+        if item_id in places:
             self.fail(
                 place,
-                f'the question id "{question_id}" is already used by {earlier}. '
-                "Give each question its own id.",
+                f'the {kind} id "{item_id}" is already used by {places[item_id]}. '
+                f"Give each {kind} its own id.",
             )
-        if question_id in self.theme_places:
-            earlier = self.theme_places[question_id]
+        if item_id in other_places:
             self.fail(
                 place,
-                f'the id "{question_id}" is already used by the theme {earlier}. '
+                f'the id "{item_id}" is already used by the {other_kind} {other_places[item_id]}. '
                 "Themes and questions need different ids.",
             )
-        self.question_places[question_id] = place.removesuffix(".id")
+        places[item_id] = place.removesuffix(".id")
 
 
 def _join(place: str, key: str) -> str:

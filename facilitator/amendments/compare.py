@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from facilitator.amendments.reading import DocParagraph, heading_level
+from facilitator.common.wording import one_line
+from facilitator.records.reading import DocParagraph, heading_level
 
 # How alike two paragraphs must be (difflib ratio) to count as one paragraph changed.
 SIMILAR = 0.5
@@ -150,7 +151,7 @@ def render_diff(changes: Sequence[ParagraphChange]) -> list[str]:
 
 
 def describe(change: ParagraphChange) -> str:
-    before, after = f"“{_one_line(change.before)}”", f"“{_one_line(change.after)}”"
+    before, after = f"“{one_line(change.before)}”", f"“{one_line(change.after)}”"
     section = change.section
     if change.kind is ChangeKind.CHANGED:
         where = f"in {section}" if section else "at the start"
@@ -256,7 +257,3 @@ def _marked_after(old: DocParagraph, new: DocParagraph) -> str:
     if has_suffix and len(text) >= len(suffix):
         text = text[: len(text) - len(suffix)]
     return text.strip()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

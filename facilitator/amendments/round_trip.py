@@ -1,7 +1,7 @@
 """The round trip: a director's amended Word file back into Balcony.
 
 `read_amended` recognises the file by the identifier Balcony wrote into it, refuses anything
-else in plain words, and compares it with the version that was sent (paragraph_diff.py).
+else in plain words, and compares it with the version that was sent (compare.py).
 `apply` then either takes the changes into the notes, actions and asks and offers
 ("accept into the record") or keeps the file as the amended text without touching them
 ("keep as amended text"). Either way the file is kept as a version and the record becomes
@@ -17,17 +17,17 @@ from enum import StrEnum
 from pathlib import Path
 
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, compare, render_diff
-from facilitator.amendments.reading import (
-    DocContents,
-    DocParagraph,
-    UnreadableDocumentError,
-    read_document,
-)
 from facilitator.amendments.taking_in import ActionsOf, IntoNotes, NotesOf, Placements
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
 from facilitator.records.keys import RecordKey, long_date
+from facilitator.records.reading import (
+    DocContents,
+    DocParagraph,
+    UnreadableDocumentError,
+    read_document,
+)
 from facilitator.records.tables import RecordKind, VersionOrigin
 from facilitator.records.versions import RecordBook, RecordError, RecordStateView, VersionView
 from facilitator.storage.database import Database

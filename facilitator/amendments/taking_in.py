@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, heading_paths
-from facilitator.amendments.reading import DocParagraph
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
 from facilitator.common.vocabulary import NoteTag
 from facilitator.records.keys import RecordKey
+from facilitator.records.reading import DocParagraph
 from facilitator.storage.database import Database
 from facilitator.storage.models import Action, Exchange, Note
 

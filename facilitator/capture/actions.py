@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.capture.lists import next_position, tidy
-from facilitator.capture.session_lists import SessionList, require_session
-from facilitator.storage.models import Action
+from facilitator.capture.ordered_lists import SessionList
+from facilitator.storage.models import Action, Session
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,27 @@ class Actions(SessionList[Action, ActionView]):
     noun = "action"
 
     def view(self, row: Action) -> ActionView:
-        return _view(row)
+        return ActionView(
+            id=stored_id(row.id),
+            session_id=row.session_id,
+            text=row.text,
+            owner=row.owner,
+            position=row.position,
+        )
 
     def add(self, session_id: int, text: str, owner: str = "") -> ActionView:
         """Adds an action at the end of the session's list."""
         with self._db.session_scope() as s:
-            require_session(s, session_id)
+            get_stored(s, Session, session_id, "session")
             row = Action(
                 session_id=session_id,
                 text=_text(text),
                 owner=tidy(owner, "An owner"),
-                position=next_position(self._ordered(s, session_id)),
+                position=next_position(self._ordered(s, session_id=session_id)),
             )
             s.add(row)
             s.flush()
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(session_id)
         return view
 
@@ -62,7 +69,7 @@ class Actions(SessionList[Action, ActionView]):
             if owner is not None:
                 row.owner = tidy(owner, "An owner")
             s.add(row)
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(view.session_id)
         return view
 
@@ -72,11 +79,3 @@ def _text(text: str) -> str:
     if not cleaned:
         raise ActionInputError("An action needs some words: what will be done?")
     return cleaned
-
-
-def _view(row: Action) -> ActionView:
-    if row.id is None:
-        raise RuntimeError("an action must be flushed before it is viewed")
-    return ActionView(
-        id=row.id, session_id=row.session_id, text=row.text, owner=row.owner, position=row.position
-    )

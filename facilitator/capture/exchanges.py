@@ -13,9 +13,10 @@ from sqlmodel import Session as DbSession
 from sqlmodel import select
 
 from facilitator.capture.lists import KEEP, Keep, next_position, tidy
-from facilitator.capture.session_lists import SessionList, require_session
+from facilitator.capture.ordered_lists import SessionList
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope
-from facilitator.storage.models import DayAuthority, Exchange
+from facilitator.storage.models import DayAuthority, Exchange, Session
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,17 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
     noun = "ask or offer"
 
     def view(self, row: Exchange) -> ExchangeView:
-        return _view(row)
+        return ExchangeView(
+            id=stored_id(row.id),
+            session_id=row.session_id,
+            kind=row.kind,
+            authority_id=row.authority_id,
+            topic=row.topic,
+            detail=row.detail,
+            scope=row.scope,
+            counterpart_id=row.counterpart_id,
+            position=row.position,
+        )
 
     def add(
         self,
@@ -56,7 +67,7 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
     ) -> ExchangeView:
         """Adds an ask or offer at the end of the session's list."""
         with self._db.session_scope() as s:
-            require_session(s, session_id)
+            get_stored(s, Session, session_id, "session")
             row = Exchange(
                 session_id=session_id,
                 kind=ExchangeKind(kind),
@@ -65,12 +76,12 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
                 detail=tidy(detail, "The detail"),
                 scope=ExchangeScope(scope),
                 counterpart_id=counterpart_id,
-                position=next_position(self._ordered(s, session_id)),
+                position=next_position(self._ordered(s, session_id=session_id)),
             )
             _check(s, row)
             s.add(row)
             s.flush()
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(session_id)
         return view
 
@@ -103,7 +114,7 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
             with s.no_autoflush:  # check the edited row before it is written
                 _check(s, row)
             s.add(row)
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(view.session_id)
         return view
 
@@ -130,21 +141,5 @@ def _check(s: DbSession, row: Exchange) -> None:
 
 
 def _day_authorities(s: DbSession, session_id: int) -> set[int]:
-    day_id = require_session(s, session_id).day_id
+    day_id = get_stored(s, Session, session_id, "session").day_id
     return set(s.exec(select(DayAuthority.authority_id).where(DayAuthority.day_id == day_id)))
-
-
-def _view(row: Exchange) -> ExchangeView:
-    if row.id is None:
-        raise RuntimeError("an ask or offer must be flushed before it is viewed")
-    return ExchangeView(
-        id=row.id,
-        session_id=row.session_id,
-        kind=row.kind,
-        authority_id=row.authority_id,
-        topic=row.topic,
-        detail=row.detail,
-        scope=row.scope,
-        counterpart_id=row.counterpart_id,
-        position=row.position,
-    )

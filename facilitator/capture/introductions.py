@@ -9,10 +9,18 @@ from dataclasses import dataclass
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
-from facilitator.capture.lists import next_position, place, renumber, tidy
-from facilitator.common.events import Event
-from facilitator.storage.database import Database
-from facilitator.storage.models import Attendee, Authority, Day, DayAuthority, Introduction, Person
+from facilitator.capture.lists import next_position, tidy
+from facilitator.capture.ordered_lists import DayList
+from facilitator.planning.day_plan import attendees
+from facilitator.storage.models import (
+    Attendee,
+    Authority,
+    Day,
+    DayAuthority,
+    Introduction,
+    Person,
+)
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
@@ -41,22 +49,28 @@ class IntroductionInputError(ValueError):
     """An introduction that cannot be saved as typed; the message says what to change."""
 
 
-class Introductions:
+class Introductions(DayList[Introduction, IntroductionView]):
     """Records what each person gives and receives; `changed` carries the day id."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
-        self.changed: Event[int] = Event()
+    model = Introduction
+    noun = "introduction"
+
+    def view(self, row: Introduction) -> IntroductionView:
+        return IntroductionView(
+            id=stored_id(row.id),
+            day_id=row.day_id,
+            person_id=row.person_id,
+            name=row.name,
+            authority_id=row.authority_id,
+            gives=row.gives,
+            receives=row.receives,
+            position=row.position,
+        )
 
     def people_of_day(self, day_id: int) -> list[PersonOfDay]:
         """Everyone on the day's list, DCSs included: by presenting order, each DCS first."""
         with self._db.session_scope() as s:
             return read_people(s, day_id)
-
-    def still_to_introduce(self, day_id: int) -> list[PersonOfDay]:
-        with self._db.session_scope() as s:
-            done = {i.person_id for i in _ordered(s, day_id)}
-            return [p for p in read_people(s, day_id) if p.person_id not in done]
 
     def record(
         self,
@@ -75,9 +89,8 @@ class Introductions:
         """
         gives, receives = tidy(gives, "What they give"), tidy(receives, "What they receive")
         with self._db.session_scope() as s:
-            if s.get(Day, day_id) is None:
-                raise LookupError(f"There is no day with id {day_id}.")
-            rows = _ordered(s, day_id)
+            get_stored(s, Day, day_id, "day")
+            rows = self._ordered(s, day_id=day_id)
             if person_id is not None:
                 row = _for_person(s, day_id, person_id, name, rows)
             else:
@@ -85,7 +98,7 @@ class Introductions:
             row.gives, row.receives = gives, receives
             s.add(row)
             s.flush()
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(day_id)
         return view
 
@@ -98,7 +111,7 @@ class Introductions:
         receives: str | None = None,
     ) -> IntroductionView:
         with self._db.session_scope() as s:
-            row = _get(s, introduction_id)
+            row = self._get(s, introduction_id)
             if name is not None:
                 row.name = _name(name)
             if gives is not None:
@@ -106,42 +119,13 @@ class Introductions:
             if receives is not None:
                 row.receives = tidy(receives, "What they receive")
             s.add(row)
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(view.day_id)
         return view
-
-    def delete(self, introduction_id: int) -> IntroductionView:
-        """Deletes an introduction and returns it whole, so an undo can put it back."""
-        with self._db.session_scope() as s:
-            row = _get(s, introduction_id)
-            view = _view(row)
-            s.delete(row)
-            s.flush()
-            renumber(_ordered(s, view.day_id))
-        self.changed.emit(view.day_id)
-        return view
-
-    def restore(self, view: IntroductionView) -> IntroductionView:
-        """Puts a deleted introduction back where it was (with its id, if still free)."""
-        with self._db.session_scope() as s:
-            if s.get(Day, view.day_id) is None:
-                raise LookupError(f"There is no day with id {view.day_id}.")
-            row = Introduction(
-                **{k: getattr(view, k) for k in IntroductionView.__dataclass_fields__}
-            )
-            if s.get(Introduction, view.id) is not None:
-                row.id = None
-            place(_ordered(s, view.day_id), row, view.position)
-            s.add(row)
-            s.flush()
-            restored = _view(row)
-        self.changed.emit(view.day_id)
-        return restored
 
     def for_day(self, day_id: int) -> list[IntroductionView]:
         """The introductions in the order they were given."""
-        with self._db.session_scope() as s:
-            return [_view(row) for row in _ordered(s, day_id)]
+        return self._listed(day_id=day_id)
 
 
 def read_people(s: DbSession, day_id: int) -> list[PersonOfDay]:
@@ -154,17 +138,12 @@ def read_people(s: DbSession, day_id: int) -> list[PersonOfDay]:
             .where(DayAuthority.day_id == day_id)
         ).all()
     }
-    people = s.exec(
-        select(Person)
-        .join(Attendee, col(Attendee.person_id) == col(Person.id))
-        .where(Attendee.day_id == day_id)
-        .order_by(col(Attendee.id))
-    ).all()
+    people = attendees(s, day_id)
     unplaced = (len(places), "")  # someone from an authority not taking part: listed last
     ordered = sorted(people, key=lambda p: (places.get(p.authority_id, unplaced)[0], not p.is_dcs))
     return [
         PersonOfDay(
-            person_id=_id(p.id),
+            person_id=stored_id(p.id),
             name=p.name,
             role=p.role,
             authority_id=p.authority_id,
@@ -222,39 +201,3 @@ def _name(name: str) -> str:
     if not cleaned:
         raise IntroductionInputError("Say who is introducing themselves: choose or type a name.")
     return cleaned
-
-
-def _get(s: DbSession, introduction_id: int) -> Introduction:
-    row = s.get(Introduction, introduction_id)
-    if row is None:
-        raise LookupError(f"There is no introduction with id {introduction_id}.")
-    return row
-
-
-def _ordered(s: DbSession, day_id: int) -> list[Introduction]:
-    return list(
-        s.exec(
-            select(Introduction)
-            .where(Introduction.day_id == day_id)
-            .order_by(col(Introduction.position), col(Introduction.id))
-        ).all()
-    )
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value
-
-
-def _view(row: Introduction) -> IntroductionView:
-    return IntroductionView(
-        id=_id(row.id),
-        day_id=row.day_id,
-        person_id=row.person_id,
-        name=row.name,
-        authority_id=row.authority_id,
-        gives=row.gives,
-        receives=row.receives,
-        position=row.position,
-    )

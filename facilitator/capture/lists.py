@@ -31,11 +31,12 @@ class Positioned(Protocol):
 P = TypeVar("P", bound=Positioned)
 
 
-def tidy(text: str, what: str = "This text") -> str:
-    """Unix line ends, no NULs, no surrounding blanks; refuses text too long to be typed."""
+def tidy(text: str, what: str = "This text", error: type[ValueError] = ValueError) -> str:
+    """Unix line ends, no NULs, no surrounding blanks; refuses text too long to be typed with
+    `error`, the caller's own input error."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
     if len(text) > MAX_TEXT_LENGTH:
-        raise ValueError(
+        raise error(
             f"{what} can hold up to {MAX_TEXT_LENGTH:,} characters; this has {len(text):,}. "
             "Shorten it or split it."
         )

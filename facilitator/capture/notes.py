@@ -8,13 +8,15 @@ from dataclasses import dataclass, replace
 from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
 
+from facilitator.capture.lists import MAX_TEXT_LENGTH, tidy
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
 from facilitator.common.vocabulary import NoteTag
 from facilitator.storage.database import Database
 from facilitator.storage.models import Note, Stage
+from facilitator.storage.rows import get_stored, stored_id
 
-MAX_NOTE_LENGTH = 100_000
+MAX_NOTE_LENGTH = MAX_TEXT_LENGTH
 
 
 @dataclass(frozen=True)
@@ -179,20 +181,11 @@ class Notebook:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
-    if len(text) > MAX_NOTE_LENGTH:
-        raise NoteInputError(
-            f"A note can hold up to {MAX_NOTE_LENGTH:,} characters; this one has {len(text):,}. "
-            "Split it into several bullets."
-        )
-    return text
+    return tidy(text, "A note", NoteInputError)
 
 
 def _get(s: DbSession, note_id: int) -> Note:
-    note = s.get(Note, note_id)
-    if note is None:
-        raise LookupError(f"There is no note with id {note_id}.")
-    return note
+    return get_stored(s, Note, note_id, "note")
 
 
 def _ordered(s: DbSession, stage_id: int | None) -> list[Note]:
@@ -211,10 +204,8 @@ def _renumber(s: DbSession, stage_id: int | None) -> None:
 
 
 def _view(note: Note) -> NoteView:
-    if note.id is None:
-        raise RuntimeError("a note must be flushed before it is viewed")
     return NoteView(
-        id=note.id,
+        id=stored_id(note.id),
         day_id=note.day_id,
         session_id=note.session_id,
         stage_id=note.stage_id,

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
-from sqlmodel import col, select
 
-from facilitator.capture.lists import KEEP, Keep, next_position, place, renumber, tidy
-from facilitator.common.events import Event
+from facilitator.capture.lists import KEEP, Keep, next_position, renumber, tidy
+from facilitator.capture.ordered_lists import DayList
 from facilitator.common.vocabulary import PlenaryQuestion
-from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Day, Person, PlenaryItem
+from facilitator.storage.rows import get_stored, stored_id
 
 PLENARY_QUESTIONS: tuple[PlenaryQuestion, ...] = tuple(PlenaryQuestion)
 
@@ -41,12 +40,26 @@ class PlenaryInputError(ValueError):
     """An answer that cannot be saved as typed; the message says what to change."""
 
 
-class Plenary:
-    """Adds, edits, ranks and deletes plenary answers; `changed` carries the day id."""
+class Plenary(DayList[PlenaryItem, PlenaryItemView]):
+    """Adds, edits, ranks and deletes plenary answers; `changed` carries the day id.
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
-        self.changed: Event[int] = Event()
+    Each question's answers are a list of their own: moving an answer (for priorities,
+    re-ranking it, rank = position + 1) and deleting one renumber only its question's list.
+    """
+
+    model = PlenaryItem
+    noun = "plenary answer"
+
+    def view(self, row: PlenaryItem) -> PlenaryItemView:
+        return PlenaryItemView(
+            id=stored_id(row.id),
+            day_id=row.day_id,
+            question=row.question,
+            text=row.text,
+            person_id=row.person_id,
+            authority_id=row.authority_id,
+            position=row.position,
+        )
 
     def add(
         self,
@@ -59,20 +72,19 @@ class Plenary:
         """Adds an answer at the end of its question's list (the lowest priority)."""
         question = PlenaryQuestion(question)
         with self._db.session_scope() as s:
-            if s.get(Day, day_id) is None:
-                raise LookupError(f"There is no day with id {day_id}.")
+            get_stored(s, Day, day_id, "day")
             row = PlenaryItem(
                 day_id=day_id,
                 question=question,
                 text=_text(text),
                 person_id=person_id,
                 authority_id=authority_id,
-                position=next_position(_ordered(s, day_id, question)),
+                position=next_position(self._ordered(s, day_id=day_id, question=question)),
             )
             _check_who(s, row)
             s.add(row)
             s.flush()
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(day_id)
         return view
 
@@ -88,7 +100,7 @@ class Plenary:
         """Changes the fields given (None clears a person or authority). An answer moved to
         another question goes to the end of that question's list."""
         with self._db.session_scope() as s:
-            row = _get(s, item_id)
+            row = self._get(s, item_id)
             if text is not None:
                 row.text = _text(text)
             if person_id is not KEEP:
@@ -100,48 +112,13 @@ class Plenary:
             if question is not None and PlenaryQuestion(question) is not row.question:
                 old, new = row.question, PlenaryQuestion(question)
                 # Read the new list before the row joins it, or its old place would count.
-                row.position = next_position(_ordered(s, row.day_id, new))
+                row.position = next_position(self._ordered(s, day_id=row.day_id, question=new))
                 row.question = new
                 s.add(row)
                 s.flush()
-                renumber(_ordered(s, row.day_id, old))
+                renumber(self._ordered(s, day_id=row.day_id, question=old))
             s.add(row)
-            view = _view(row)
-        self.changed.emit(view.day_id)
-        return view
-
-    def delete(self, item_id: int) -> PlenaryItemView:
-        """Deletes an answer and returns it whole, so an undo can put it back."""
-        with self._db.session_scope() as s:
-            row = _get(s, item_id)
-            view = _view(row)
-            s.delete(row)
-            s.flush()
-            renumber(_ordered(s, view.day_id, view.question))
-        self.changed.emit(view.day_id)
-        return view
-
-    def restore(self, view: PlenaryItemView) -> PlenaryItemView:
-        """Puts a deleted answer back at its place (with its id, if still free)."""
-        with self._db.session_scope() as s:
-            if s.get(Day, view.day_id) is None:
-                raise LookupError(f"There is no day with id {view.day_id}.")
-            row = PlenaryItem(**{k: getattr(view, k) for k in PlenaryItemView.__dataclass_fields__})
-            if s.get(PlenaryItem, view.id) is not None:
-                row.id = None
-            place(_ordered(s, view.day_id, view.question), row, view.position)
-            s.add(row)
-            s.flush()
-            restored = _view(row)
-        self.changed.emit(view.day_id)
-        return restored
-
-    def move(self, item_id: int, new_position: int) -> PlenaryItemView:
-        """Moves an answer within its question's list; for priorities, rank = position + 1."""
-        with self._db.session_scope() as s:
-            row = _get(s, item_id)
-            place(_ordered(s, row.day_id, row.question), row, new_position)
-            view = _view(row)
+            view = self.view(row)
         self.changed.emit(view.day_id)
         return view
 
@@ -150,12 +127,14 @@ class Plenary:
     ) -> list[PlenaryItemView]:
         """One question's answers in order, or every answer, question by question."""
         questions = PLENARY_QUESTIONS if question is None else (PlenaryQuestion(question),)
-        with self._db.session_scope() as s:
-            return [_view(row) for q in questions for row in _ordered(s, day_id, q)]
+        return [item for q in questions for item in self._listed(day_id=day_id, question=q)]
 
     def priorities(self, day_id: int) -> list[PlenaryItemView]:
         """The workstream priorities, top priority (rank 1) first."""
         return self.for_day(day_id, PlenaryQuestion.PRIORITIES)
+
+    def _list_of(self, item: PlenaryItem | PlenaryItemView) -> dict[str, object]:
+        return {**super()._list_of(item), "question": item.question}
 
 
 def _text(text: str) -> str:
@@ -170,34 +149,3 @@ def _check_who(s: DbSession, row: PlenaryItem) -> None:
         raise PlenaryInputError("Choose a person from the day’s list, or leave it blank.")
     if row.authority_id is not None and s.get(Authority, row.authority_id) is None:
         raise PlenaryInputError("Choose an authority from the list, or leave it blank.")
-
-
-def _get(s: DbSession, item_id: int) -> PlenaryItem:
-    row = s.get(PlenaryItem, item_id)
-    if row is None:
-        raise LookupError(f"There is no plenary answer with id {item_id}.")
-    return row
-
-
-def _ordered(s: DbSession, day_id: int, question: PlenaryQuestion) -> list[PlenaryItem]:
-    return list(
-        s.exec(
-            select(PlenaryItem)
-            .where(PlenaryItem.day_id == day_id, PlenaryItem.question == question)
-            .order_by(col(PlenaryItem.position), col(PlenaryItem.id))
-        ).all()
-    )
-
-
-def _view(row: PlenaryItem) -> PlenaryItemView:
-    if row.id is None:
-        raise RuntimeError("a plenary answer must be flushed before it is viewed")
-    return PlenaryItemView(
-        id=row.id,
-        day_id=row.day_id,
-        question=row.question,
-        text=row.text,
-        person_id=row.person_id,
-        authority_id=row.authority_id,
-        position=row.position,
-    )

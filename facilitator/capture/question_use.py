@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
 
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
 from facilitator.storage.database import Database
 from facilitator.storage.models import AskedQuestion, FocusRisk, ScaleAnswer, Session
+from facilitator.storage.rows import get_stored, stored_id
 from question_bank import Bank, Question, Theme
 
 
@@ -55,7 +55,7 @@ class QuestionLog:
     def pin(self, session_id: int, theme_id: str, question_id: str | None = None) -> Focus:
         """Pins a theme (or one of its questions) as a focus risk; pinning twice is harmless."""
         with self._db.session_scope() as s:
-            _require_session(s, session_id)
+            get_stored(s, Session, session_id, "session")
             existing = s.exec(
                 select(FocusRisk).where(
                     FocusRisk.session_id == session_id,
@@ -111,30 +111,28 @@ class QuestionLog:
         authority_id: int | None = None,
         person_id: int | None = None,
     ) -> Asked:
-        return self._add_asked(
-            session_id,
-            question.text,
-            question_id=question.id,
-            theme_id=question.theme_id,
-            theme_title=theme.title if theme else "",
-            authority_id=authority_id,
-            person_id=person_id,
-        )
-
-    def ask_new(
-        self, session_id: int, text: str, *, authority_id: int | None = None
-    ) -> Asked | None:
-        """A question of the visitors' own, not from the bank. Blank text records nothing."""
-        if not text.strip():
-            return None
-        return self._add_asked(session_id, text.strip(), authority_id=authority_id)
+        with self._db.session_scope() as s:
+            get_stored(s, Session, session_id, "session")
+            row = AskedQuestion(
+                session_id=session_id,
+                question_id=question.id,
+                theme_id=question.theme_id,
+                theme_title=theme.title if theme else "",
+                text=question.text,
+                authority_id=authority_id,
+                person_id=person_id,
+                asked_at=self._clock.wall_now(),
+            )
+            s.add(row)
+            s.flush()
+            asked = _asked(row)
+        self.changed.emit(session_id)
+        return asked
 
     def unmark(self, asked_id: int) -> Asked:
         """Removes one asking and returns it, so an undo can put it back."""
         with self._db.session_scope() as s:
-            row = s.get(AskedQuestion, asked_id)
-            if row is None:
-                raise LookupError(f"There is no asked question with id {asked_id}.")
+            row = get_stored(s, AskedQuestion, asked_id, "asked question")
             asked = _asked(row)
             s.delete(row)
         self.changed.emit(asked.session_id)
@@ -168,7 +166,7 @@ class QuestionLog:
         if value is not None and not 0 <= value <= 10:
             raise ValueError(f"A scale answer runs from 0 to 10; {value} is outside it.")
         with self._db.session_scope() as s:
-            _require_session(s, session_id)
+            get_stored(s, Session, session_id, "session")
             row = s.exec(
                 select(ScaleAnswer).where(
                     ScaleAnswer.session_id == session_id,
@@ -204,52 +202,14 @@ class QuestionLog:
             ).all()
             return [Answer(r.question_id, r.authority_id, r.value) for r in rows]
 
-    # helpers --------------------------------------------------------------------------
-
-    def _add_asked(
-        self,
-        session_id: int,
-        text: str,
-        *,
-        question_id: str | None = None,
-        theme_id: str | None = None,
-        theme_title: str = "",
-        authority_id: int | None = None,
-        person_id: int | None = None,
-    ) -> Asked:
-        with self._db.session_scope() as s:
-            _require_session(s, session_id)
-            row = AskedQuestion(
-                session_id=session_id,
-                question_id=question_id,
-                theme_id=theme_id,
-                theme_title=theme_title,
-                text=text,
-                authority_id=authority_id,
-                person_id=person_id,
-                asked_at=self._clock.wall_now(),
-            )
-            s.add(row)
-            s.flush()
-            asked = _asked(row)
-        self.changed.emit(session_id)
-        return asked
-
-
-def _require_session(s: DbSession, session_id: int) -> None:
-    if s.get(Session, session_id) is None:
-        raise LookupError(f"There is no session with id {session_id}.")
-
 
 def _focus(row: FocusRisk) -> Focus:
-    assert row.id is not None
-    return Focus(row.id, row.theme_id, row.question_id)
+    return Focus(stored_id(row.id), row.theme_id, row.question_id)
 
 
 def _asked(row: AskedQuestion) -> Asked:
-    assert row.id is not None
     return Asked(
-        id=row.id,
+        id=stored_id(row.id),
         session_id=row.session_id,
         question_id=row.question_id,
         theme_id=row.theme_id,

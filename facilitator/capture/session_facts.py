@@ -1,4 +1,4 @@
-"""What a session's record holds beyond notes: the topical peer challenge invitation, and
+"""What is known of a session beyond its notes: the topical peer challenge invitation, and
 who is still to name a strength in the affirmation.
 
 In the affirmation the presenting team sits back and each visiting member names one
@@ -19,10 +19,11 @@ from facilitator.common.events import Event
 from facilitator.common.vocabulary import NoteTag, StageKind
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, DayAuthority, Note, Session, Stage
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
-class SessionRecordView:
+class SessionFactsView:
     session_id: int
     day_id: int
     position: int
@@ -50,27 +51,27 @@ class MemberAffirmation:
         return bool(self.strength_note_ids)
 
 
-class SessionRecord:
-    """Reads a session's record and sets its invitation; `changed` carries the session id."""
+class SessionFacts:
+    """Reads a session's facts and sets its invitation; `changed` carries the session id."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self.changed: Event[int] = Event()
 
-    def get(self, session_id: int) -> SessionRecordView:
+    def get(self, session_id: int) -> SessionFactsView:
         with self._db.session_scope() as s:
-            return _view(s, _session(s, session_id))
+            return _view(s, get_stored(s, Session, session_id, "session"))
 
     def set_topical_invitation(
         self, session_id: int, invited: bool | None, topic: str = ""
-    ) -> SessionRecordView:
+    ) -> SessionFactsView:
         """Whether the authority invites a topical peer challenge next year, and on what.
 
         None means the question has not been answered yet.
         """
         topic = tidy(topic, "A topic")
         with self._db.session_scope() as s:
-            session = _session(s, session_id)
+            session = get_stored(s, Session, session_id, "session")
             session.topical_invitation = invited
             session.topical_topic = topic
             s.add(session)
@@ -78,19 +79,16 @@ class SessionRecord:
         self.changed.emit(session_id)
         return view
 
-    def visiting_members(self, session_id: int) -> list[VisitingMember]:
-        """Everyone on the day's list except the presenting team, in presenting order.
-
-        A DCS shared with the presenting authority presents with it, so is left out too.
-        """
-        with self._db.session_scope() as s:
-            return _visiting(s, _session(s, session_id))
-
     def affirmation_status(self, session_id: int) -> list[MemberAffirmation]:
         """Each visiting member with the strength notes attributed to them in the
-        session's affirmation stage (none yet: still to speak)."""
+        session's affirmation stage (none yet: still to speak).
+
+        The visiting members are everyone on the day's list except the presenting team, in
+        presenting order; a DCS shared with the presenting authority presents with it, so is
+        left out too.
+        """
         with self._db.session_scope() as s:
-            members = _visiting(s, _session(s, session_id))
+            members = _visiting(s, get_stored(s, Session, session_id, "session"))
             spoken = s.exec(
                 select(Note.id, Note.person_id)
                 .join(Stage, col(Stage.id) == col(Note.stage_id))
@@ -109,13 +107,6 @@ class SessionRecord:
         return [MemberAffirmation(m, tuple(by_person.get(m.person_id, ()))) for m in members]
 
 
-def _session(s: DbSession, session_id: int) -> Session:
-    session = s.get(Session, session_id)
-    if session is None:
-        raise LookupError(f"There is no session with id {session_id}.")
-    return session
-
-
 def _visiting(s: DbSession, session: Session) -> list[VisitingMember]:
     presenting_dcs = s.exec(
         select(DayAuthority.dcs_id).where(
@@ -130,12 +121,10 @@ def _visiting(s: DbSession, session: Session) -> list[VisitingMember]:
     ]
 
 
-def _view(s: DbSession, session: Session) -> SessionRecordView:
-    if session.id is None:
-        raise RuntimeError("a session must be stored before it is viewed")
+def _view(s: DbSession, session: Session) -> SessionFactsView:
     authority = s.get(Authority, session.authority_id)
-    return SessionRecordView(
-        session_id=session.id,
+    return SessionFactsView(
+        session_id=stored_id(session.id),
         day_id=session.day_id,
         position=session.position,
         authority_id=session.authority_id,

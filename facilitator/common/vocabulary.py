@@ -110,6 +110,10 @@ class ExchangeKind(StrEnum):
     ASK = "ask"
     OFFER = "offer"
 
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
 
 class ExchangeScope(StrEnum):
     BILATERAL = "bilateral"

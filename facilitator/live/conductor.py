@@ -1,4 +1,4 @@
-"""Running a day: start, advance, go back, pause, skip and end stages, and where the day stands.
+"""Running a day: start, advance, go back, pause, skip and end stages, and re-plan what is left.
 
 Every step is written at once (a power cut loses nothing) and returns a Step holding the
 stages' times before and after, so the UI can undo an advance made by mistake. Notes are
@@ -11,83 +11,30 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlmodel import Session as DbSession
-from sqlmodel import col, select
 
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
-from facilitator.common.vocabulary import DayStatus, StageKind
-from facilitator.live.timer import DEFAULT_AMBER_SHARE, SteadyNow, TimerState, elapsed_seconds
-from facilitator.planning.agenda import clock_times
+from facilitator.common.vocabulary import DayStatus
+from facilitator.live.run_state import RunState, StageRun, StageStatus, read_state
+from facilitator.live.timer import DEFAULT_AMBER_SHARE, SteadyNow
 from facilitator.planning.agenda_edits import day_stages, get_day, set_all_minutes
 from facilitator.planning.agenda_fit import FitItem, shorten_proportionally
 from facilitator.storage.database import Database
-from facilitator.storage.models import Authority, Day, Session, Stage
+from facilitator.storage.models import Day, Stage
+from facilitator.storage.rows import stored_id
 
-
-class StageStatus(StrEnum):
-    DONE = "done"
-    NOW = "now"
-    NEXT = "next"
-    LATER = "later"
-
-
-@dataclass(frozen=True)
-class StageRun:
-    id: int
-    kind: StageKind
-    title: str
-    presenter: str
-    presenter_id: int | None
-    session_id: int | None
-    planned_minutes: int
-    min_minutes: int
-    planned_start: dt.time
-    started_at: dt.datetime | None
-    ended_at: dt.datetime | None
-    status: StageStatus
-
-    @property
-    def is_break(self) -> bool:
-        return self.kind.is_break
-
-
-@dataclass(frozen=True)
-class RunState:
-    day_id: int
-    status: DayStatus
-    stages: tuple[StageRun, ...]
-    current_index: int | None
-    timer: TimerState | None
-    planned_finish: dt.datetime
-    projected_finish: dt.datetime
-    now: dt.datetime
-
-    @property
-    def current(self) -> StageRun | None:
-        return self.stages[self.current_index] if self.current_index is not None else None
-
-    @property
-    def next(self) -> StageRun | None:
-        after = (self.current_index + 1) if self.current_index is not None else 0
-        pending = [s for s in self.stages[after:] if s.started_at is None]
-        return pending[0] if pending and self.status is not DayStatus.FINISHED else None
-
-    @property
-    def drift_minutes(self) -> int:
-        """Positive when the day is running late against its plan, negative when early."""
-        seconds = (self.projected_finish - self.planned_finish).total_seconds()
-        return round(seconds / 60)
-
-    @property
-    def drift_text(self) -> str:
-        minutes = self.drift_minutes
-        if minutes == 0:
-            return "On time"
-        word = "behind" if minutes > 0 else "ahead"
-        return f"{abs(minutes)} min {word}"
+# The run's state is read in run_state.py and offered here too, beside the steps that change it.
+__all__ = [
+    "Conductor",
+    "Replan",
+    "RunError",
+    "RunState",
+    "StageRun",
+    "StageStatus",
+    "Step",
+]
 
 
 @dataclass(frozen=True)
@@ -160,64 +107,8 @@ class Conductor:
     # reading ----------------------------------------------------------------------------
 
     def state(self, day_id: int) -> RunState:
-        now = self._now()
         with self._db.session_scope() as s:
-            day = get_day(s, day_id)
-            stages = day_stages(s, day_id)
-            presenters = _presenters(s, day_id)
-        current = next((i for i, x in enumerate(stages) if x.started_at and not x.ended_at), None)
-        starts = clock_times(day.start_time, [x.planned_minutes for x in stages])
-        runs = []
-        next_found = False
-        for i, stage in enumerate(stages):
-            if stage.ended_at is not None:
-                status = StageStatus.DONE
-            elif i == current:
-                status = StageStatus.NOW
-            elif not next_found and (current is None or i > current):
-                status = StageStatus.NEXT
-                next_found = True
-            else:
-                status = StageStatus.LATER
-            name, authority_id = presenters.get(stage.session_id or -1, ("", None))
-            runs.append(
-                StageRun(
-                    id=_id(stage.id),
-                    kind=stage.kind,
-                    title=stage.kind.label,
-                    presenter=name,
-                    presenter_id=authority_id,
-                    session_id=stage.session_id,
-                    planned_minutes=stage.planned_minutes,
-                    min_minutes=stage.min_minutes,
-                    planned_start=starts[i],
-                    started_at=stage.started_at,
-                    ended_at=stage.ended_at,
-                    status=status,
-                )
-            )
-        timer = None
-        if current is not None:
-            stage = stages[current]
-            timer = TimerState(
-                planned_seconds=stage.planned_minutes * 60,
-                elapsed_seconds=elapsed_seconds(
-                    stage.started_at, None, stage.paused_at, stage.paused_seconds, now
-                ),
-                paused=stage.paused_at is not None,
-                amber_share=self.amber_share,
-            )
-        planned, projected = _finishes(day, stages, starts, current, timer, now)
-        return RunState(
-            day_id=day_id,
-            status=day.status,
-            stages=tuple(runs),
-            current_index=current,
-            timer=timer,
-            planned_finish=planned,
-            projected_finish=projected,
-            now=now,
-        )
+            return read_state(s, day_id, self._now(), self.amber_share)
 
     # steps ------------------------------------------------------------------------------
 
@@ -239,11 +130,7 @@ class Conductor:
         def work(s: DbSession, day: Day, stages: list[Stage], now: dt.datetime) -> None:
             current = _require_current(stages)
             _end(current, now)
-            pending = [x for x in stages if x.started_at is None and x.position > current.position]
-            if pending:
-                pending[0].started_at = now
-            else:
-                day.status = DayStatus.FINISHED
+            _start_first(day, _pending_after(stages, current), now)
 
         return self._step(day_id, "Next stage", work)
 
@@ -279,10 +166,7 @@ class Conductor:
 
     def resume(self, day_id: int) -> Step:
         def work(s: DbSession, day: Day, stages: list[Stage], now: dt.datetime) -> None:
-            current = _require_current(stages)
-            if current.paused_at is not None:
-                current.paused_seconds += max(0.0, (now - current.paused_at).total_seconds())
-                current.paused_at = None
+            _unpause(_require_current(stages), now)
 
         return self._step(day_id, "Resume", work)
 
@@ -291,7 +175,7 @@ class Conductor:
 
         def work(s: DbSession, day: Day, stages: list[Stage], now: dt.datetime) -> None:
             current = _require_current(stages)
-            pending = [x for x in stages if x.started_at is None and x.position > current.position]
+            pending = _pending_after(stages, current)
             if current.kind.is_break:
                 _end(current, now)
             elif pending and pending[0].kind.is_break:
@@ -301,10 +185,7 @@ class Conductor:
                 pending = pending[1:]
             else:
                 raise RunError("There is no break to skip now.")
-            if pending:
-                pending[0].started_at = now
-            else:
-                day.status = DayStatus.FINISHED
+            _start_first(day, pending, now)
 
         return self._step(day_id, "Skip the break", work)
 
@@ -415,7 +296,8 @@ class Conductor:
 
 def _snapshot(stages: list[Stage]) -> tuple[_Times, ...]:
     return tuple(
-        _Times(_id(x.id), x.started_at, x.ended_at, x.paused_at, x.paused_seconds) for x in stages
+        _Times(stored_id(x.id), x.started_at, x.ended_at, x.paused_at, x.paused_seconds)
+        for x in stages
     )
 
 
@@ -430,52 +312,25 @@ def _require_current(stages: list[Stage]) -> Stage:
     return current
 
 
-def _end(stage: Stage, now: dt.datetime) -> None:
+def _pending_after(stages: list[Stage], current: Stage) -> list[Stage]:
+    return [x for x in stages if x.started_at is None and x.position > current.position]
+
+
+def _start_first(day: Day, pending: list[Stage], now: dt.datetime) -> None:
+    """Starts the first of the stages still to run; with none left, the day is finished."""
+    if pending:
+        pending[0].started_at = now
+    else:
+        day.status = DayStatus.FINISHED
+
+
+def _unpause(stage: Stage, now: dt.datetime) -> None:
+    """A paused stage runs again; the time it was paused does not count as run."""
     if stage.paused_at is not None:
         stage.paused_seconds += max(0.0, (now - stage.paused_at).total_seconds())
         stage.paused_at = None
+
+
+def _end(stage: Stage, now: dt.datetime) -> None:
+    _unpause(stage, now)
     stage.ended_at = now
-
-
-def _presenters(s: DbSession, day_id: int) -> dict[int, tuple[str, int]]:
-    rows = s.exec(
-        select(Session, Authority)
-        .join(Authority, col(Authority.id) == col(Session.authority_id))
-        .where(Session.day_id == day_id)
-    ).all()
-    return {_id(session.id): (authority.name, _id(authority.id)) for session, authority in rows}
-
-
-def _finishes(
-    day: Day,
-    stages: list[Stage],
-    starts: list[dt.time],
-    current: int | None,
-    timer: TimerState | None,
-    now: dt.datetime,
-) -> tuple[dt.datetime, dt.datetime]:
-    """The planned finish on the day it is run, and where the day is heading now."""
-    first = next((x.started_at for x in stages if x.started_at is not None), None)
-    local_now = now.astimezone()
-    run_date = first.astimezone().date() if first else local_now.date()
-    zone = local_now.tzinfo
-    # Measured against the finish the day must keep, when one is set.
-    planned = dt.datetime.combine(run_date, day.finish_limit or starts[-1], tzinfo=zone)
-    if first is None:
-        return planned, planned
-    if current is None:
-        if all(x.ended_at is not None for x in stages):
-            last = max(x.ended_at for x in stages if x.ended_at is not None)
-            return planned, last.astimezone(zone)
-        remaining = sum(x.planned_minutes for x in stages if x.started_at is None) * 60
-        return planned, (now + dt.timedelta(seconds=remaining)).astimezone(zone)
-    assert timer is not None
-    later = sum(x.planned_minutes for x in stages[current + 1 :] if x.started_at is None) * 60
-    ahead = max(0.0, timer.remaining_seconds) + later
-    return planned, (now + dt.timedelta(seconds=ahead)).astimezone(zone)
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id")
-    return value

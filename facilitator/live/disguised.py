@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from facilitator.common.events import Event
 from facilitator.storage.database import Database
-from facilitator.storage.settings import delete_setting, get_json, set_json
+from facilitator.storage.settings import get_json, set_json
 
 DEFAULT_PATTERNS: tuple[str, ...] = (
     "have you thought of",
@@ -122,9 +122,3 @@ class SuggestionPatterns:
         result = tuple(cleaned)
         self.changed.emit(result)
         return result
-
-    def reset(self) -> tuple[str, ...]:
-        """Back to the defaults."""
-        delete_setting(self._db, PATTERNS_KEY)
-        self.changed.emit(DEFAULT_PATTERNS)
-        return DEFAULT_PATTERNS

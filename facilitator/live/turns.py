@@ -18,6 +18,7 @@ from facilitator.common.vocabulary import NoteTag
 from facilitator.planning.day_plan import roster
 from facilitator.storage.database import Database
 from facilitator.storage.models import AskedQuestion, Note, Session
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Turns:
 
     def current(self, session_id: int) -> TurnView:
         with self._db.session_scope() as s:
-            return _view(s, _session(s, session_id))
+            return _view(s, get_stored(s, Session, session_id, "session"))
 
     def next(self, session_id: int) -> TurnView:
         """The next authority's turn; after the last comes the first again."""
@@ -72,35 +73,15 @@ class Turns:
         """Back one turn (to undo a slip); before the first comes the last."""
         return self._step(session_id, -1)
 
-    def go_to(self, session_id: int, authority_id: int) -> TurnView:
-        """Gives the turn to one authority, as when the facilitator picks it out of order."""
-        with self._db.session_scope() as s:
-            session = _session(s, session_id)
-            ids = [a for a, _ in _order(s, session)]
-            if authority_id not in ids:
-                raise ValueError("Only a visiting authority can take a turn at questioning.")
-            session.turn = ids.index(authority_id)
-            s.add(session)
-            view = _view(s, session)
-        self.changed.emit(session_id)
-        return view
-
     def _step(self, session_id: int, step: int) -> TurnView:
         with self._db.session_scope() as s:
-            session = _session(s, session_id)
+            session = get_stored(s, Session, session_id, "session")
             count = len(_order(s, session))
             session.turn = (session.turn % count + step) % count
             s.add(session)
             view = _view(s, session)
         self.changed.emit(session_id)
         return view
-
-
-def _session(s: DbSession, session_id: int) -> Session:
-    session = s.get(Session, session_id)
-    if session is None:
-        raise LookupError(f"There is no session with id {session_id}.")
-    return session
 
 
 def _order(s: DbSession, session: Session) -> list[tuple[int, str]]:
@@ -142,16 +123,15 @@ def _question_counts(s: DbSession, session_id: int, visitors: Sequence[int]) -> 
 
 
 def _view(s: DbSession, session: Session) -> TurnView:
-    if session.id is None:
-        raise RuntimeError("a session must be stored before it is viewed")
+    session_id = stored_id(session.id)
     order = _order(s, session)
     index = session.turn % len(order)
     authority_id, name = order[index]
     return TurnView(
-        session_id=session.id,
+        session_id=session_id,
         authority_id=authority_id,
         authority_name=name,
         index=index,
         order=tuple(order),
-        questions_by_authority=_question_counts(s, session.id, [a for a, _ in order]),
+        questions_by_authority=_question_counts(s, session_id, [a for a, _ in order]),
     )

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from facilitator.common.vocabulary import StageKind
 from facilitator.storage.models import Day, Note, Stage
+from facilitator.storage.rows import get_stored, stored_id
 
 # Nothing in a peer challenge day lasts longer than the day itself.
 MAX_STAGE_MINUTES = 12 * 60
@@ -35,17 +36,11 @@ class AgendaInputError(ValueError):
 
 
 def get_day(s: DbSession, day_id: int) -> Day:
-    day = s.get(Day, day_id)
-    if day is None:
-        raise LookupError(f"There is no day with id {day_id}.")
-    return day
+    return get_stored(s, Day, day_id, "day")
 
 
 def get_stage(s: DbSession, stage_id: int) -> Stage:
-    stage = s.get(Stage, stage_id)
-    if stage is None:
-        raise LookupError(f"There is no stage with id {stage_id}.")
-    return stage
+    return get_stored(s, Stage, stage_id, "stage")
 
 
 def day_stages(s: DbSession, day_id: int) -> list[Stage]:
@@ -101,7 +96,7 @@ def insert_break(
     stages.insert(index + 1, pause)
     renumber(stages)
     s.flush()
-    return DayChange(day_id, (_id(pause.id),))
+    return DayChange(day_id, (stored_id(pause.id),))
 
 
 def delete_break(s: DbSession, stage_id: int) -> DayChange:
@@ -184,9 +179,3 @@ def reordered_stage_ids(
 
 def has_notes(s: DbSession, stage_id: int) -> bool:
     return s.exec(select(Note.id).where(Note.stage_id == stage_id)).first() is not None
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

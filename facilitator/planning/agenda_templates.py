@@ -26,6 +26,7 @@ from facilitator.planning.agenda_edits import (
     has_notes,
 )
 from facilitator.storage.models import Session, Stage
+from facilitator.storage.rows import get_stored, stored_id
 
 TEMPLATE_FORMAT = 1
 
@@ -101,7 +102,7 @@ def save_template(s: DbSession, day_id: int, name: str, *, replace: bool = False
     template.shape = shape
     s.add(template)
     s.flush()
-    return _id(template.id)
+    return stored_id(template.id)
 
 
 def list_templates(s: DbSession, kind: DayKind | None = None) -> list[TemplateSummary]:
@@ -111,18 +112,9 @@ def list_templates(s: DbSession, kind: DayKind | None = None) -> list[TemplateSu
     return [_summary(t) for t in s.exec(query).all()]
 
 
-def delete_template(s: DbSession, template_id: int) -> None:
-    template = s.get(AgendaTemplate, template_id)
-    if template is None:
-        raise LookupError(f"There is no agenda template with id {template_id}.")
-    s.delete(template)
-
-
 def apply_template(s: DbSession, day_id: int, template_id: int) -> DayChange:
     """Gives the day the template's shape and start time, reusing its stages where it can."""
-    template = s.get(AgendaTemplate, template_id)
-    if template is None:
-        raise LookupError(f"There is no agenda template with id {template_id}.")
+    template = get_stored(s, AgendaTemplate, template_id, "agenda template")
     day = get_day(s, day_id)
     if template.kind != day.kind:
         raise AgendaInputError(
@@ -173,7 +165,7 @@ def apply_template(s: DbSession, day_id: int, template_id: int) -> DayChange:
     day.start_time = shape.start
     s.add(day)
     s.flush()
-    return DayChange(day_id, tuple(_id(stage.id) for stage in ordered))
+    return DayChange(day_id, tuple(stored_id(stage.id) for stage in ordered))
 
 
 def _summary(template: AgendaTemplate) -> TemplateSummary:
@@ -197,10 +189,6 @@ def _summary(template: AgendaTemplate) -> TemplateSummary:
             "Delete it and save it again."
         ) from exc
     finish = clock_times(start, [item.minutes for item in items])[-1]
-    return TemplateSummary(_id(template.id), template.name, template.kind, start, finish, items)
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value
+    return TemplateSummary(
+        stored_id(template.id), template.name, template.kind, start, finish, items
+    )

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
-from sqlmodel import col, select
+from sqlmodel import select
 
 from facilitator.common.vocabulary import DayMode
 from facilitator.planning.agenda_edits import DayChange, get_day
+from facilitator.planning.day_plan import attendees, roster, team_members
 from facilitator.planning.day_setup import DCS_ROLE, TeamMember
 from facilitator.storage.models import Attendee, Authority, Cycle, DayAuthority, Person
+from facilitator.storage.rows import stored_id
 
 
 @dataclass(frozen=True)
@@ -75,36 +77,17 @@ def write_details(s: DbSession, day_id: int, details: DayDetails) -> DayChange:
 
 def read_teams(s: DbSession, day_id: int) -> list[Team]:
     get_day(s, day_id)
-    rows = s.exec(
-        select(DayAuthority, Authority)
-        .join(Authority, col(Authority.id) == col(DayAuthority.authority_id))
-        .where(DayAuthority.day_id == day_id)
-        .order_by(col(DayAuthority.position))
-    ).all()
-    people = s.exec(
-        select(Person)
-        .join(Attendee, col(Attendee.person_id) == col(Person.id))
-        .where(Attendee.day_id == day_id)
-        .order_by(col(Attendee.id))
-    ).all()
-    teams = []
-    for row, authority in rows:
-        dcs = s.get(Person, row.dcs_id) if row.dcs_id else None
-        members = tuple(
-            TeamMember(p.name, p.role)
-            for p in people
-            if p.authority_id == authority.id and not p.is_dcs
+    people = attendees(s, day_id)
+    return [
+        Team(
+            authority_id=entry.authority_id,
+            name=entry.name,
+            short_name=entry.short_name,
+            dcs_name=entry.dcs_name,
+            members=team_members(people, entry.authority_id),
         )
-        teams.append(
-            Team(
-                authority_id=row.authority_id,
-                name=authority.name,
-                short_name=authority.short_name,
-                dcs_name=dcs.name if dcs else "",
-                members=members,
-            )
-        )
-    return teams
+        for entry in roster(s, day_id)
+    ]
 
 
 def write_team(
@@ -138,7 +121,7 @@ def write_team(
     for member in members:
         if member.name.strip():
             person = _find_or_add(s, authority_id, member.name, member.role, is_dcs=False)
-            s.add(Attendee(day_id=day_id, person_id=_id(person.id)))
+            s.add(Attendee(day_id=day_id, person_id=stored_id(person.id)))
 
     name = dcs_name.strip()
     old_dcs = row.dcs_id
@@ -148,8 +131,8 @@ def write_team(
         shared = _dcs_of_another(s, day_id, authority_id, name)
         person = shared or _find_or_add(s, authority_id, name, DCS_ROLE, is_dcs=True)
         row.dcs_id = person.id
-        if not _attends(s, day_id, _id(person.id)):
-            s.add(Attendee(day_id=day_id, person_id=_id(person.id)))
+        if not _attends(s, day_id, stored_id(person.id)):
+            s.add(Attendee(day_id=day_id, person_id=stored_id(person.id)))
     s.add(row)
     s.flush()
     if old_dcs is not None and old_dcs != row.dcs_id and not _leads_any(s, day_id, old_dcs):
@@ -203,9 +186,3 @@ def _leads_any(s: DbSession, day_id: int, person_id: int) -> bool:
         ).first()
         is not None
     )
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

@@ -12,6 +12,7 @@ from facilitator.planning.day_plan import roster, roster_problems
 from facilitator.planning.day_setup import DayInputError
 from facilitator.planning.lead_reviewers import suggest_assignment
 from facilitator.storage.models import DayAuthority, Session
+from facilitator.storage.rows import stored_id
 
 
 def day_authorities(s: DbSession, day_id: int) -> list[DayAuthority]:
@@ -79,8 +80,8 @@ def reorder_authorities(s: DbSession, day_id: int, order: Sequence[int]) -> DayC
         session.position = place[session.authority_id]
         s.add(session)
     new_ids = reordered_stage_ids(
-        [(_id(stage.id), stage.session_id) for stage in stages],
-        [_id(session_of[authority_id].id) for authority_id in order],
+        [(stored_id(stage.id), stage.session_id) for stage in stages],
+        [stored_id(session_of[authority_id].id) for authority_id in order],
     )
     by_id = {stage.id: stage for stage in stages}
     moved = []
@@ -89,9 +90,3 @@ def reorder_authorities(s: DbSession, day_id: int, order: Sequence[int]) -> DayC
             by_id[stage_id].position = position
             moved.append(stage_id)
     return DayChange(day_id, tuple(moved))
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session as DbSession
@@ -29,6 +30,7 @@ from facilitator.storage.models import (
     Session,
     Stage,
 )
+from facilitator.storage.rows import get_stored, stored_id
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,13 @@ class DayPlan:
             return ""
         return overrun_warning(self.finish, self.finish_limit, self.overrun_minutes)
 
+    def lead_reviewer_of(self, authority_id: int) -> int | None:
+        """The authority that leads the questioning of `authority_id`, if one is chosen."""
+        return next(
+            (p.authority_id for p in self.participants if p.reviews_authority_id == authority_id),
+            None,
+        )
+
 
 @dataclass(frozen=True)
 class RosterEntry:
@@ -138,6 +147,27 @@ def roster(s: DbSession, day_id: int) -> list[RosterEntry]:
     return entries
 
 
+def attendees(s: DbSession, day_id: int) -> list[Person]:
+    """Everyone on the day's list, DCSs included, in the order they were added."""
+    return list(
+        s.exec(
+            select(Person)
+            .join(Attendee, col(Attendee.person_id) == col(Person.id))
+            .where(Attendee.day_id == day_id)
+            .order_by(col(Attendee.id))
+        ).all()
+    )
+
+
+def team_members(people: Sequence[Person], authority_id: int) -> tuple[TeamMember, ...]:
+    """The people an authority brings besides its DCS."""
+    return tuple(
+        TeamMember(p.name, p.role)
+        for p in people
+        if p.authority_id == authority_id and not p.is_dcs
+    )
+
+
 def shared_dcs_groups(entries: list[RosterEntry]) -> list[SharedDcs]:
     groups: dict[int, list[RosterEntry]] = {}
     for entry in entries:
@@ -162,17 +192,10 @@ def roster_problems(entries: list[RosterEntry]) -> list[str]:
 
 
 def read_plan(s: DbSession, day_id: int) -> DayPlan:
-    day = s.get(Day, day_id)
-    if day is None:
-        raise LookupError(f"There is no day with id {day_id}.")
+    day = get_stored(s, Day, day_id, "day")
     entries = roster(s, day_id)
     names = {e.authority_id: e.name for e in entries}
-    attendees = s.exec(
-        select(Person)
-        .join(Attendee, col(Attendee.person_id) == col(Person.id))
-        .where(Attendee.day_id == day_id)
-        .order_by(col(Attendee.id))
-    ).all()
+    people = attendees(s, day_id)
     shared = {name: group for group in shared_dcs_groups(entries) for name in group.authorities}
     participants = tuple(
         Participant(
@@ -181,11 +204,7 @@ def read_plan(s: DbSession, day_id: int) -> DayPlan:
             short_name=e.short_name,
             dcs=e.dcs_name,
             reviews=names.get(e.reviews_authority_id, "") if e.reviews_authority_id else "",
-            team=tuple(
-                TeamMember(p.name, p.role)
-                for p in attendees
-                if p.authority_id == e.authority_id and not p.is_dcs
-            ),
+            team=team_members(people, e.authority_id),
             reviews_authority_id=e.reviews_authority_id,
             shares_dcs_with=tuple(
                 n for n in (shared[e.name].authorities if e.name in shared else ()) if n != e.name
@@ -202,7 +221,7 @@ def read_plan(s: DbSession, day_id: int) -> DayPlan:
     times = clock_times(day.start_time, minutes)
     planned = tuple(
         PlannedStage(
-            id=_id(stage.id),
+            id=stored_id(stage.id),
             kind=stage.kind,
             title=stage.kind.label,
             planned_minutes=stage.planned_minutes,
@@ -262,7 +281,7 @@ def summary(s: DbSession, day: Day) -> DaySummary:
     cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
     place = day.venue if day.mode is DayMode.FACE_TO_FACE else (day.meeting_link or "Online")
     return DaySummary(
-        id=_id(day.id),
+        id=stored_id(day.id),
         date=day.date,
         kind=day.kind,
         mode=day.mode,
@@ -272,9 +291,3 @@ def summary(s: DbSession, day: Day) -> DaySummary:
         place=place,
         number=day.number,
     )
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

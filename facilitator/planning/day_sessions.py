@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
 from facilitator.storage.database import Database
@@ -25,19 +26,24 @@ class SessionInfo:
 
 def presenting_sessions(db: Database, day_id: int) -> list[SessionInfo]:
     with db.session_scope() as s:
-        rows = s.exec(
-            select(Session, Authority)
-            .join(Authority, col(Authority.id) == col(Session.authority_id))
-            .where(Session.day_id == day_id)
-            .order_by(col(Session.position))
-        ).all()
-        return [
-            SessionInfo(
-                session_id=session.id or 0,
-                position=session.position,
-                authority_id=session.authority_id,
-                authority_name=authority.name,
-                short_name=authority.short_name,
-            )
-            for session, authority in rows
-        ]
+        return read_sessions(s, day_id)
+
+
+def read_sessions(s: DbSession, day_id: int) -> list[SessionInfo]:
+    """The day's sessions in presenting order, inside the caller's unit of work."""
+    rows = s.exec(
+        select(Session, Authority)
+        .join(Authority, col(Authority.id) == col(Session.authority_id))
+        .where(Session.day_id == day_id)
+        .order_by(col(Session.position))
+    ).all()
+    return [
+        SessionInfo(
+            session_id=session.id or 0,
+            position=session.position,
+            authority_id=session.authority_id,
+            authority_name=authority.name,
+            short_name=authority.short_name,
+        )
+        for session, authority in rows
+    ]

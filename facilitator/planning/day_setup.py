@@ -21,6 +21,7 @@ from facilitator.storage.models import (
     Session,
     Stage,
 )
+from facilitator.storage.rows import stored_id
 
 DCS_ROLE = "Director of Children’s Services"
 
@@ -105,9 +106,9 @@ def add_day(s: DbSession, new: NewDay) -> int:
     )
     s.add(day)
     s.flush()
-    day_id = _id(day.id)
+    day_id = stored_id(day.id)
     authorities = [_authority(s, entry) for entry in new.authorities]
-    ids = [_id(a.id) for a in authorities]
+    ids = [stored_id(a.id) for a in authorities]
     key = {entry.name.strip().casefold(): i for i, entry in enumerate(new.authorities)}
     dcs: list[Person | None] = [None] * len(ids)
     by_name: dict[str, Person] = {}
@@ -117,7 +118,7 @@ def add_day(s: DbSession, new: NewDay) -> int:
             # A DCS leading two authorities (a shared DCS) is one person.
             if name not in by_name:
                 by_name[name] = _person(s, authorities[i], name, DCS_ROLE, is_dcs=True)
-                s.add(Attendee(day_id=day_id, person_id=_id(by_name[name].id)))
+                s.add(Attendee(day_id=day_id, person_id=stored_id(by_name[name].id)))
             dcs[i] = by_name[name]
     for i, entry in enumerate(new.authorities):
         if entry.shares_dcs_with.strip():
@@ -141,7 +142,7 @@ def add_day(s: DbSession, new: NewDay) -> int:
         for member in entry.team:
             if member.name.strip():
                 person = _person(s, authority, member.name, member.role)
-                s.add(Attendee(day_id=day_id, person_id=_id(person.id)))
+                s.add(Attendee(day_id=day_id, person_id=stored_id(person.id)))
     sessions = [Session(day_id=day_id, authority_id=a, position=p) for p, a in enumerate(ids)]
     s.add_all(sessions)
     s.flush()
@@ -173,7 +174,7 @@ def _reviews(
     groups: dict[int, set[int]] = {}
     for authority_id, person in zip(ids, dcs, strict=True):
         if person is not None:
-            groups.setdefault(_id(person.id), set()).add(authority_id)
+            groups.setdefault(stored_id(person.id), set()).add(authority_id)
     return suggest_assignment(ids, groups.values())
 
 
@@ -208,9 +209,3 @@ def _person(
     s.add(person)
     s.flush()
     return person
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

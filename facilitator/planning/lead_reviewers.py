@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import TypeVar
 
+from facilitator.common.wording import join_names
+
 T = TypeVar("T", bound=Hashable)
 
 # Trying every cycle is instant for a triad or a quartet; beyond this we only offer the default.
@@ -91,10 +93,3 @@ def shared_dcs_conflict(group: SharedDcs, reviewer: str, target: str) -> str:
     else:
         who = f"{join_names(group.authorities)} share one DCS"
     return f"{who}, so {reviewer} should not review {target}."
-
-
-def join_names(names: Sequence[str], conjunction: str = "and") -> str:
-    """["A", "B", "C"] → "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"

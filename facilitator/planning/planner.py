@@ -32,6 +32,7 @@ from facilitator.planning.day_plan import (
     roster_problems,
     summary,
 )
+from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
 from facilitator.planning.day_setup import (
     DCS_ROLE,
     AuthorityEntry,
@@ -43,6 +44,7 @@ from facilitator.planning.day_setup import (
 )
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Day
+from facilitator.storage.rows import stored_id
 
 __all__ = [
     "DCS_ROLE",
@@ -103,6 +105,10 @@ class Planner:
         for day_id in ids:
             self.day_changed.emit(day_id)
         return ids
+
+    def presenting_sessions(self, day_id: int) -> list[SessionInfo]:
+        """Each authority's session of the day, in presenting order."""
+        return presenting_sessions(self._db, day_id)
 
     def list_days(self) -> list[DaySummary]:
         with self._db.session_scope() as s:
@@ -215,7 +221,7 @@ class Planner:
             shortening = AgendaProposal(
                 day_id,
                 tuple(
-                    (_id(stage.id), minutes)
+                    (stored_id(stage.id), minutes)
                     for stage, minutes in zip(stages, options.shortened, strict=True)
                     if minutes != stage.planned_minutes
                 ),
@@ -240,18 +246,8 @@ class Planner:
     def apply_agenda_template(self, day_id: int, template_id: int) -> DayChange:
         return self._edit(lambda s: agenda_templates.apply_template(s, day_id, template_id))
 
-    def delete_agenda_template(self, template_id: int) -> None:
-        with self._db.session_scope() as s:
-            agenda_templates.delete_template(s, template_id)
-
     def _edit(self, work: Callable[[DbSession], DayChange]) -> DayChange:
         with self._db.session_scope() as s:
             change = work(s)
         self.day_changed.emit(change.day_id)
         return change
-
-
-def _id(value: int | None) -> int:
-    if value is None:
-        raise RuntimeError("a stored row has no id; flush before reading ids")
-    return value

@@ -1,9 +1,10 @@
 """What each record document says, gathered from the services into frozen values.
 
-No python-docx here: facilitator.word turns these values into Word files, and anything else
-(a preview, a test) can read them without loading it. This module gathers a session note and
-checks its confidentiality; the day summary and cycle report are gathered in summaries.py
-and offered here too, so callers need one import.
+No python-docx here: facilitator.word turns these values (word.record_content) into Word
+files, and anything else (a preview, a test) can read them without loading it. This module
+gathers a session note; the day summary and cycle report are gathered in summaries.py, the
+confidentiality check is confidentiality.py, and all of them are offered here too, with the
+values they fill, so callers need one import.
 
 Where a line comes from one stored row it carries that row's bookmark name ("note-12",
 "action-3", "exchange-5", "asked-8", "plenary-4"), so a Word file amended by a DCS can be
@@ -12,129 +13,59 @@ mapped back to the rows it came from.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from sqlmodel import col, select
 
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope, NoteTag, StageKind
 from facilitator.live.timer import elapsed_seconds
 from facilitator.planning.day_plan import DayPlan
-from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.common import (
     ACTION,
     ASKED,
     EXCHANGE,
-    Bullet,
-    DayFacts,
     Names,
     NoteLine,
-    PersonLine,
-    TeamAttendance,
     attendance,
     bookmark,
     day_facts,
     note_bullet,
-    one_line,
     read_notes,
-    short_date,
     stage_kinds,
 )
-from facilitator.records.summaries import (
+from facilitator.records.confidentiality import first_foreign, other_sessions_texts, public_texts
+from facilitator.records.keys import RecordKey
+from facilitator.records.sources import RecordSources
+from facilitator.records.summaries import collect_cycle_report, collect_day_summary
+from facilitator.storage.models import Stage
+from facilitator.word.record_content import (
     AuthorityBullets,
+    Bullet,
     CycleDay,
     CycleExchange,
     CyclePriority,
     CycleReportContent,
+    DayFacts,
     DaySummaryContent,
     ExchangeRow,
+    PersonLine,
     PlenaryAnswers,
     PriorityMention,
+    QuestionExplored,
     RankedItem,
+    ScaleScore,
+    SessionNoteContent,
+    StageTime,
+    TeamAttendance,
     ThemeCount,
-    collect_cycle_report,
-    collect_day_summary,
+    ThemeExplored,
 )
-from facilitator.storage.models import Action, AskedQuestion, Exchange, Note, Session, Stage
-from facilitator.workspace import Workspace
+from facilitator.word.session_note_words import agreed_status_line, draft_status_line
 from question_bank import Bank
 
 
-@dataclass(frozen=True)
-class ScaleScore:
-    authority: str
-    value: int
-
-
-@dataclass(frozen=True)
-class QuestionExplored:
-    question: Bullet
-    scale_low: str = ""
-    scale_high: str = ""
-    scores: tuple[ScaleScore, ...] = ()
-    notes: tuple[Bullet, ...] = ()
-
-
-@dataclass(frozen=True)
-class ThemeExplored:
-    title: str
-    questions: tuple[QuestionExplored, ...]
-
-
-@dataclass(frozen=True)
-class StageTime:
-    title: str
-    planned_minutes: int
-    actual_minutes: int | None  # None: not run
-    running: bool = False
-
-    @property
-    def difference(self) -> int | None:
-        if self.actual_minutes is None:
-            return None
-        return self.actual_minutes - self.planned_minutes
-
-
-@dataclass(frozen=True)
-class SessionNoteContent:
-    day: DayFacts
-    session_id: int
-    authority_id: int
-    authority: str
-    lead_reviewer: str
-    attendance: tuple[TeamAttendance, ...]
-    focus_risks: tuple[Bullet, ...]
-    presentation: tuple[Bullet, ...]
-    strengths: tuple[Bullet, ...]
-    themes: tuple[ThemeExplored, ...]
-    new_questions: tuple[Bullet, ...]
-    discussion: tuple[Bullet, ...]
-    insights: tuple[Bullet, ...]
-    reaction: tuple[Bullet, ...]
-    reflection: tuple[Bullet, ...]
-    actions: tuple[Bullet, ...]
-    asks: tuple[Bullet, ...]
-    offers: tuple[Bullet, ...]
-    topical_invitation: str
-    other_notes: tuple[Bullet, ...]
-    stage_times: tuple[StageTime, ...]
-    # Every text stored for this session: the confidentiality check never counts these.
-    own_texts: frozenset[str]
-
-    @property
-    def title(self) -> str:
-        return f"Peer challenge session note: {self.authority}"
-
-    @property
-    def identifier(self) -> str:
-        return f"balcony:session-note:{self.day.day_id}:{self.session_id}:{self.authority_id}"
-
-
-def collect_session_note(workspace: Workspace, session_id: int) -> SessionNoteContent:
+def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNoteContent:
     """Everything one authority's session note says, from that session's rows alone."""
-    record = workspace.session_record.get(session_id)
-    plan = workspace.planner.day_plan(record.day_id)
+    facts = workspace.session_facts.get(session_id)
+    plan = workspace.planner.day_plan(facts.day_id)
     names = Names(workspace, plan)
     bank = workspace.bank.bank(include_hidden=True)
     kinds = stage_kinds(plan)
@@ -161,14 +92,15 @@ def collect_session_note(workspace: Workspace, session_id: int) -> SessionNoteCo
     own = {n.text for n in notes} | {a.text for a in actions}
     own |= {x.topic for x in exchanges} | {x.detail for x in exchanges if x.detail}
     own |= {q.text for q in workspace.questions.asked(session_id)}
-    if record.topical_topic:
-        own.add(record.topical_topic)
+    if facts.topical_topic:
+        own.add(facts.topical_topic)
     return SessionNoteContent(
+        identifier=RecordKey.session_note(facts.day_id, session_id, facts.authority_id).identifier,
         day=day_facts(plan),
         session_id=session_id,
-        authority_id=record.authority_id,
-        authority=record.authority_name,
-        lead_reviewer=_lead_reviewer(plan, record.authority_id),
+        authority_id=facts.authority_id,
+        authority=facts.authority_name,
+        lead_reviewer=_lead_reviewer(plan, facts.authority_id),
         attendance=attendance(workspace, plan),
         focus_risks=tuple(_focus_risks(workspace, session_id, bank) + sections.get("focus", [])),
         presentation=tuple(sections.get("presentation", [])),
@@ -183,7 +115,7 @@ def collect_session_note(workspace: Workspace, session_id: int) -> SessionNoteCo
         asks=tuple(asks + sections.get("asks", [])),
         offers=tuple(offers + sections.get("offers", [])),
         topical_invitation=_invitation(
-            record.authority_name, record.topical_invitation, record.topical_topic
+            facts.authority_name, facts.topical_invitation, facts.topical_topic
         ),
         other_notes=tuple(sections.get("other", [])),
         stage_times=session_stage_times(workspace, session_id),
@@ -225,7 +157,7 @@ def _place_note(
     return _STAGE_SECTIONS.get(kind, "other") if kind else "other", note_bullet(note)
 
 
-def _focus_risks(workspace: Workspace, session_id: int, bank: Bank) -> list[Bullet]:
+def _focus_risks(workspace: RecordSources, session_id: int, bank: Bank) -> list[Bullet]:
     bullets = []
     for focus in workspace.questions.focus(session_id):
         theme = bank.find_theme(focus.theme_id)
@@ -236,7 +168,7 @@ def _focus_risks(workspace: Workspace, session_id: int, bank: Bank) -> list[Bull
 
 
 def _questions_explored(
-    workspace: Workspace,
+    workspace: RecordSources,
     session_id: int,
     bank: Bank,
     names: Names,
@@ -310,7 +242,7 @@ def _invitation(authority: str, invited: bool | None, topic: str) -> str:
     return f"{authority} would welcome a topical peer challenge next year; the topic is to come."
 
 
-def session_stage_times(workspace: Workspace, session_id: int) -> tuple[StageTime, ...]:
+def session_stage_times(workspace: RecordSources, session_id: int) -> tuple[StageTime, ...]:
     """Each stage of the session: minutes planned, and minutes run less any pauses."""
     now = workspace.conductor.now()
     with workspace.db.session_scope() as s:
@@ -334,116 +266,6 @@ def session_stage_times(workspace: Workspace, session_id: int) -> tuple[StageTim
             )
         )
     return tuple(times)
-
-
-# the confidentiality check -------------------------------------------------------------
-
-FOREIGN_MIN_LENGTH = 12
-
-
-def other_sessions_texts(
-    workspace: Workspace, session_id: int, own: Iterable[str] = ()
-) -> dict[str, str]:
-    """{text: authority} for what the day's other sessions stored (notes, the visitors' own
-    questions, actions, asks and offers, invitation topics) that is long enough to be telling
-    and is not also this session's own words. Text is in one_line form."""
-    record = workspace.session_record.get(session_id)
-    others = {
-        s.session_id: s.authority_name
-        for s in presenting_sessions(workspace.db, record.day_id)
-        if s.session_id != session_id
-    }
-    mine = {one_line(text) for text in own}
-    found: dict[str, str] = {}
-    for other, text in _session_texts(workspace, list(others)):
-        line = one_line(text)
-        if len(line) > FOREIGN_MIN_LENGTH and line not in mine:
-            found.setdefault(line, others[other])
-    return found
-
-
-def _session_texts(workspace: Workspace, session_ids: list[int]) -> list[tuple[int, str]]:
-    """(session id, text) for every text the sessions stored: plain columns, no objects, as
-    this runs on every export and a long day holds thousands of bullets."""
-    rows: list[tuple[int, str]] = []
-    with workspace.db.session_scope() as s:
-        for session, text in s.exec(
-            select(Note.session_id, Note.text).where(col(Note.session_id).in_(session_ids))
-        ):
-            rows.append((session or 0, text))
-        for session, text in s.exec(
-            select(Action.session_id, Action.text).where(col(Action.session_id).in_(session_ids))
-        ):
-            rows.append((session, text))
-        for session, topic, detail in s.exec(
-            select(Exchange.session_id, Exchange.topic, Exchange.detail).where(
-                col(Exchange.session_id).in_(session_ids)
-            )
-        ):
-            rows += [(session, topic), (session, detail)]
-        for session, text in s.exec(
-            select(AskedQuestion.session_id, AskedQuestion.text).where(
-                col(AskedQuestion.session_id).in_(session_ids),
-                col(AskedQuestion.question_id).is_(None),
-            )
-        ):
-            rows.append((session, text))
-        for session, text in s.exec(
-            select(Session.id, Session.topical_topic).where(col(Session.id).in_(session_ids))
-        ):
-            rows.append((session or 0, text))
-    return rows
-
-
-def first_foreign(
-    document_lines: Iterable[str], foreign: dict[str, str], allowed: Iterable[str] = ()
-) -> tuple[str, str] | None:
-    """The first (text, authority) of `foreign` found inside any of the document's lines.
-
-    A foreign text that is also part of an `allowed` text is no leak: the same words are
-    this session's own, a name on the day's list, a bank question or the note's own wording.
-    """
-    text = "\n".join(one_line(line) for line in document_lines)
-    words = set(text.split())
-    permitted: str | None = None
-    for line, authority in foreign.items():
-        # A line inside the text has its inner words whole in the text: a quick first test.
-        inner = line.split(" ")[1:-1]
-        if all(word in words for word in inner) and line in text:
-            if permitted is None:
-                permitted = "\n".join(one_line(words) for words in allowed)
-            if line not in permitted:
-                return line, authority
-    return None
-
-
-def public_texts(content: SessionNoteContent, bank: Bank) -> frozenset[str]:
-    """What a session note may show besides the session's own rows: the day's facts and
-    people, and the question bank's words."""
-    day = content.day
-    texts = {day.label, day.cycle_label, day.place, day.facilitator, content.lead_reviewer}
-    texts |= set(day.authorities)
-    for team in content.attendance:
-        texts.add(team.authority)
-        texts |= {person.name for person in team.people} | {p.role for p in team.people}
-    for theme in bank.themes:
-        texts.add(theme.title)
-        for question in theme.questions:
-            texts |= {question.text, *question.follow_ups}
-    return frozenset(text for text in texts if text)
-
-
-# plain words for status lines ----------------------------------------------------------
-
-
-def draft_status_line(version: int, sent_on: dt.date | None = None) -> str:
-    """ "Status: draft for amendment, version 2, sent 3 February 2027"."""
-    sent = f", sent {short_date(sent_on)}" if sent_on else ""
-    return f"Status: draft for amendment, version {version}{sent}"
-
-
-def agreed_status_line(agreed_on: dt.date) -> str:
-    return f"Status: agreed on {short_date(agreed_on)}"
 
 
 __all__ = [

@@ -1,23 +1,23 @@
-"""What the record documents share: lines with their bookmarks, the day, who came.
+"""What gathering each record document shares: bookmark names, the day's facts and names,
+who came, and the notes as the record reads them.
 
-No python-docx here: of facilitator.records only docx_reading uses it, inside its functions,
-so the app's start-up never loads it.
+No python-docx here: of facilitator.records only reading.py and the export use it, inside
+their functions, so the app's start-up never loads it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import col, select
 
 from facilitator.common.vocabulary import DayMode, NoteTag, StageKind
+from facilitator.common.wording import join_names
 from facilitator.planning.day_plan import DayPlan
 from facilitator.planning.day_setup import DCS_ROLE
+from facilitator.records.sources import RecordSources
 from facilitator.storage.models import Note, Stage
-from facilitator.word.agenda_content import MONTHS, long_date
-from facilitator.workspace import Workspace
+from facilitator.word.record_content import Bullet, DayFacts, PersonLine, TeamAttendance
 
 NOTE, ACTION, EXCHANGE, ASKED, PLENARY = "note", "action", "exchange", "asked", "plenary"
 FLAGGED_TAGS = (NoteTag.BEST_PRACTICE, NoteTag.SYSTEMIC_ISSUE)
@@ -28,60 +28,10 @@ def bookmark(kind: str, row_id: int) -> str:
     return f"{kind}-{row_id}"
 
 
-@dataclass(frozen=True)
-class Bullet:
-    """One line of a list: its stored text (inside the bookmark), perhaps a bold lead-in
-    (also inside), and who said it or whose it is (outside, in grey)."""
-
-    text: str
-    bookmark: str = ""
-    attribution: str = ""
-    lead: str = ""
-
-
-@dataclass(frozen=True)
-class DayFacts:
-    day_id: int
-    date: dt.date
-    kind_label: str
-    cycle_name: str
-    number: int | None
-    place: str
-    facilitator: str
-    authorities: tuple[str, ...]
-
-    @property
-    def label(self) -> str:
-        """ "Triad: Ashvale, Brackenmoor and Corriford"."""
-        return f"{self.kind_label}: {join_names(self.authorities)}"
-
-    @property
-    def cycle_label(self) -> str:
-        if self.cycle_name and self.number:
-            return f"{self.cycle_name}, day {self.number}"
-        return self.cycle_name or (f"Day {self.number}" if self.number else "")
-
-    @property
-    def author(self) -> str:
-        return self.facilitator or "Balcony"
-
-
-@dataclass(frozen=True)
-class PersonLine:
-    name: str
-    role: str = ""
-
-
-@dataclass(frozen=True)
-class TeamAttendance:
-    authority: str
-    people: tuple[PersonLine, ...]
-
-
 class Names:
     """Who is who on a day: authority and person names by id, read once."""
 
-    def __init__(self, workspace: Workspace, plan: DayPlan) -> None:
+    def __init__(self, workspace: RecordSources, plan: DayPlan) -> None:
         self.authorities = {p.authority_id: p.name for p in plan.participants}
         people = workspace.introductions.people_of_day(plan.summary.id)
         self.people = {p.person_id: (p.name, p.authority_name) for p in people}
@@ -111,7 +61,7 @@ def day_facts(plan: DayPlan) -> DayFacts:
     )
 
 
-def attendance(workspace: Workspace, plan: DayPlan) -> tuple[TeamAttendance, ...]:
+def attendance(workspace: RecordSources, plan: DayPlan) -> tuple[TeamAttendance, ...]:
     """The day's people by authority in presenting order, each DCS first, then any guests."""
     guests: dict[str, list[PersonLine]] = {}
     names = {p.authority_id: p.name for p in plan.participants}
@@ -149,7 +99,7 @@ class NoteLine:
 
 
 def read_notes(
-    workspace: Workspace, *, day_id: int | None = None, session_id: int | None = None
+    workspace: RecordSources, *, day_id: int | None = None, session_id: int | None = None
 ) -> list[NoteLine]:
     """A day's or a session's notes in agenda order (a note whose stage is gone comes last).
 
@@ -180,24 +130,6 @@ def stage_kinds(plan: DayPlan) -> dict[int, StageKind]:
     return {stage.id: stage.kind for stage in plan.stages}
 
 
-def one_line(text: str) -> str:
-    """Text with every run of white space (line breaks too) as one space."""
-    return " ".join(text.split())
-
-
-def join_names(names: Sequence[str]) -> str:
-    """ "Ashvale", "Ashvale and Brackenmoor", "Ashvale, Brackenmoor and Corriford"."""
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def short_date(day: dt.date) -> str:
-    """3 February 2027, in English whatever the machine's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 __all__ = [
     "ACTION",
     "ASKED",
@@ -213,11 +145,7 @@ __all__ = [
     "attendance",
     "bookmark",
     "day_facts",
-    "join_names",
-    "long_date",
     "note_bullet",
-    "one_line",
     "read_notes",
-    "short_date",
     "stage_kinds",
 ]

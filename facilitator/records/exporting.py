@@ -10,18 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
-from facilitator.records.collect import agreed_status_line, draft_status_line
+from facilitator.records.collect import (
+    agreed_status_line,
+    collect_cycle_report,
+    collect_day_summary,
+    collect_session_note,
+    draft_status_line,
+)
+from facilitator.records.confidentiality import check_only_this_session
 from facilitator.records.keys import RecordKey
-from facilitator.records.tables import RecordStatus
+from facilitator.records.sources import RecordSources
+from facilitator.records.tables import RecordKind, RecordStatus
 from facilitator.records.versions import VersionView
+from facilitator.word.record_content import DEFAULT_MARKING, Stamp
 
-if TYPE_CHECKING:
-    from facilitator.workspace import Workspace
-
-DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+__all__ = ["DEFAULT_MARKING", "DayRecord", "RecordExports"]
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,18 @@ class DayRecord:
     file_stem: str
     session: SessionInfo | None
 
+    @property
+    def described(self) -> str:
+        """The record inside a sentence: "session note for Ashvale", "day summary"."""
+        if self.session is not None:
+            return f"session note for {self.session.authority_name}"
+        return self.title[:1].lower() + self.title[1:]
+
 
 class RecordExports:
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: RecordSources,
         *,
         marking: str | None = DEFAULT_MARKING,
         template: Path | None = None,
@@ -64,95 +76,60 @@ class RecordExports:
         return records
 
     def export(self, record: DayRecord, path: Path, *, overwrite: bool = False) -> VersionView:
-        key = record.key
-        if record.session is not None:
-            session_id = record.session.session_id
-            return self.workspace.records.export(
-                key,
-                lambda status, version: self._session_note(key, session_id, status, version),
-                path,
-                overwrite=overwrite,
-            )
-        assert key.day_id is not None
-        day_id = key.day_id
-        return self.workspace.records.export(
-            key,
-            lambda status, version: self._day_summary(day_id, status, version),
-            path,
-            overwrite=overwrite,
-        )
+        """Writes the record's next version to `path` and keeps it; see RecordBook.export."""
+        return self._export(record.key, path, overwrite)
 
     def export_cycle_report(
         self, cycle_name: str, path: Path, *, overwrite: bool = False
     ) -> VersionView:
-        from facilitator.word.cycle_report import cycle_report_bytes
+        return self._export(RecordKey.cycle_report(cycle_name), path, overwrite)
 
-        def build(status: RecordStatus, version: int) -> bytes:
-            return cycle_report_bytes(
-                self.workspace,
-                cycle_name,
-                marking=self.marking,
-                template=self.template,
-                generated_at=self._now(),
-                version=version,
-                status=status.label,
-            )
+    def document(self, key: RecordKey, status: RecordStatus, version: int) -> bytes:
+        """One version of a record as .docx bytes, built from the stored day: the one way to
+        a record document's bytes, so no session note skips its confidentiality check."""
+        # Here, not at the top: the records window opens without loading python-docx.
+        from facilitator.word.conventions import document_bytes
+        from facilitator.word.cycle_report import build_cycle_report
+        from facilitator.word.day_summary import build_day_summary
+        from facilitator.word.record_parts import body_lines
+        from facilitator.word.session_note import build_session_note
 
+        stamp = Stamp(self._now(), self.marking, self.template, version, status.label)
+        if key.kind is RecordKind.SESSION_NOTE:
+            assert key.session_id is not None
+            content = collect_session_note(self.workspace, key.session_id)
+            state = self.workspace.records.status(key)
+            if status is RecordStatus.AGREED:
+                agreed_on = state.agreed_on or stamp.generated_at.date()
+                doc = build_session_note(
+                    content,
+                    stamp,
+                    status_line=agreed_status_line(agreed_on),
+                    draft_version=None,
+                    agreed_on=agreed_on,
+                )
+            else:
+                doc = build_session_note(
+                    content,
+                    stamp,
+                    status_line=draft_status_line(version, state.sent_on),
+                    draft_version=version,
+                    agreed_on=None,
+                )
+            check_only_this_session(self.workspace, content, body_lines(doc))
+        elif key.kind is RecordKind.DAY_SUMMARY:
+            assert key.day_id is not None
+            doc = build_day_summary(collect_day_summary(self.workspace, key.day_id), stamp)
+        else:
+            doc = build_cycle_report(collect_cycle_report(self.workspace, key.cycle_name), stamp)
+        return document_bytes(doc)
+
+    def _export(self, key: RecordKey, path: Path, overwrite: bool) -> VersionView:
         return self.workspace.records.export(
-            RecordKey.cycle_report(cycle_name), build, path, overwrite=overwrite
-        )
-
-    def export_day(self, day_id: int, folder: Path, *, overwrite: bool = False) -> list[Path]:
-        """Every record of the day into `folder`: a note per presenting authority and the
-        day summary, each at its current status. Stops at the first file it cannot write."""
-        written = []
-        for record in self.day_records(day_id):
-            path = Path(folder) / f"{record.file_stem}.docx"
-            self.export(record, path, overwrite=overwrite)
-            written.append(path)
-        return written
-
-    def _session_note(
-        self, key: RecordKey, session_id: int, status: RecordStatus, version: int
-    ) -> bytes:
-        from facilitator.word.session_note import session_note_bytes
-
-        state = self.workspace.records.status(key)
-        if status is RecordStatus.AGREED:
-            agreed_on = state.agreed_on or self._now().date()
-            return session_note_bytes(
-                self.workspace,
-                session_id,
-                status_line=agreed_status_line(agreed_on),
-                draft_version=None,
-                agreed_on=agreed_on,
-                version=version,
-                marking=self.marking,
-                template=self.template,
-                generated_at=self._now(),
-            )
-        return session_note_bytes(
-            self.workspace,
-            session_id,
-            status_line=draft_status_line(version, state.sent_on),
-            draft_version=version,
-            agreed_on=None,
-            marking=self.marking,
-            template=self.template,
-            generated_at=self._now(),
-        )
-
-    def _day_summary(self, day_id: int, status: RecordStatus, version: int) -> bytes:
-        from facilitator.word.day_summary import day_summary_bytes
-
-        return day_summary_bytes(
-            self.workspace,
-            day_id,
-            marking=self.marking,
-            template=self.template,
-            generated_at=self._now(),
-            version=version,
-            status=status.label,
+            key,
+            lambda status, version: self.document(key, status, version),
+            path,
+            overwrite=overwrite,
         )
 
     def _now(self) -> dt.datetime:

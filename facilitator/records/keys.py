@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from facilitator.common.wording import short_date
 from facilitator.records.tables import RecordKind
-from facilitator.word.agenda_content import MONTHS
 
 PREFIX = "balcony"
 
@@ -75,7 +75,7 @@ class RecordKey:
 
 
 def long_date(day: dt.date | None) -> str:
-    """ "3 February 2027", in English whatever the machine's locale."""
+    """ "3 February 2027", as the record's messages name a date; it may be unrecorded."""
     if day is None:
         return "an unrecorded date"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return short_date(day)

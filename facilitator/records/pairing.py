@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import TypeVar
 
 from facilitator.common.vocabulary import ExchangeKind
+from facilitator.word.record_content import Pairing, Tradeable
+
+T = TypeVar("T", bound=Tradeable)
 
 MATCH_THRESHOLD = 0.5
 
@@ -27,35 +29,14 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")
 
 
-class Tradeable(Protocol):
-    @property
-    def kind(self) -> ExchangeKind: ...
-    @property
-    def authority(self) -> str: ...
-    @property
-    def topic(self) -> str: ...
-
-
-T = TypeVar("T", bound=Tradeable)
-
-
-@dataclass(frozen=True)
-class Pairing(Generic[T]):
-    offer: T
-    ask: T
-    score: float
-    shared: tuple[str, ...]
-
-
 def topic_words(text: str) -> frozenset[str]:
     """The words that carry a topic's meaning, lower case and singular."""
     words = (_singular(w) for w in _WORD.findall(text.casefold().replace("’", "'")))
     return frozenset(w for w in words if w not in STOPWORDS and len(w) > 1 and not w.isdigit())
 
 
-def similarity(first: str, second: str) -> float:
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two topics' words: 0 (nothing shared) to 1 (the same words)."""
-    a, b = topic_words(first), topic_words(second)
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
@@ -77,10 +58,8 @@ def suggest_pairings(
             if _same(offer.authority, ask.authority):
                 continue
             a, b = words[id(offer)], words[id(ask)]
-            if not a or not b:
-                continue
-            score = len(a & b) / len(a | b)
-            if score >= threshold:
+            score = _similarity(a, b)
+            if score and score >= threshold:
                 found.append(Pairing(offer, ask, score, tuple(sorted(a & b))))
     return tuple(sorted(found, key=lambda p: -p.score))
 
@@ -88,15 +67,15 @@ def suggest_pairings(
 def group_similar(texts: Sequence[str], threshold: float = MATCH_THRESHOLD) -> list[list[int]]:
     """Indexes of `texts` in groups saying much the same thing, in order of first appearance.
 
-    Each text joins the first group whose first text is similar enough to it (see
-    similarity), so a group never drifts far from the words that started it.
+    Each text joins the first group whose first text is similar enough to it, so a group
+    never drifts far from the words that started it.
     """
     groups: list[list[int]] = []
     words = [topic_words(text) for text in texts]
     for index, mine in enumerate(words):
         for group in groups:
-            first = words[group[0]]
-            if mine and first and len(mine & first) / len(mine | first) >= threshold:
+            score = _similarity(mine, words[group[0]])
+            if score and score >= threshold:
                 group.append(index)
                 break
         else:

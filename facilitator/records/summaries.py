@@ -10,9 +10,7 @@ programme.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from facilitator.common.vocabulary import (
     ExchangeKind,
@@ -21,6 +19,7 @@ from facilitator.common.vocabulary import (
     PlenaryQuestion,
     StageKind,
 )
+from facilitator.common.wording import short_date
 from facilitator.planning.day_plan import DayPlan
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.common import (
@@ -28,22 +27,33 @@ from facilitator.records.common import (
     FLAGGED_TAGS,
     NOTE,
     PLENARY,
-    Bullet,
-    DayFacts,
     Names,
     NoteLine,
-    TeamAttendance,
     attendance,
     bookmark,
     day_facts,
-    long_date,
     note_bullet,
     read_notes,
-    short_date,
     stage_kinds,
 )
-from facilitator.records.pairing import Pairing, group_similar, suggest_pairings
-from facilitator.workspace import Workspace
+from facilitator.records.keys import RecordKey
+from facilitator.records.pairing import group_similar, suggest_pairings
+from facilitator.records.sources import RecordSources
+from facilitator.word.record_content import (
+    AuthorityBullets,
+    Bullet,
+    CycleDay,
+    CycleExchange,
+    CyclePriority,
+    CycleReportContent,
+    DayFacts,
+    DaySummaryContent,
+    ExchangeRow,
+    PlenaryAnswers,
+    PriorityMention,
+    RankedItem,
+    ThemeCount,
+)
 from question_bank import Bank
 
 ACROSS_THE_DAY = "Across the day"
@@ -56,145 +66,10 @@ ANSWERED_IN_PLENARY = (
 )
 
 
-@dataclass(frozen=True)
-class AuthorityBullets:
-    """Lines under one heading: an authority (day summary) or a day (cycle report)."""
-
-    heading: str
-    bullets: tuple[Bullet, ...]
-
-
-@dataclass(frozen=True)
-class ExchangeRow:
-    authority: str
-    kind: ExchangeKind
-    topic: str
-    detail: str
-    scope: str
-    counterpart: str
-    bookmark: str = ""
-
-    @property
-    def kind_label(self) -> str:
-        return "Ask" if self.kind is ExchangeKind.ASK else "Offer"
-
-
-@dataclass(frozen=True)
-class RankedItem:
-    rank: int
-    text: str
-    who: str = ""
-    bookmark: str = ""
-
-
-@dataclass(frozen=True)
-class PlenaryAnswers:
-    question: str
-    bullets: tuple[Bullet, ...]
-
-
-@dataclass(frozen=True)
-class DaySummaryContent:
-    day: DayFacts
-    best_practice: tuple[AuthorityBullets, ...]
-    systemic_issues: tuple[AuthorityBullets, ...]
-    priorities: tuple[RankedItem, ...]
-    exchanges: tuple[ExchangeRow, ...]
-    plenary: tuple[PlenaryAnswers, ...]
-    attendance: tuple[TeamAttendance, ...]
-
-    @property
-    def title(self) -> str:
-        return f"Peer challenge day summary: {long_date(self.day.date)}"
-
-    @property
-    def identifier(self) -> str:
-        return f"balcony:day-summary:{self.day.day_id}"
-
-
-@dataclass(frozen=True)
-class CycleDay:
-    label: str
-    date: dt.date
-    kind_label: str
-    authorities: tuple[str, ...]
-    place: str
-
-
-@dataclass(frozen=True)
-class ThemeCount:
-    title: str
-    sessions_asked: int
-    sessions_focus: int
-    days: int
-
-
-@dataclass(frozen=True)
-class CycleExchange:
-    day: str
-    authority: str
-    kind: ExchangeKind
-    topic: str
-    detail: str
-    scope: str
-    counterpart: str
-
-    @property
-    def kind_label(self) -> str:
-        return "Ask" if self.kind is ExchangeKind.ASK else "Offer"
-
-
-@dataclass(frozen=True)
-class PriorityMention:
-    """One day's priority: the day, its rank that day (1 is top) and its words."""
-
-    day: str
-    rank: int
-    text: str
-
-
-@dataclass(frozen=True)
-class CyclePriority:
-    """Priorities of several days that say much the same, in the words ranked highest."""
-
-    rank: int
-    text: str
-    mentions: tuple[PriorityMention, ...]
-
-    @property
-    def days(self) -> int:
-        return len({m.day for m in self.mentions})
-
-
-@dataclass(frozen=True)
-class CycleReportContent:
-    cycle_name: str
-    facilitators: tuple[str, ...]
-    days: tuple[CycleDay, ...]
-    themes: tuple[ThemeCount, ...]
-    best_practice: tuple[AuthorityBullets, ...]
-    systemic_issues: tuple[AuthorityBullets, ...]
-    exchanges: tuple[CycleExchange, ...]
-    pairings: tuple[Pairing[CycleExchange], ...]
-    priorities: tuple[CyclePriority, ...]
-
-    @property
-    def title(self) -> str:
-        return f"Peer challenge cycle report: {self.cycle_name}"
-
-    @property
-    def identifier(self) -> str:
-        return f"balcony:cycle-report:{self.cycle_name}"
-
-    @property
-    def author(self) -> str:
-        return ", ".join(self.facilitators) or "Balcony"
-
-
 # the day summary -----------------------------------------------------------------------
 
 
-def collect_day_summary(workspace: Workspace, day_id: int) -> DaySummaryContent:
+def collect_day_summary(workspace: RecordSources, day_id: int) -> DaySummaryContent:
     plan = workspace.planner.day_plan(day_id)
     names = Names(workspace, plan)
     notes = _day_notes(workspace, plan)
@@ -220,6 +95,7 @@ def collect_day_summary(workspace: Workspace, day_id: int) -> DaySummaryContent:
         for item in workspace.plenary.priorities(day_id)
     )
     return DaySummaryContent(
+        identifier=RecordKey.day_summary(day_id).identifier,
         day=day_facts(plan),
         best_practice=flagged(NoteTag.BEST_PRACTICE),
         systemic_issues=flagged(NoteTag.SYSTEMIC_ISSUE),
@@ -230,13 +106,13 @@ def collect_day_summary(workspace: Workspace, day_id: int) -> DaySummaryContent:
     )
 
 
-def _day_notes(workspace: Workspace, plan: DayPlan) -> list[NoteLine]:
+def _day_notes(workspace: RecordSources, plan: DayPlan) -> list[NoteLine]:
     """Every note of the day, stage by stage in agenda order."""
     return read_notes(workspace, day_id=plan.summary.id)
 
 
 def _day_exchanges(
-    workspace: Workspace,
+    workspace: RecordSources,
     day_id: int,
     names: Names,
     notes: list[NoteLine],
@@ -273,7 +149,7 @@ def _counterpart(scope: ExchangeScope, counterpart: str) -> str:
 
 
 def _plenary(
-    workspace: Workspace, plan: DayPlan, names: Names, notes: list[NoteLine]
+    workspace: RecordSources, plan: DayPlan, names: Names, notes: list[NoteLine]
 ) -> tuple[PlenaryAnswers, ...]:
     answers = []
     for question in ANSWERED_IN_PLENARY:
@@ -297,7 +173,7 @@ def _plenary(
 # the cycle report ----------------------------------------------------------------------
 
 
-def collect_cycle_report(workspace: Workspace, cycle_name: str) -> CycleReportContent:
+def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleReportContent:
     """Every day of the cycle, in day number (then date) order."""
     summaries = [d for d in workspace.planner.list_days() if d.cycle_name == cycle_name]
     if not summaries:
@@ -356,6 +232,7 @@ def collect_cycle_report(workspace: Workspace, cycle_name: str) -> CycleReportCo
         ),
     )
     return CycleReportContent(
+        identifier=RecordKey.cycle_report(cycle_name).identifier,
         cycle_name=cycle_name,
         facilitators=tuple(facilitators),
         days=tuple(days),
@@ -401,7 +278,7 @@ def _day_label(day: DayFacts) -> str:
 
 
 def _themes_touched(
-    workspace: Workspace, session_id: int, bank: Bank
+    workspace: RecordSources, session_id: int, bank: Bank
 ) -> list[tuple[str, str, bool]]:
     """(theme id, title, pinned as a focus risk) for each theme a session asked or pinned."""
     touched: list[tuple[str, str, bool]] = []

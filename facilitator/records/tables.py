@@ -1,9 +1,10 @@
 """Stored tables of the record's life: every version exported or returned, and each record's state.
 
-facilitator/db.py imports this module before `create_all`, so a data file gains the tables
-(they are new tables: no migration step is needed). Ids of days, sessions and authorities are
-kept without foreign keys on purpose: a version is a copy of a document that was sent out,
-and must outlive any later change to the plan it came from.
+The workspace imports this module (through the RecordBook) before a data file is opened, so
+`create_all` gives the file these tables (they are new tables: no migration step is needed).
+Ids of days, sessions and authorities are kept without foreign keys on purpose: a version is
+a copy of a document that was sent out, and must outlive any later change to the plan it came
+from.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class RecordVersion(SQLModel, table=True):
     created_at: dt.datetime
     file_name: str = ""
     document: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    # JSON list of [style, text, bookmark, text inside the bookmark], as docx_reading reads.
+    # JSON list of [style, text, bookmark, text inside the bookmark], as reading.py reads them.
     paragraphs: str = "[]"
     # Fingerprint of the headings and bullets (built with a fixed status and version), so
     # an export can tell a re-print from a changed record.

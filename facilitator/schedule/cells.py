@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from facilitator.common.vocabulary import DayKind, DayMode
+from question_bank.decoding import UndecodableError, decode_text
 
 
 class CellError(ValueError):
@@ -50,27 +51,23 @@ HEADER_ALIASES: dict[str, Column] = {
     ),
 }  # fmt: skip
 AUTHORITY_HEADER = re.compile(r"^(?:la|authority|localauthority)([1-4])$")
-UTF8_BOM = b"\xef\xbb\xbf"
 SAVE_AS_UTF8 = (
     "Save it as “CSV UTF-8 (Comma delimited)” (in Excel: File › Save As), then import again."
 )
 
 
 def decode_schedule(data: bytes) -> str:
-    """The file's text; anything but UTF-8 (with or without a BOM) is refused, not guessed."""
+    """The file's text, read as question_bank.decoding reads every imported file; a
+    workbook, or text in another encoding, is refused with how to save it, not guessed."""
     if data.startswith(b"PK\x03\x04"):
         raise CellError(f"This is a spreadsheet workbook, not a CSV file. {SAVE_AS_UTF8}")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CellError(f"The file is saved as UTF-16 text, not UTF-8. {SAVE_AS_UTF8}")
-    data = data.removeprefix(UTF8_BOM)
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        return decode_text(data)
+    except UndecodableError as exc:
         raise CellError(
-            f"A character here is not UTF-8 (byte 0x{data[exc.start]:02X}), so the file was "
+            f"A character here is not {exc.encoding} (byte 0x{exc.byte:02X}), so the file was "
             f"saved in another encoding. {SAVE_AS_UTF8}",
-            line,
+            exc.line,
         ) from exc
 
 

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from facilitator.common.vocabulary import DayKind, DayMode
-from facilitator.planning.lead_reviewers import join_names, suggest_assignment
+from facilitator.common.wording import join_names
+from facilitator.planning.lead_reviewers import suggest_assignment
 from facilitator.schedule.cells import (
     AUTHORITY_COLUMNS,
     CellAuthority,

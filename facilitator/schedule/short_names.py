@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from facilitator.planning.lead_reviewers import join_names
+from facilitator.common.wording import join_names
 from facilitator.schedule.cells import CellError
 
 # Small words that initials may or may not keep: "Isle of Wight" is both IoW and IW.

@@ -1,3 +1,3 @@
-"""The data file: the one owner of database sessions, the stored tables, migrations, small settings
-and safe file writing.
+"""The data file: the one owner of database sessions, the stored tables and reading their rows,
+migrations, small settings and safe file writing.
 """

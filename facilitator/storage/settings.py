@@ -38,11 +38,3 @@ def set_json(db: Database, key: str, value: object) -> None:
         else:
             row.value = text
         s.add(row)
-
-
-def delete_setting(db: Database, key: str) -> None:
-    """Forgets `key`, so readers fall back to their default."""
-    with db.session_scope() as s:
-        row = s.get(Setting, key)
-        if row is not None:
-            s.delete(row)

@@ -1,6 +1,6 @@
 """Refusing to write over a file another program has open (Word, most likely).
 
-write_atomically (facilitator/files.py) already keeps the previous file whole on any failure;
+write_atomically (storage/files.py) already keeps the previous file whole on any failure;
 this adds the check Windows users need: Word's owner file ("~$…") beside the target, or a
 target that cannot be opened for writing. (A candidate for files.py itself.)
 """

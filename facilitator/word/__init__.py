@@ -1,2 +1,4 @@
-"""Balcony's Word files. Only this package imports python-docx, and this file imports nothing,
-so that starting the app (or reading an agenda's text) does not load it."""
+"""Balcony's Word files: the conventions every one shares, the agenda, and how the record
+documents are laid out. This file imports nothing, and the documents' contents
+(agenda_content, record_content, session_note_words) import no python-docx, so that starting
+the app, or printing an agenda or a note, does not load it."""

@@ -5,10 +5,10 @@ No python-docx here, so the UI can print an agenda without loading it.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from facilitator.common.vocabulary import DayMode
+from facilitator.common.wording import long_date
 from facilitator.planning.agenda import format_clock
 from facilitator.planning.day_plan import DayPlan
 
@@ -25,9 +25,6 @@ SESSION_NOTE = (
     "agrees its actions."
 )
 TO_BE_CONFIRMED = "To be confirmed"
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
-MONTHS += ("August", "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -56,11 +53,6 @@ class AgendaContent:
     details: tuple[tuple[str, str], ...]
     participants: tuple[tuple[str, str, str, str], ...]
     timetable: tuple[TimetableRow, ...]
-
-
-def long_date(day: dt.date) -> str:
-    """Monday 18 January 2027, in English whatever the machine's locale."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def agenda_content(plan: DayPlan) -> AgendaContent:

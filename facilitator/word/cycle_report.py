@@ -6,31 +6,18 @@ suggested pairings, and the priorities for the regional programme.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
-from facilitator.records.collect import (
-    AuthorityBullets,
+from facilitator.common.wording import join_names, short_date
+from facilitator.word.conventions import Document
+from facilitator.word.record_content import (
+    NONE_RECORDED,
     CyclePriority,
     CycleReportContent,
-    collect_cycle_report,
+    Stamp,
 )
-from facilitator.records.common import join_names, short_date
-from facilitator.storage.files import write_atomically
-from facilitator.word.conventions import (
-    Document,
-    document_bytes,
-)
-from facilitator.word.record_parts import (
-    SMALL_TABLE_POINTS,
-    RecordWriter,
-    record_document,
-    set_record_properties,
-)
-from facilitator.workspace import Workspace
+from facilitator.word.record_parts import begin_record
+from facilitator.word.record_writer import SMALL_TABLE_POINTS
 
 SUBJECT = TITLE = "Peer challenge cycle report"
-DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 DAY_HEADERS = ("Day", "Date", "Kind", "Authorities", "Where")
 DAY_WIDTHS = (1.6, 3.2, 1.7, 5.5, 4.0)
 THEME_HEADERS = ("Theme", "Sessions that asked", "Sessions that chose it as a focus risk", "Days")
@@ -51,29 +38,8 @@ PAIRING_NOTE = (
 )
 
 
-def build_cycle_report(
-    content: CycleReportContent,
-    *,
-    marking: str | None = DEFAULT_MARKING,
-    template: Path | None = None,
-    generated_at: datetime,
-    version: int | None = None,
-    status: str = "",
-) -> Document:
-    """`version` and `status` go in the document's properties, for the record's history."""
-    doc = record_document(template, marking)
-    set_record_properties(
-        doc,
-        title=content.title,
-        subject=SUBJECT,
-        author=content.author,
-        created=generated_at,
-        identifier=content.identifier,
-        version="" if version is None else str(version),
-        status=status,
-        keywords=content.cycle_name,
-    )
-    write = RecordWriter(doc)
+def build_cycle_report(content: CycleReportContent, stamp: Stamp) -> Document:
+    write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
     first, last = content.days[0].date, content.days[-1].date
     span = short_date(first) if first == last else f"{short_date(first)} to {short_date(last)}"
@@ -105,8 +71,8 @@ def build_cycle_report(
         )
     else:
         write.paragraph("No bank questions were recorded as asked.", italic=True)
-    _by_day(write, "Common systemic issues", content.systemic_issues)
-    _by_day(write, "Best practice examples", content.best_practice)
+    write.groups("Common systemic issues", content.systemic_issues)
+    write.groups("Best practice examples", content.best_practice)
     write.heading("Asks and offers", 2)
     if content.exchanges:
         write.table(
@@ -126,7 +92,7 @@ def build_cycle_report(
             font_size=SMALL_TABLE_POINTS,
         )
     else:
-        write.paragraph("None recorded.", italic=True)
+        write.paragraph(NONE_RECORDED, italic=True)
     write.heading("Suggested pairings", 2)
     if content.pairings:
         write.paragraph(PAIRING_NOTE)
@@ -154,55 +120,8 @@ def build_cycle_report(
             centre=(0,),
         )
     else:
-        write.paragraph("None recorded.", italic=True)
-    return doc
-
-
-def cycle_report_bytes(
-    workspace: Workspace,
-    cycle_name: str,
-    *,
-    marking: str | None = DEFAULT_MARKING,
-    template: Path | None = None,
-    generated_at: datetime | None = None,
-    version: int | None = None,
-    status: str = "",
-) -> bytes:
-    doc = build_cycle_report(
-        collect_cycle_report(workspace, cycle_name),
-        marking=marking,
-        template=template,
-        generated_at=generated_at or datetime.now(),
-        version=version,
-        status=status,
-    )
-    return document_bytes(doc)
-
-
-def export_cycle_report(
-    workspace: Workspace,
-    cycle_name: str,
-    path: Path,
-    *,
-    marking: str | None = DEFAULT_MARKING,
-    template: Path | None = None,
-    generated_at: datetime | None = None,
-    overwrite: bool = False,
-    version: int | None = None,
-    status: str = "",
-) -> None:
-    """Writes the cycle report to `path`; raises WriteError with a readable message, or
-    LookupError when the cycle has no days."""
-    data = cycle_report_bytes(
-        workspace,
-        cycle_name,
-        marking=marking,
-        template=template,
-        generated_at=generated_at,
-        version=version,
-        status=status,
-    )
-    write_atomically(Path(path), data, overwrite=overwrite)
+        write.paragraph(NONE_RECORDED, italic=True)
+    return write.doc
 
 
 def _mentions(priority: CyclePriority) -> str:
@@ -215,12 +134,3 @@ def _mentions(priority: CyclePriority) -> str:
 
 def _topic(topic: str, detail: str) -> str:
     return f"{topic}: {detail}" if detail else topic
-
-
-def _by_day(write: RecordWriter, title: str, groups: tuple[AuthorityBullets, ...]) -> None:
-    write.heading(title, 2)
-    if not groups:
-        write.paragraph("None recorded.", italic=True)
-    for group in groups:
-        write.heading(group.heading, 3)
-        write.bullets(group.bullets)

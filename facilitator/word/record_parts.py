@@ -1,61 +1,45 @@
-"""What the record documents share: a writer that appends headings, bullets and tables fast,
-Word bookmarks around stored text, status lines in the header, and the document's text.
-
-A record can hold hundreds of bullets, so paragraphs are built as XML directly (style ids
-looked up once) rather than through python-docx's per-paragraph style search.
+"""What the record documents share beyond their content: a new document with its marking and
+page numbers, the properties that name it for the round trip, the status line in its header,
+the day's details, and the text of the finished document for the confidentiality check.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
-import re
-from collections.abc import Iterator, Sequence
-from datetime import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
-from docx.table import Table
+from docx.shared import Pt
 from lxml import etree
 
-from facilitator.records.common import Bullet, DayFacts, TeamAttendance, long_date
+from facilitator.common.wording import long_date
 from facilitator.word.conventions import (
-    TABLE_POINTS,
     Document,
     add_marking,
     add_page_numbers,
-    add_table,
     document_bytes,
     new_document,
     set_properties,
 )
+from facilitator.word.record_content import NONE_RECORDED, DayFacts, Described, Stamp
+from facilitator.word.record_writer import ATTENDANCE_HEADERS, RecordWriter
 
-SECONDARY = "505A5F"  # GOV.UK secondary text
-NONE_RECORDED = "None recorded."
-SMALL_TABLE_POINTS = 9.0  # for tables of six columns
-AFTER_TABLE_TWIPS = "160"  # 8 pt between a table and the paragraph after it
-DETAILS_WIDTHS = (3.4, 12.6)
-ATTENDANCE_WIDTHS = (3.4, 5.0, 7.6)
-ATTENDANCE_HEADERS = ("Authority", "Name", "Role")
-# Characters XML 1.0 cannot hold: a stray control character must not stop an export.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SPACE = qn("xml:space")
-_VAL, _ID, _NAME = qn("w:val"), qn("w:id"), qn("w:name")
-_P, _PPR, _PSTYLE, _SPACING, _BEFORE = (
-    qn("w:p"),
-    qn("w:pPr"),
-    qn("w:pStyle"),
-    qn("w:spacing"),
-    qn("w:before"),
-)
-_R, _RPR, _B, _I, _COLOR = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:i"), qn("w:color")
-_T, _BR, _TAB, _TC = qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:tc")
-_START, _END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_TR, _KEEP_NEXT = qn("w:tr"), qn("w:keepNext")
+# The printout lays a note out as Word does, from the same words.
+__all__ = [
+    "ATTENDANCE_HEADERS",
+    "NONE_RECORDED",
+    "add_header_line",
+    "begin_record",
+    "body_lines",
+    "day_details",
+    "record_document",
+]
+
+_P, _T, _BR, _TAB = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:tab")
 
 
 def record_document(template: Path | None, marking: str | None) -> Document:
@@ -78,279 +62,7 @@ def _prepared_document(marking: str | None) -> bytes:
     return document_bytes(doc)
 
 
-class RecordWriter:
-    """Appends a record's content to the end of a document's body, in order."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        body = doc.element.body
-        self._anchor = body.sectPr  # new paragraphs go before the body's section properties
-        self._body = body
-        self._style_ids: dict[str, str] = {}
-        self._next_bookmark = _first_free_bookmark_id(body)
-        self._after_table = False
-
-    # paragraphs -----------------------------------------------------------------------
-
-    def heading(self, text: str, level: int) -> etree._Element:
-        self._after_table = False  # a heading brings its own space
-        return self.paragraph(text, f"Heading {level}")
-
-    def paragraph(
-        self, text: str, style: str = "Normal", *, italic: bool = False, bold: bool = False
-    ) -> etree._Element:
-        p = self._new_paragraph(style)
-        _add_run(p, text, italic=italic, bold=bold)
-        return p
-
-    def bullet(
-        self, item: Bullet, level: int = 1, *, keep_with_next: bool = False
-    ) -> etree._Element:
-        """A list paragraph: bookmark start, lead-in (bold), text, bookmark end, attribution."""
-        p = self._new_paragraph("List Bullet" if level == 1 else f"List Bullet {level}")
-        if keep_with_next:
-            p[0].insert(1, etree.Element(_KEEP_NEXT))  # after the style, as the schema orders
-        mark = self._open_bookmark(p, item.bookmark) if item.bookmark else None
-        if item.lead:
-            _add_run(p, item.lead, bold=True)
-        _add_run(p, item.text)
-        if mark is not None:
-            etree.SubElement(p, _END, {_ID: mark})
-        if item.attribution.strip():
-            _add_run(p, f" ({item.attribution.strip()})", colour=SECONDARY)
-        return p
-
-    def bullets(self, items: Sequence[Bullet], empty: str = NONE_RECORDED) -> None:
-        """The items as bullets, or a plain line saying there are none."""
-        if not items:
-            self.paragraph(empty, italic=True)
-        for item in items:
-            self.bullet(item)
-
-    def section(self, title: str, items: Sequence[Bullet], empty: str = NONE_RECORDED) -> None:
-        self.heading(title, 2)
-        self.bullets(items, empty)
-
-    # tables ---------------------------------------------------------------------------
-
-    def table(
-        self,
-        headers: Sequence[str] | None,
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        *,
-        vertical_lines: bool = True,
-        font_size: float = TABLE_POINTS,
-        right: Sequence[int] = (),
-        centre: Sequence[int] = (),
-        bold_first_column: bool = False,
-        keep_together: bool = False,
-    ) -> Table:
-        """A table in Balcony's conventions (conventions.add_table): `rows` must not be empty.
-
-        conventions.add_table formats the header and one model row; every row is then a copy
-        of the model row with its own words. The formatted pair is kept for the next table of
-        the same shape, so a record pays python-docx's cost once per kind of table.
-        """
-        key = (
-            tuple(headers) if headers is not None else None,
-            len(rows[0]),
-            tuple(widths),
-            vertical_lines,
-            font_size,
-            tuple(right),
-            tuple(centre),
-            bold_first_column,
-            _text_width(self.doc),
-        )
-        model_table = _MODEL_TABLES.get(key)
-        if model_table is None:
-            model_table = self._model_table(
-                headers, len(rows[0]), widths, vertical_lines, font_size, right, centre
-            )
-            if bold_first_column:
-                _bold_run(next(model_table[-1].iter(_R)))
-            _MODEL_TABLES[key] = model_table
-        tbl = copy.deepcopy(model_table)
-        model = tbl[-1]
-        for values in rows:
-            tr = copy.deepcopy(model)
-            for tc, value in zip(tr.iter(_TC), values, strict=True):
-                _fill_run(next(tc.iter(_R)), value)
-            model.addprevious(tr)
-        tbl.remove(model)
-        if keep_together:  # a short table on one page: every row keeps with the next
-            for tr in tbl.findall(_TR)[:-1]:
-                for p in tr.iter(_P):
-                    p.get_or_add_pPr().keepNext_val = True
-        self._insert(tbl)
-        self._after_table = True
-        return Table(tbl, self.doc._body)
-
-    def _model_table(
-        self,
-        headers: Sequence[str] | None,
-        columns: int,
-        widths: Sequence[float],
-        vertical_lines: bool,
-        font_size: float,
-        right: Sequence[int],
-        centre: Sequence[int],
-    ) -> etree._Element:
-        table = add_table(
-            self.doc,
-            headers,
-            [[""] * columns],
-            widths,
-            vertical_lines=vertical_lines,
-            font_size=font_size,
-        )
-        for row in table.rows:
-            for column in right:
-                row.cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            for column in centre:
-                row.cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        tbl = table._tbl
-        tbl.getparent().remove(tbl)
-        return tbl
-
-    def details(self, rows: Sequence[tuple[str, str]]) -> Table:
-        """Label and value rows without a header: the title block under a heading 1."""
-        return self.table(None, rows, DETAILS_WIDTHS, vertical_lines=False, bold_first_column=True)
-
-    def attendance(self, teams: Sequence[TeamAttendance]) -> None:
-        rows = []
-        for team in teams:
-            for index, person in enumerate(team.people):
-                rows.append((team.authority if index == 0 else "", person.name, person.role))
-        if not rows:
-            self.paragraph(NONE_RECORDED, italic=True)
-            return
-        table = self.table(ATTENDANCE_HEADERS, rows, ATTENDANCE_WIDTHS)
-        _merge_runs_of_same_authority(table, [r[0] for r in rows])
-
-    def bookmark_cell(self, table: Table, row: int, column: int, name: str) -> None:
-        """Puts a bookmark around the text of one table cell."""
-        if not name:
-            return
-        p = table._tbl.tr_lst[row].tc_lst[column].find(_P)
-        runs = p.findall(_R) if p is not None else []
-        if not runs:
-            return
-        mark = str(self._next_bookmark)
-        self._next_bookmark += 1
-        runs[0].addprevious(etree.Element(_START, {_ID: mark, _NAME: name}))
-        runs[-1].addnext(etree.Element(_END, {_ID: mark}))
-
-    # helpers --------------------------------------------------------------------------
-
-    def _new_paragraph(self, style: str) -> etree._Element:
-        p = etree.Element(_P)
-        ppr = etree.SubElement(p, _PPR)
-        etree.SubElement(ppr, _PSTYLE, {_VAL: self._style_id(style)})
-        if self._after_table:
-            etree.SubElement(ppr, _SPACING, {_BEFORE: AFTER_TABLE_TWIPS})
-            self._after_table = False
-        self._insert(p)
-        return p
-
-    def _insert(self, element: etree._Element) -> None:
-        if self._anchor is not None:
-            self._anchor.addprevious(element)
-        else:
-            self._body.append(element)
-
-    def _style_id(self, name: str) -> str:
-        found = self._style_ids.get(name)
-        if found is None:
-            styles = self.doc.styles
-            found = styles[name].style_id if name in styles else styles["List Bullet"].style_id
-            self._style_ids[name] = found
-        return found
-
-    def _open_bookmark(self, p: etree._Element, name: str) -> str:
-        mark = str(self._next_bookmark)
-        self._next_bookmark += 1
-        etree.SubElement(p, _START, {_ID: mark, _NAME: name})
-        return mark
-
-
-# Formatted header-and-model-row tables by shape: see RecordWriter.table. Copied, never used.
-_MODEL_TABLES: dict[tuple[object, ...], etree._Element] = {}
-
-
-def _text_width(doc: Document) -> tuple[object, ...]:
-    section = doc.sections[-1]
-    return (section.page_width, section.left_margin, section.right_margin)
-
-
-def clean_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
-
-
-def _add_run(
-    p: etree._Element, text: str, *, bold: bool = False, italic: bool = False, colour: str = ""
-) -> None:
-    """One run; line breaks inside the text become Word line breaks, tabs become tabs."""
-    r = etree.SubElement(p, _R)
-    if bold or italic or colour:
-        rpr = etree.SubElement(r, _RPR)
-        if bold:
-            etree.SubElement(rpr, _B)
-        if italic:
-            etree.SubElement(rpr, _I)
-        if colour:
-            etree.SubElement(rpr, _COLOR, {_VAL: colour})
-    _fill_run(r, text)
-
-
-def _fill_run(r: etree._Element, text: str) -> None:
-    for number, line in enumerate(clean_text(text).split("\n")):
-        if number:
-            etree.SubElement(r, _BR)
-        for index, piece in enumerate(line.split("\t")):
-            if index:
-                etree.SubElement(r, _TAB)
-            if piece:
-                t = etree.SubElement(r, _T)
-                t.text = piece
-                if piece != piece.strip():
-                    t.set(_SPACE, "preserve")
-
-
-def _first_free_bookmark_id(body: etree._Element) -> int:
-    ids = [int(x) for x in body.xpath(".//w:bookmarkStart/@w:id") if str(x).isdigit()]
-    return max(ids, default=-1) + 1
-
-
-def _merge_runs_of_same_authority(table: Table, authorities: list[str]) -> None:
-    """Merges each authority's cells down the first column, so the name reads once, and
-    keeps each authority's rows on one page."""
-    trs = table._tbl.tr_lst[1:]  # below the header row
-    for index, (tr, name) in enumerate(zip(trs, authorities, strict=True)):
-        continues = index + 1 < len(authorities) and not authorities[index + 1]
-        if continues or not name:
-            tr.tc_lst[0].vMerge = "restart" if name else "continue"
-        if continues:
-            for p in tr.iter(_P):
-                p.get_or_add_pPr().keepNext_val = True
-
-
-def bold_row(table: Table, index: int) -> None:
-    for run in table._tbl.tr_lst[index].iter(_R):
-        _bold_run(run)
-
-
-def _bold_run(run: etree._Element) -> None:
-    rpr = run.find(_RPR)
-    if rpr is None:
-        rpr = etree.Element(_RPR)
-        run.insert(0, rpr)
-    if rpr.find(_B) is None:
-        rpr.insert(0, etree.Element(_B))
-
-
-def add_header_line(doc: Document, text: str, *, colour: RGBColor | None = None) -> None:
+def add_header_line(doc: Document, text: str) -> None:
     """A bold line at the end of every header (after any marking): a document's status."""
     for index, section in enumerate(doc.sections):
         headers = [section.header]
@@ -368,27 +80,20 @@ def add_header_line(doc: Document, text: str, *, colour: RGBColor | None = None)
             run = paragraph.add_run(text)
             run.bold = True
             run.font.size = Pt(10)
-            if colour is not None:
-                run.font.color.rgb = colour
 
 
-def set_record_properties(
-    doc: Document,
-    *,
-    title: str,
-    subject: str,
-    author: str,
-    created: datetime,
-    identifier: str,
-    version: str = "",
-    status: str = "",
-    keywords: str = "",
-) -> None:
-    set_properties(doc, title, subject, author, created, keywords)
+def begin_record(content: Described, subject: str, stamp: Stamp) -> RecordWriter:
+    """A writer at the start of a new record document (see record_document) whose properties
+    name it for the round trip: its identifier, version and status."""
+    doc = record_document(stamp.template, stamp.marking)
+    set_properties(
+        doc, content.title, subject, content.author, stamp.generated_at, content.keywords
+    )
     props = doc.core_properties
-    props.identifier = identifier
-    props.version = version
-    props.content_status = status
+    props.identifier = content.identifier
+    props.version = "" if stamp.version is None else str(stamp.version)
+    props.content_status = stamp.status
+    return RecordWriter(doc)
 
 
 def day_details(day: DayFacts) -> list[tuple[str, str]]:

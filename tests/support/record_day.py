@@ -107,7 +107,9 @@ def fill_day(
             workspace.questions.record_scale(info.session_id, SCALE_QUESTION, authority_id, value)
         mark = marker(info.authority_name, number + 1)
         markers.append(mark)
-        workspace.questions.ask_new(info.session_id, f"What would your children say? {mark}")
+        workspace.notebook.add(
+            stages[StageKind.QUESTIONING], f"What would your children say? {mark}", NoteTag.QUESTION
+        )
         mark = marker(info.authority_name, number + 2)
         markers.append(mark)
         workspace.actions.add(info.session_id, f"Review the front door {mark}", "The DCS")
@@ -136,7 +138,7 @@ def fill_day(
         )
         mark = marker(info.authority_name, number + 5)
         markers.append(mark)
-        workspace.session_record.set_topical_invitation(
+        workspace.session_facts.set_topical_invitation(
             info.session_id, True, f"Edge of care {mark}"
         )
         filled.append(FilledSession(info.session_id, info.authority_name, tuple(markers)))

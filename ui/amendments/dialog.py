@@ -37,14 +37,14 @@ from facilitator.amendments.round_trip import (
     Choice,
     NotesOf,
     Placements,
+    RoundTrip,
     render_diff,
 )
 from facilitator.common.vocabulary import NoteTag, StageKind
-from facilitator.planning.planner import DayPlan
+from facilitator.planning.planner import DayPlan, Planner
 from facilitator.records.exporting import DayRecord
 from facilitator.records.versions import RecordError
-from facilitator.workspace import Workspace
-from ui.records.steps import DIALOG_STYLE, fit_bold, plain_buttons, what
+from ui.common.dialog_buttons import DIALOG_STYLE, fit_bold, plain_buttons
 
 # GOV.UK tag colours: dark words on a light ground, so every pair meets WCAG AA.
 KIND_COLOURS = {
@@ -225,11 +225,14 @@ class AmendmentsDialog(QDialog):
 
 
 def take_in_returned_copy(
-    workspace: Workspace, record: DayRecord, path: Path, parent: QWidget | None = None
+    trip: RoundTrip,
+    planner: Planner,
+    record: DayRecord,
+    path: Path,
+    parent: QWidget | None = None,
 ) -> str | None:
     """Reads the returned copy at `path` for `record`, shows what changed, and takes it in
     as chosen. Problems are shown in a message box; returns what was done, or None."""
-    trip = workspace.round_trip
     title = "Import returned copy"
     try:
         amended = trip.read_amended(path, expected=record.key)
@@ -237,10 +240,10 @@ def take_in_returned_copy(
         QMessageBox.warning(parent, title, str(exc))
         return None
     day_id = record.key.day_id
-    plan = workspace.planner.day_plan(day_id) if day_id is not None else None
+    plan = planner.day_plan(day_id) if day_id is not None else None
     placements = session_note_placements(plan, record) if plan is not None else {}
     problems = trip.problems(amended, placements=placements)
-    dialog = AmendmentsDialog(amended, problems, what(record), parent)
+    dialog = AmendmentsDialog(amended, problems, record.described, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     choice = dialog.choice()

@@ -101,12 +101,6 @@ class QuestionsModel(QAbstractListModel):
     def question_at(self, row: int) -> Question | None:
         return self._hits[row].question if 0 <= row < len(self._hits) else None
 
-    def row_of(self, question_id: str) -> int:
-        for row, hit in enumerate(self._hits):
-            if hit.question.id == question_id:
-                return row
-        return -1
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._hits)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QSpinBox,
@@ -18,48 +17,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
-from facilitator.workspace import Workspace
-from question_bank import Bank, Question, SearchIndex
+from facilitator.capture.question_use import QuestionLog
+from facilitator.planning.day_sessions import SessionInfo
+from facilitator.planning.planner import Planner
+from question_bank import Bank, BankService, Question, SearchIndex
 from ui.bank.commands import MarkAsked, SetScale, TogglePin, Unmark
 from ui.bank.models import HTML_ROLE, QuestionsModel, ThemesModel
+from ui.bank.search_keys import ResultsView, SearchBox
+from ui.bank.session_marks import session_marks
+from ui.common.bridge import listen
 from ui.common.html_delegate import HtmlDelegate
 
 NO_ANSWER = -1
 
 
-class _SearchBox(QLineEdit):
-    """A search field that hands the arrow keys on to the results."""
-
-    move_to_results = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.move_to_results.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
-
-
-class _ResultsView(QListView):
-    activated_by_key = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.activated_by_key.emit()
-            return
-        super().keyPressEvent(event)
-
-
 class QuestionBankPanel(QWidget):
-    def __init__(self, workspace: Workspace, undo: QUndoStack, parent: QWidget | None = None):
+    """Reads the bank from `bank`, marks and pins through `questions`, and learns each day's
+    sessions and lead reviewers from `planner`."""
+
+    def __init__(
+        self,
+        bank: BankService,
+        questions: QuestionLog,
+        planner: Planner,
+        undo: QUndoStack,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("questionBankPanel")
-        self.workspace = workspace
+        self.bank_service, self.question_log, self.planner = bank, questions, planner
         self.undo = undo
-        self.bank: Bank = workspace.bank.bank()
+        self.bank: Bank = bank.bank()
         self.index = SearchIndex(self.bank)
         self.sessions: list[SessionInfo] = []
         self.session_id: int | None = None
@@ -80,7 +68,7 @@ class QuestionBankPanel(QWidget):
         context.addWidget(asking_label)
         context.addWidget(self.asking_combo, 1)
 
-        self.search = _SearchBox()
+        self.search = SearchBox()
         self.search.setPlaceholderText("Search the questions (Ctrl+F)")
         self.search.setAccessibleName("Search the question bank")
         self.search.setClearButtonEnabled(True)
@@ -91,7 +79,7 @@ class QuestionBankPanel(QWidget):
         self.themes_view.setAccessibleName("Themes")
         self.themes_view.setModel(self.themes_model)
         self.questions_model = QuestionsModel()
-        self.results = _ResultsView()
+        self.results = ResultsView()
         self.results.setObjectName("bankResults")
         self.results.setAccessibleName("Questions")
         self.results.setModel(self.questions_model)
@@ -185,7 +173,7 @@ class QuestionBankPanel(QWidget):
         self.scale_spin.valueChanged.connect(self._scale_changed)
         self.session_combo.currentIndexChanged.connect(self._session_chosen)
         self.asking_combo.currentIndexChanged.connect(self._current_question_changed)
-        workspace.questions.changed.connect(self._log_changed)
+        listen(self, questions.changed, self._log_changed)
 
         self.themes_model.set_bank(self.bank)
         self.themes_view.setCurrentIndex(self.themes_model.index(0))
@@ -198,7 +186,7 @@ class QuestionBankPanel(QWidget):
         self.day_id = day_id
         self._loading = True
         self.session_combo.clear()
-        self.sessions = presenting_sessions(self.workspace.db, day_id) if day_id else []
+        self.sessions = self.planner.presenting_sessions(day_id) if day_id else []
         for info in self.sessions:
             self.session_combo.addItem(info.label, info.session_id)
         self._loading = False
@@ -227,10 +215,8 @@ class QuestionBankPanel(QWidget):
     def _lead_reviewer_of(self, presenter: SessionInfo) -> int | None:
         if self.day_id is None:
             return None
-        for person in self.workspace.planner.day_plan(self.day_id).participants:
-            if person.reviews == presenter.authority_name:
-                return person.authority_id
-        return None
+        # Read afresh: lead reviewers can be changed while the panel shows the day.
+        return self.planner.day_plan(self.day_id).lead_reviewer_of(presenter.authority_id)
 
     def _session_chosen(self, row: int) -> None:
         if not self._loading and 0 <= row < len(self.sessions):
@@ -245,7 +231,7 @@ class QuestionBankPanel(QWidget):
     def reload_bank(self) -> None:
         """Picks up edits and imports made elsewhere."""
         current = self.themes_model.theme_at(self.themes_view.currentIndex().row())
-        self.bank = self.workspace.bank.bank()
+        self.bank = self.bank_service.bank()
         self.index.rebuild(self.bank)
         self.themes_model.set_bank(self.bank)
         self.themes_view.setCurrentIndex(
@@ -291,7 +277,7 @@ class QuestionBankPanel(QWidget):
         who = self.asking_combo.currentText().replace(" (lead reviewer)", "")
         self.undo.push(
             MarkAsked(
-                self.workspace.questions,
+                self.question_log,
                 self.session_id,
                 question,
                 self.bank.find_theme(question.theme_id),
@@ -315,19 +301,19 @@ class QuestionBankPanel(QWidget):
             theme_id, question_id = theme.id, None
         pinned = any(
             f.theme_id == theme_id and f.question_id == question_id
-            for f in self.workspace.questions.focus(self.session_id)
+            for f in self.question_log.focus(self.session_id)
         )
         self.undo.push(
-            TogglePin(self.workspace.questions, self.session_id, theme_id, question_id, not pinned)
+            TogglePin(self.question_log, self.session_id, theme_id, question_id, not pinned)
         )
 
     def unmark_selected(self) -> None:
         if self.session_id is None:
             return
         row = self.asked_view.currentIndex().row()
-        asked = self.workspace.questions.asked(self.session_id)
+        asked = self.question_log.asked(self.session_id)
         if 0 <= row < len(asked):
-            self.undo.push(Unmark(self.workspace.questions, asked[row]))
+            self.undo.push(Unmark(self.question_log, asked[row]))
 
     def _scale_changed(self, value: int) -> None:
         question = self.current_question()
@@ -338,15 +324,13 @@ class QuestionBankPanel(QWidget):
         new = None if value == NO_ANSWER else value
         if old != new:
             self.undo.push(
-                SetScale(
-                    self.workspace.questions, self.session_id, question.id, authority, old, new
-                )
+                SetScale(self.question_log, self.session_id, question.id, authority, old, new)
             )
 
     def _answer(self, question_id: str, authority_id: int) -> int | None:
         if self.session_id is None:
             return None
-        for answer in self.workspace.questions.scale_answers(self.session_id):
+        for answer in self.question_log.scale_answers(self.session_id):
             if answer.question_id == question_id and answer.authority_id == authority_id:
                 return answer.value
         return None
@@ -365,50 +349,10 @@ class QuestionBankPanel(QWidget):
         if session_id != self.session_id:
             return
         names = {s.authority_id: s.short_name or s.authority_name for s in self.sessions}
-        log = self.workspace.questions
-        asked = log.asked(session_id) if session_id else []
-        focus = log.focus(session_id) if session_id else []
-        answers = log.scale_answers(session_id) if session_id else []
-        asked_by: dict[str, list[str]] = {}
-        counts: dict[str, int] = {}
-        for item in asked:
-            if item.question_id:
-                asked_by.setdefault(item.question_id, []).append(
-                    names.get(item.authority_id or 0, "–")
-                )
-            if item.theme_id:
-                counts[item.theme_id] = counts.get(item.theme_id, 0) + 1
-        answer_text: dict[str, list[str]] = {}
-        for answer in answers:
-            answer_text.setdefault(answer.question_id, []).append(
-                f"{names.get(answer.authority_id, '?')} {answer.value}"
-            )
-        self.questions_model.set_marks(
-            asked_by, {f.question_id for f in focus if f.question_id}, answer_text
-        )
-        self.themes_model.set_marks({f.theme_id for f in focus if f.question_id is None}, counts)
-        self.asked_model.setStringList(
-            [
-                f"{a.asked_at.astimezone().strftime('%H.%M')}  "
-                f"{names.get(a.authority_id or 0, '–')}: {a.text}"
-                for a in asked
-            ]
-        )
-        self.asked_heading.setText(f"Asked so far ({len(asked)})")
-        if session_id:
-            untouched = log.untouched_themes(session_id, self.bank)
-            self.untouched_label.setText(
-                "Not yet explored: " + ", ".join(t.title for t in untouched)
-                if untouched
-                else "Every theme has been explored."
-            )
-        else:
-            self.untouched_label.setText("Choose a day to mark questions as asked.")
+        marks = session_marks(self.question_log, session_id, names, self.bank)
+        self.questions_model.set_marks(marks.asked_by, marks.focus_questions, marks.answers)
+        self.themes_model.set_marks(marks.focus_themes, marks.asked_per_theme)
+        self.asked_model.setStringList(marks.asked_lines)
+        self.asked_heading.setText(f"Asked so far ({len(marks.asked_lines)})")
+        self.untouched_label.setText(marks.untouched)
         self._current_question_changed()
-
-    def select_question(self, question_id: str) -> bool:
-        row = self.questions_model.row_of(question_id)
-        if row < 0:
-            return False
-        self.results.setCurrentIndex(self.questions_model.index(row))
-        return True

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 from facilitator.capture.notes import Notebook, NoteView
 from facilitator.common.vocabulary import NoteTag
 from ui.capture.note_commands import EditNote
+from ui.common.bridge import listen
 from ui.common.html_delegate import HtmlDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,8 +47,8 @@ TAG_COLOURS: dict[NoteTag, str] = {
 
 
 class NotesModel(QAbstractListModel):
-    def __init__(self, notebook: Notebook, undo: QUndoStack) -> None:
-        super().__init__()
+    def __init__(self, notebook: Notebook, undo: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.notebook, self.undo = notebook, undo
         self.stage_id: int | None = None
         self.notes: list[NoteView] = []
@@ -54,13 +56,8 @@ class NotesModel(QAbstractListModel):
         self.draft_id: int | None = None
         self._html: dict[int, str] = {}
         self._absorbed = False
-        notebook.saved.connect(self._saved)
-        notebook.changed.connect(self._changed)
-
-    def detach(self) -> None:
-        """Stops listening; call when the view goes, so no event reaches a deleted model."""
-        self.notebook.saved.disconnect(self._saved)
-        self.notebook.changed.disconnect(self._changed)
+        listen(self, notebook.saved, self._saved)
+        listen(self, notebook.changed, self._changed)
 
     def _saved(self, note: NoteView) -> None:
         if note.stage_id != self.stage_id:

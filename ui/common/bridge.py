@@ -40,8 +40,3 @@ def listen(owner: QObject, event: Event[T], slot: Callable[[T], Any]) -> None:
 
     event.connect(forward)
     relay.destroyed.connect(stop)
-
-
-def relays_of(owner: QObject) -> int:
-    """How many domain events `owner` listens to: for tests and for finding leaks."""
-    return len(owner.findChildren(_Relay, "domain-event-relay"))

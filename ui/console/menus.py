@@ -2,90 +2,107 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from ui.capture.capture_bar import TAG_ORDER
-from ui.console.settings import PhrasesDialog, ask_amber
-
-if TYPE_CHECKING:
-    from ui.console.window import ConsoleWindow
+from ui.capture.capture_bar import TAG_ORDER, CaptureBar
 
 
-def install_actions(console: ConsoleWindow) -> None:
+class ConsoleCommands(Protocol):
+    """What the menus and keys ask the console to do."""
+
+    def start_or_next(self) -> None: ...
+    def go_back(self) -> None: ...
+    def pause_or_resume(self) -> None: ...
+    def skip_break(self) -> None: ...
+    def replan(self) -> None: ...
+    def end_day(self) -> None: ...
+    def next_turn(self) -> None: ...
+    def toggle_presenter_screen(self) -> None: ...
+    def flash_message(self) -> None: ...
+    def edit_phrases(self) -> None: ...
+    def change_amber(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RunActions:
+    """The Day menu's steps, which the console enables as the day moves on."""
+
+    next: QAction
+    back: QAction
+    pause: QAction
+    skip: QAction
+    replan: QAction
+    end: QAction
+
+
+def install_menus(
+    window: QMainWindow,
+    commands: ConsoleCommands,
+    undo: QUndoStack,
+    capture: CaptureBar,
+    *,
+    bank_dock: QDockWidget,
+    bank_search: QAction,
+    outcomes_dock: QDockWidget,
+    outcomes_focus: QAction,
+) -> RunActions:
     def act(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
-        action = QAction(text, console)
+        action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
-        console.addAction(action)
+        window.addAction(action)
         return action
 
-    run = console.menuBar().addMenu("&Day")
-    console.next_action = act("Start / next stage", "F5", console.start_or_next)
-    console.back_action = act("Back a stage", "Shift+F5", console.go_back)
-    console.pause_action = act("Pause / resume", "F6", console.pause_or_resume)
-    console.skip_action = act("Skip the break", "Ctrl+Shift+K", console.skip_break)
-    console.replan_action = act("Re-plan the rest of the day…", "Ctrl+R", console.replan)
-    console.end_action = act("End the day…", "Ctrl+Shift+E", console.end_day)
-    run.addActions(
-        [console.next_action, console.back_action, console.pause_action, console.skip_action]
+    run = window.menuBar().addMenu("&Day")
+    steps = RunActions(
+        next=act("Start / next stage", "F5", commands.start_or_next),
+        back=act("Back a stage", "Shift+F5", commands.go_back),
+        pause=act("Pause / resume", "F6", commands.pause_or_resume),
+        skip=act("Skip the break", "Ctrl+Shift+K", commands.skip_break),
+        replan=act("Re-plan the rest of the day…", "Ctrl+R", commands.replan),
+        end=act("End the day…", "Ctrl+Shift+E", commands.end_day),
     )
+    run.addActions([steps.next, steps.back, steps.pause, steps.skip])
     run.addSeparator()
-    run.addActions([console.replan_action, console.end_action])
+    run.addActions([steps.replan, steps.end])
 
-    edit = console.menuBar().addMenu("&Edit")
-    undo = console.undo.createUndoAction(console, "&Undo")
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = console.undo.createRedoAction(console, "&Redo")
-    redo.setShortcut(QKeySequence.StandardKey.Redo)
-    edit.addActions([undo, redo])
+    edit = window.menuBar().addMenu("&Edit")
+    undo_action = undo.createUndoAction(window, "&Undo")
+    undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    redo_action = undo.createRedoAction(window, "&Redo")
+    redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+    edit.addActions([undo_action, redo_action])
 
-    capture = console.menuBar().addMenu("&Capture")
-    capture.addAction(act("Type a bullet", "Ctrl+L", console.capture.line.setFocus))
-    capture.addAction(act("Next questioner", "F7", console.next_turn))
-    console.delete_action = QAction("Delete bullet", console.notes_view)
-    console.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-    console.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    console.delete_action.triggered.connect(console.delete_selected_note)
-    console.notes_view.addAction(console.delete_action)
-    for label, keys, step in (
-        ("Move bullet up", "Alt+Up", -1),
-        ("Move bullet down", "Alt+Down", 1),
-    ):
-        move = QAction(label, console.notes_view)
-        move.setShortcut(QKeySequence(keys))
-        move.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        move.triggered.connect(lambda _=False, s=step: console.move_selected_note(s))
-        console.notes_view.addAction(move)
-    capture.addSeparator()
+    menu = window.menuBar().addMenu("&Capture")
+    menu.addAction(act("Type a bullet", "Ctrl+L", capture.line.setFocus))
+    menu.addAction(act("Next questioner", "F7", commands.next_turn))
+    menu.addSeparator()
     for number, tag in enumerate(TAG_ORDER, start=1):
-        capture.addAction(
+        menu.addAction(
             act(
                 f"Tag: {tag.label}",
                 f"Ctrl+{number % 10}",
-                lambda _=False, t=tag: console.capture.set_tag(t),
+                lambda _=False, t=tag: capture.set_tag(t),
             )
         )
+    menu.addSeparator()
+    menu.addAction(act("Phrases that sound like suggestions…", "", commands.edit_phrases))
 
-    capture.addSeparator()
-    capture.addAction(
-        act(
-            "Phrases that sound like suggestions…",
-            "",
-            lambda: PhrasesDialog(console.workspace.suggestion_patterns, console).exec(),
-        )
+    view = window.menuBar().addMenu("&View")
+    view.addAction(act("Presenter screen", "F9", commands.toggle_presenter_screen))
+    view.addAction(
+        act("Flash a message on the presenter screen…", "Ctrl+M", commands.flash_message)
     )
-
-    view = console.menuBar().addMenu("&View")
-    view.addAction(act("Presenter screen", "F9", console.toggle_presenter_screen))
-    view.addAction(act("Flash a message on the presenter screen…", "Ctrl+M", console.flash_message))
-    bank = console.bank_dock.toggleViewAction()
+    bank = bank_dock.toggleViewAction()
     bank.setShortcut(QKeySequence("Ctrl+B"))
     view.addAction(bank)
-    view.addAction(console.bank_panel.focus_search_action)
-    view.addAction(console.record_dock.toggleViewAction())
-    view.addAction(console.record_panel.focus_action)
+    view.addAction(bank_search)
+    view.addAction(outcomes_dock.toggleViewAction())
+    view.addAction(outcomes_focus)
     view.addSeparator()
-    view.addAction(act("Timer warning…", "", lambda: ask_amber(console)))
+    view.addAction(act("Timer warning…", "", commands.change_amber))
+    return steps

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.common.vocabulary import StageKind
 from facilitator.live.conductor import RunState, StageRun
-from facilitator.live.disguised import find_suggestion
+from facilitator.live.disguised import SuggestionPatterns, find_suggestion
 from facilitator.live.timer import Phase
 from facilitator.live.turns import TurnView
-
-if TYPE_CHECKING:
-    from ui.console.window import ConsoleWindow
 
 PHASE_COLOURS = {
     Phase.WAITING: "#505a5f",
@@ -101,13 +96,20 @@ class TurnBar(QWidget):
         self.counts.setText("Questions so far — " + ", ".join(parts))
 
 
-def check_suggestion(console: ConsoleWindow, text: str) -> str:
-    """A gentle note when a question during questioning is phrased as advice."""
-    stage = console.state.current
-    viewed = console.capture_stage_id()
-    if stage is None or stage.kind is not StageKind.QUESTIONING or stage.id != viewed:
+def check_suggestion(
+    running: StageRun | None,
+    viewed_stage_id: int | None,
+    patterns: SuggestionPatterns,
+    text: str,
+) -> str:
+    """A gentle note when a question typed into the running questioning is phrased as advice."""
+    if (
+        running is None
+        or running.kind is not StageKind.QUESTIONING
+        or running.id != viewed_stage_id
+    ):
         return ""
-    phrase = find_suggestion(text, console.workspace.suggestion_patterns.patterns())
+    phrase = find_suggestion(text, patterns.patterns())
     if phrase is None:
         return ""
     return (

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,24 +14,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
-
-if TYPE_CHECKING:
-    from ui.console.window import ConsoleWindow
 
 AMBER_KEY = "console/amberPercent"
 
 
-def apply_saved_amber(console: ConsoleWindow) -> None:
-    stored = console.settings.value(AMBER_KEY, 20)
+def apply_saved_amber(settings: QSettings, conductor: Conductor) -> None:
+    stored = settings.value(AMBER_KEY, 20)
     percent = int(stored) if isinstance(stored, int | str) and str(stored).isdigit() else 20
-    console.conductor.set_amber_share(percent / 100)
+    conductor.set_amber_share(percent / 100)
 
 
-def ask_amber(console: ConsoleWindow) -> None:
-    current = round(console.conductor.amber_share * 100)
+def ask_amber(parent: QWidget, settings: QSettings, conductor: Conductor) -> None:
+    """Saves the share asked for; the conductor announces it, and timers follow."""
+    current = round(conductor.amber_share * 100)
     percent, ok = QInputDialog.getInt(
-        console,
+        parent,
         "Timer warning",
         "Turn the timer amber when this share of the stage is left (per cent):",
         current,
@@ -40,9 +38,8 @@ def ask_amber(console: ConsoleWindow) -> None:
         90,
     )
     if ok:
-        console.settings.setValue(AMBER_KEY, percent)
-        apply_saved_amber(console)
-        console.refresh_timer()
+        settings.setValue(AMBER_KEY, percent)
+        apply_saved_amber(settings, conductor)
 
 
 class PhrasesDialog(QDialog):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -18,50 +18,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.capture.notes import NoteInputError, NoteView
-from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
+from facilitator.common.vocabulary import DayStatus, StageKind
 from facilitator.live.conductor import Conductor, RunError, RunState, Step
-from facilitator.live.guidance import GUIDANCE, default_tag, split_prefix
+from facilitator.live.guidance import GUIDANCE, default_tag
 from facilitator.workspace import Workspace
 from ui.bank.panel import QuestionBankPanel
-from ui.capture.capture_bar import CaptureBar
-from ui.capture.note_commands import AddedNote, DeleteNote, MoveNote
-from ui.capture.notes_view import NoteDelegate, NotesModel
+from ui.capture.stage_notes import StageNotes
+from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone
-from ui.console.menus import install_actions
+from ui.console.menus import install_menus
 from ui.console.parts import StageHeader, TurnBar, check_suggestion
+from ui.console.presenter_link import PresenterLink
+from ui.console.replan_dialog import ReplanDialog
 from ui.console.run_models import STAGE_ID_ROLE, AgendaRunModel
-from ui.console.settings import apply_saved_amber
-from ui.outcomes.panel import RecordPanel
+from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber
+from ui.outcomes.panel import OutcomeServices, OutcomesPanel
 
 REFRESH_MS = 250
 
 
 class ConsoleWindow(QMainWindow):
-    # Made by install_actions (ui/console_actions.py).
-    next_action: QAction
-    back_action: QAction
-    pause_action: QAction
-    skip_action: QAction
-    replan_action: QAction
-    end_action: QAction
-    delete_action: QAction
+    """The console for one day, and where the workspace's services are handed out: each part
+    gets only those it uses, and menus, settings and the presenter screen get what they need
+    rather than the window, so that none of them imports this module back."""
 
     def __init__(
         self, workspace: Workspace, conductor: Conductor, day_id: int, settings: QSettings
     ) -> None:
         super().__init__()
-        self.workspace, self.conductor, self.day_id = workspace, conductor, day_id
-        self.settings = settings
+        self.conductor, self.day_id, self.settings = conductor, day_id, settings
+        self._turns, self._patterns = workspace.turns, workspace.suggestion_patterns
         self.undo = QUndoStack(self)
         self.state: RunState = conductor.state(day_id)
         self.viewed_stage_id: int | None = None
-        self.presenter: QWidget | None = None
         plan = workspace.planner.day_plan(day_id)
         self.day_title = f"{plan.summary.kind.label} on {plan.summary.date.strftime('%d %B %Y')}"
         self.setWindowTitle(f"Balcony: {self.day_title}")
         self.names = {p.authority_id: p.short_name or p.name for p in plan.participants}
         self.full_names = {p.authority_id: p.name for p in plan.participants}
+        self.presenter_link = PresenterLink(self, conductor, day_id, self.day_title)
 
         self.agenda_model = AgendaRunModel()
         self.agenda_view = QListView()
@@ -97,26 +92,12 @@ class ConsoleWindow(QMainWindow):
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
         self.turns = TurnBar()
-        self.notes_heading = QLabel()
-        self.notes_heading.setObjectName("sectionHeading")
-        self.notes_heading.setWordWrap(True)
-        self.notes_model = NotesModel(workspace.notebook, self.undo)
-        self.notes_model.names = self.names
-        self.notes_view = QListView()
-        self.notes_view.setObjectName("notesList")
-        self.notes_view.setAccessibleName("Bullets of the stage")
-        self.notes_view.setModel(self.notes_model)
-        self.notes_view.setItemDelegate(NoteDelegate(self.notes_model, self.notes_view))
-        self.notes_view.setWordWrap(True)
-        self.notes_view.setUniformItemSizes(False)
-        self.notes_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
+        self.stage_notes = StageNotes(
+            workspace.notebook, self.undo, self.names, self.capture_stage_id
         )
-        self.notes_empty = QLabel()
-        self.notes_empty.setObjectName("secondaryText")
-        self.notes_empty.setWordWrap(True)
-        self.capture = CaptureBar()
+        self.notes_model = self.stage_notes.model
+        self.notes_view = self.stage_notes.view
+        self.capture = self.stage_notes.capture
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -124,10 +105,7 @@ class ConsoleWindow(QMainWindow):
         column.addLayout(controls)
         column.addWidget(self.guidance)
         column.addWidget(self.turns)
-        column.addWidget(self.notes_heading)
-        column.addWidget(self.notes_view, 1)
-        column.addWidget(self.notes_empty)
-        column.addWidget(self.capture)
+        column.addWidget(self.stage_notes, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.agenda_view)
         split.addWidget(centre)
@@ -136,38 +114,59 @@ class ConsoleWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
-        self.bank_panel = QuestionBankPanel(workspace, self.undo)
+        self.bank_panel = QuestionBankPanel(
+            workspace.bank, workspace.questions, workspace.planner, self.undo
+        )
         self.bank_panel.set_day(day_id)
-        self.bank_dock = QDockWidget("Question bank", self)
-        self.bank_dock.setObjectName("consoleBankDock")
-        self.bank_dock.setWidget(self.bank_panel)
-        self.bank_panel.setMinimumWidth(380)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
-        self.record_panel = RecordPanel(workspace, self.undo, day_id)
-        self.record_dock = QDockWidget("Record", self)
-        self.record_dock.setObjectName("consoleRecordDock")
-        self.record_dock.setWidget(self.record_panel)
-        self.record_panel.setMinimumWidth(380)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.record_dock)
-        self.tabifyDockWidget(self.bank_dock, self.record_dock)
+        self.bank_dock = self._dock("Question bank", "consoleBankDock", self.bank_panel)
+        self.outcomes_panel = OutcomesPanel(
+            OutcomeServices(
+                notebook=workspace.notebook,
+                questions=workspace.questions,
+                bank=workspace.bank,
+                actions=workspace.actions,
+                exchanges=workspace.exchanges,
+                session_facts=workspace.session_facts,
+                introductions=workspace.introductions,
+                plenary=workspace.plenary,
+            ),
+            self.undo,
+            day_id,
+            self.full_names,
+            self.names,
+        )
+        self.outcomes_dock = self._dock("Outcomes", "consoleOutcomesDock", self.outcomes_panel)
+        self.tabifyDockWidget(self.bank_dock, self.outcomes_dock)
         self.bank_dock.raise_()
 
-        install_actions(self)
-        apply_saved_amber(self)
+        self.run_actions = install_menus(
+            self,
+            self,
+            self.undo,
+            self.capture,
+            bank_dock=self.bank_dock,
+            bank_search=self.bank_panel.focus_search_action,
+            outcomes_dock=self.outcomes_dock,
+            outcomes_focus=self.outcomes_panel.focus_action,
+        )
+        apply_saved_amber(settings, conductor)
         self.start_button.clicked.connect(self.start_or_next)
         self.back_button.clicked.connect(self.go_back)
         self.pause_button.clicked.connect(self.pause_or_resume)
         self.skip_button.clicked.connect(self.skip_break)
         self.replan_button.clicked.connect(self.replan)
         self.screen_button.clicked.connect(self.toggle_presenter_screen)
-        self.capture.draft.connect(self._draft)
-        self.capture.entered.connect(self._entered)
-        self.capture.abandoned.connect(self._abandoned)
+        self.stage_notes.problem.connect(
+            lambda message: self.statusBar().showMessage(message, 8000)
+        )
         self.capture.line.textEdited.connect(self._typing)
         self.turns.next_button.clicked.connect(self.next_turn)
 
-        workspace.notebook.changed.connect(self._notes_changed)
-        conductor.changed.connect(self._run_changed)
+        # The window's own listeners hang from this, so closing can let them go (see closeEvent).
+        self._listener = QObject(self)
+        listen(self._listener, workspace.notebook.changed, self._notes_changed)
+        listen(self._listener, conductor.changed, self._run_changed)
+        listen(self._listener, conductor.amber_changed, lambda _share: self.refresh_timer())
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh_timer)
@@ -179,6 +178,14 @@ class ConsoleWindow(QMainWindow):
         else:
             self.resize(1366, 768)
         self.capture.line.setFocus()
+
+    def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        panel.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     # actions ----------------------------------------------------------------------------
 
@@ -226,8 +233,6 @@ class ConsoleWindow(QMainWindow):
             self._run_step(self.conductor.end_day)
 
     def replan(self) -> None:
-        from ui.console.replan_dialog import ReplanDialog
-
         proposal = self.conductor.replan(self.day_id)
         dialog = ReplanDialog(self.state, proposal, self)
         if proposal.possible and dialog.exec():
@@ -243,14 +248,21 @@ class ConsoleWindow(QMainWindow):
             QMessageBox.information(self, "Re-plan", proposal.problem)
 
     def toggle_presenter_screen(self) -> None:
-        from ui.console.presenter_link import toggle_presenter
+        self.presenter_link.toggle()
 
-        self.presenter = toggle_presenter(self)
+    @property
+    def presenter(self) -> QWidget | None:
+        return self.presenter_link.screen
 
     def flash_message(self) -> None:
-        from ui.console.presenter_link import ask_and_flash
+        if not self.presenter_link.flash():
+            self.statusBar().showMessage("Open the presenter screen first (F9).", 5000)
 
-        ask_and_flash(self)
+    def edit_phrases(self) -> None:
+        PhrasesDialog(self._patterns, self).exec()
+
+    def change_amber(self) -> None:
+        ask_amber(self, self.settings, self.conductor)
 
     # capture ----------------------------------------------------------------------------
 
@@ -262,91 +274,17 @@ class ConsoleWindow(QMainWindow):
         return current.id if current else (self.state.stages[0].id if self.state.stages else None)
 
     def _typing(self, text: str) -> None:
-        self.capture.warning.setText(check_suggestion(self, text))
+        warning = check_suggestion(
+            self.state.current, self.capture_stage_id(), self._patterns, text
+        )
+        self.capture.warning.setText(warning)
         self.capture.warning.setVisible(bool(self.capture.warning.text()))
-
-    def _tag_and_text(self, typed: str) -> tuple[NoteTag, str]:
-        tag, text = split_prefix(typed)
-        return tag or self.capture.tag(), text
-
-    def _draft(self, typed: str) -> None:
-        stage_id = self.capture_stage_id()
-        if stage_id is None:
-            return
-        tag, text = self._tag_and_text(typed)
-        try:
-            if self.notes_model.draft_id is None:
-                note = self.workspace.notebook.add(
-                    stage_id, text, tag, authority_id=self.capture.who()
-                )
-                self.notes_model.set_draft(note.id if note else None)
-                if note is not None:
-                    self._reveal(note.id)
-            else:
-                draft = self.notes_model.draft_id
-                self.workspace.notebook.edit(draft, text=text, tag=tag)
-        except NoteInputError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-
-    def _entered(self, typed: str) -> None:
-        stage_id = self.capture_stage_id()
-        if stage_id is None:
-            return
-        tag, text = self._tag_and_text(typed)
-        draft = self.notes_model.draft_id
-        was_draft = draft is not None
-        try:
-            if draft is not None:
-                note: NoteView | None = self.workspace.notebook.edit(draft, text=text, tag=tag)
-            else:
-                note = self.workspace.notebook.add(
-                    stage_id, text, tag, authority_id=self.capture.who()
-                )
-        except NoteInputError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
-            self.capture.line.setText(typed)
-            return
-        self.notes_model.set_draft(None)
-        if note is not None:
-            self.undo.push(AddedNote(self.workspace.notebook, note))
-            if not was_draft:  # a draft was shown when it was first saved
-                self._reveal(note.id)
-        self.capture.warning.hide()
-
-    def _reveal(self, note_id: int) -> None:
-        row = next((i for i, n in enumerate(self.notes_model.notes) if n.id == note_id), -1)
-        if row < 0:
-            return
-        index = self.notes_model.index(row)
-        # Scrolling lays the whole list out again: only when the bullet is out of sight.
-        if not self.notes_view.viewport().rect().contains(self.notes_view.visualRect(index)):
-            self.notes_view.scrollTo(index)
-
-    def _abandoned(self) -> None:
-        if self.notes_model.draft_id is not None:
-            draft = self.notes_model.draft_id
-            self.notes_model.set_draft(None)
-            self.workspace.notebook.delete(draft)
-        self.capture.warning.hide()
-
-    def delete_selected_note(self) -> None:
-        note = self.notes_model.note_at(self.notes_view.currentIndex().row())
-        if note is not None:
-            self.undo.push(DeleteNote(self.workspace.notebook, note.id))
-
-    def move_selected_note(self, step: int) -> None:
-        row = self.notes_view.currentIndex().row()
-        note = self.notes_model.note_at(row)
-        if note is None or not 0 <= row + step < self.notes_model.rowCount():
-            return
-        self.undo.push(MoveNote(self.workspace.notebook, note.id, row, row + step))
-        self.notes_view.setCurrentIndex(self.notes_model.index(row + step))
 
     def next_turn(self) -> None:
         current = self.state.current
         if current is None or current.kind is not StageKind.QUESTIONING or not current.session_id:
             return
-        self.workspace.turns.next(current.session_id)
+        self._turns.next(current.session_id)
         self._update_turns()
 
     # refreshing -------------------------------------------------------------------------
@@ -396,16 +334,12 @@ class ConsoleWindow(QMainWindow):
         self.guidance.setText("\n".join(f"•  {line}" for line in GUIDANCE[stage.kind]))
         who = f" · {stage.presenter}" if stage.presenter else ""
         viewing = "" if self.viewed_stage_id is None else "  (not the running stage)"
-        self.notes_heading.setText(f"Bullets: {stage.title}{who}{viewing}")
-        if self.notes_model.stage_id != stage.id:
-            self.notes_model.set_draft(None)
-            self.notes_model.show_stage(stage.id)
-            self.capture.set_tag(default_tag(stage.kind))
+        heading = f"Bullets: {stage.title}{who}{viewing}"
+        self.stage_notes.show_stage(stage.id, heading, default_tag(stage.kind))
         self._update_people(stage.presenter_id)
         self._update_turns()
-        self._notes_empty_text()
-        if self.record_panel.show_stage(stage):
-            self.record_dock.raise_()
+        if self.outcomes_panel.show_stage(stage):
+            self.outcomes_dock.raise_()
 
     def _update_people(self, presenter_id: int | None) -> None:
         choices: list[tuple[str, int | None]] = [("Nobody in particular", None)]
@@ -413,7 +347,7 @@ class ConsoleWindow(QMainWindow):
         default = presenter_id
         stage = self.state.current
         if stage is not None and stage.kind is StageKind.QUESTIONING and stage.session_id:
-            default = self.workspace.turns.current(stage.session_id).authority_id
+            default = self._turns.current(stage.session_id).authority_id
         elif stage is not None and stage.kind in (StageKind.AFFIRMATION, StageKind.INSIGHTS):
             default = None
         self.capture.set_people(choices, default)
@@ -423,7 +357,7 @@ class ConsoleWindow(QMainWindow):
         if stage is None or stage.kind is not StageKind.QUESTIONING or not stage.session_id:
             self.turns.hide()
             return
-        turn = self.workspace.turns.current(stage.session_id)
+        turn = self._turns.current(stage.session_id)
         self.turns.show_turn(turn)
         self.turns.show()
         if stage.status.value == "now":
@@ -431,14 +365,8 @@ class ConsoleWindow(QMainWindow):
                 max(0, self.capture.who_combo.findData(turn.authority_id))
             )
 
-    def _notes_empty_text(self) -> None:
-        empty = self.notes_model.rowCount() == 0
-        self.notes_empty.setVisible(empty)
-        self.notes_empty.setText("No bullets yet for this stage. Type one below and press Enter.")
-
     def _notes_changed(self, stage_id: int | None) -> None:
         if stage_id == self.notes_model.stage_id:
-            self._notes_empty_text()
             self._update_turns()
 
     def _agenda_row_chosen(self, *_: object) -> None:
@@ -451,11 +379,11 @@ class ConsoleWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.capture.flush()
         self._timer.stop()
-        if self.presenter is not None:
-            self.presenter.close()
+        self.presenter_link.close()
         self.settings.setValue("console/geometry", self.saveGeometry())
-        self.workspace.notebook.changed.disconnect(self._notes_changed)
-        self.notes_model.detach()
-        self.record_panel.detach()
-        self.conductor.changed.disconnect(self._run_changed)
+        self.outcomes_panel.save_pending()
         super().closeEvent(event)
+        # Home keeps a closed console until it opens another, and never shows it again: what
+        # listens to the services goes now rather than whenever the window itself is freed.
+        for part in (self._listener, self.stage_notes, self.bank_panel, self.outcomes_panel):
+            part.deleteLater()

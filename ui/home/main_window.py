@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -33,6 +32,8 @@ from facilitator.workspace import Workspace
 from ui.bank.editor import BankEditor
 from ui.bank.panel import QuestionBankPanel
 from ui.home.day_overview import DayOverview
+from ui.home.empty_state import EmptyState
+from ui.home.menus import build_menus
 from ui.home.new_day_dialog import NewDayDialog
 from ui.planning.day_editor import DayEditor
 from ui.planning.day_models import DaysModel
@@ -56,7 +57,8 @@ class MainWindow(QMainWindow):
         self._filling_cycles = False
         self.setMinimumSize(720, 480)
 
-        self.days_model = DaysModel(workspace.planner)
+        # Parented so that its listener on the planner goes when the window does.
+        self.days_model = DaysModel(workspace.planner, self)
         self.days_view = QTableView()
         self.days_view.setObjectName("daysList")
         self.days_view.setAccessibleName("Days")
@@ -102,12 +104,17 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 
+        self.empty_state = EmptyState()
+        self.empty_state.new_day_button.clicked.connect(self.new_day)
+        self.empty_state.demo_button.clicked.connect(self.open_demo_day)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._empty_state())
+        self.pages.addWidget(self.empty_state)
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
 
-        self.bank_panel = QuestionBankPanel(workspace, self.undo_stack)
+        self.bank_panel = QuestionBankPanel(
+            workspace.bank, workspace.questions, workspace.planner, self.undo_stack
+        )
         self.bank_dock = QDockWidget("Question bank", self)
         self.bank_dock.setObjectName("questionBankDock")
         self.bank_dock.setWidget(self.bank_panel)
@@ -116,127 +123,14 @@ class MainWindow(QMainWindow):
         # Planning needs the room; the bank is one key away (Ctrl+B) and lives in the console.
         self.bank_dock.hide()
 
-        self._build_actions()
+        self.menus = build_menus(
+            self, self, self.undo_stack, self.bank_dock, self.bank_panel.focus_search_action
+        )
+        self._selection_changed()
         self.days_model.modelReset.connect(self._refresh_page)
         self._refresh_page()
         self._restore_geometry()
         self.statusBar().addPermanentWidget(QLabel(self._data_label()))
-
-    # building -------------------------------------------------------------------------
-
-    def _empty_state(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("emptyState")
-        title = QLabel("No days yet")
-        title.setObjectName("pageTitle")
-        body = QLabel(
-            "Set up a triad or quartet day to plan its agenda, run its sessions and write "
-            "its record. Or open the demo day, a fictional triad, to look around first."
-        )
-        body.setWordWrap(True)
-        body.setMaximumWidth(560)
-        self.new_day_button = QPushButton("New day…")
-        self.new_day_button.setObjectName("primaryButton")
-        self.new_day_button.setAccessibleName("New day")
-        self.new_day_button.clicked.connect(self.new_day)
-        self.demo_button = QPushButton("Open demo day")
-        self.demo_button.setAccessibleName("Open demo day")
-        self.demo_button.clicked.connect(self.open_demo_day)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_day_button)
-        buttons.addWidget(self.demo_button)
-        buttons.addStretch()
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(title)
-        column.addWidget(body)
-        column.addSpacing(12)
-        column.addLayout(buttons)
-        column.addStretch(2)
-        outer = QHBoxLayout(page)
-        outer.addStretch(1)
-        outer.addLayout(column, 3)
-        outer.addStretch(1)
-        return page
-
-    def _build_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.new_day_action = _action(self, "&New day…", QKeySequence.StandardKey.New)
-        self.new_day_action.triggered.connect(self.new_day)
-        self.demo_action = _action(self, "Open &demo day", "Ctrl+Shift+D")
-        self.demo_action.triggered.connect(self.open_demo_day)
-        quit_action = _action(self, "&Quit", QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.import_schedule_action = _action(self, "&Import a schedule…", "Ctrl+I")
-        self.import_schedule_action.triggered.connect(self.import_schedule)
-        self.cycle_report_action = _action(self, "&Cycle report…", None)
-        self.cycle_report_action.triggered.connect(self.export_cycle_report)
-        self.record_settings_action = _action(self, "Record &settings…", None)
-        self.record_settings_action.triggered.connect(self.record_settings)
-        file_menu.addActions(
-            [
-                self.new_day_action,
-                self.demo_action,
-                self.import_schedule_action,
-                self.cycle_report_action,
-                self.record_settings_action,
-            ]
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        edit_menu = menu.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([self.undo_action, self.redo_action])
-
-        view_menu = menu.addMenu("&View")
-        self.bank_toggle = self.bank_dock.toggleViewAction()
-        self.bank_toggle.setText("&Question bank")
-        self.bank_toggle.setShortcut(QKeySequence("Ctrl+B"))
-        view_menu.addAction(self.bank_toggle)
-
-        bank_menu = menu.addMenu("&Question bank")
-        self.edit_bank_action = _action(self, "&Edit the question bank…", "Ctrl+Shift+B")
-        self.edit_bank_action.triggered.connect(self.edit_bank)
-        bank_menu.addAction(self.bank_panel.focus_search_action)
-        bank_menu.addAction(self.edit_bank_action)
-
-        day_menu = menu.addMenu("&Day")
-        self.plan_day_action = _action(self, "&Plan this day…", "Ctrl+E")
-        self.plan_day_action.triggered.connect(self.plan_selected_day)
-        self.run_day_action = _action(self, "&Run this day", "Ctrl+Shift+R")
-        self.run_day_action.triggered.connect(self.run_selected_day)
-        day_menu.addActions([self.plan_day_action, self.run_day_action])
-        day_menu.addSeparator()
-        self.agenda_word_action = _action(self, "Export the agenda to &Word…", None)
-        self.agenda_word_action.triggered.connect(self.export_agenda_word)
-        self.agenda_pdf_action = _action(self, "Save the agenda as P&DF…", None)
-        self.agenda_pdf_action.triggered.connect(self.export_agenda_pdf)
-        self.agenda_print_action = _action(
-            self, "P&rint the agenda…", QKeySequence.StandardKey.Print
-        )
-        self.agenda_print_action.triggered.connect(self.print_agenda)
-        day_menu.addActions(
-            [self.agenda_word_action, self.agenda_pdf_action, self.agenda_print_action]
-        )
-        day_menu.addSeparator()
-        self.records_action = _action(self, "Re&cords…", "Ctrl+Shift+C")
-        self.records_action.triggered.connect(self.open_records)
-        day_menu.addAction(self.records_action)
-        day_menu.addSeparator()
-        self.delete_day_action = _action(self, "&Delete day…", QKeySequence.StandardKey.Delete)
-        self.delete_day_action.triggered.connect(self.delete_selected_day)
-        day_menu.addAction(self.delete_day_action)
-
-        help_menu = menu.addMenu("&Help")
-        about = _action(self, "&About Balcony", None)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        self._selection_changed()
 
     # actions --------------------------------------------------------------------------
 
@@ -321,16 +215,22 @@ class MainWindow(QMainWindow):
             print_agenda(self.workspace.planner.day_plan(day_id), self)
 
     def open_records(self) -> None:
+        from ui.records.services import RecordsServices
         from ui.records.window import RecordsDialog
 
         day_id = self.selected_day_id()
         if day_id is not None:
-            RecordsDialog(self.workspace, day_id, self, settings=self.settings).show()
+            services = RecordsServices.of(self.workspace, self.settings)
+            RecordsDialog(services, day_id, self, settings=self.settings).show()
 
     def export_cycle_report(self) -> None:
-        from ui.records.window import export_cycle_report_interactively
+        from ui.records.settings import record_exports
+        from ui.records.steps import export_cycle_report_interactively
 
-        path = export_cycle_report_interactively(self.workspace, self, settings=self.settings)
+        exports = record_exports(self.workspace, self.settings)
+        path = export_cycle_report_interactively(
+            self.workspace.planner, exports, self, settings=self.settings
+        )
         if path is not None:
             self.statusBar().showMessage(f"Cycle report saved to {path}", 8000)
 
@@ -403,15 +303,7 @@ class MainWindow(QMainWindow):
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
     ) -> None:
         day_id = self.selected_day_id()
-        self.delete_day_action.setEnabled(day_id is not None)
-        self.plan_day_action.setEnabled(day_id is not None)
-        self.run_day_action.setEnabled(day_id is not None)
-        for action in (
-            self.agenda_word_action,
-            self.agenda_pdf_action,
-            self.agenda_print_action,
-            self.records_action,
-        ):
+        for action in self.menus.for_the_selected_day():
             action.setEnabled(day_id is not None)
         if day_id != self.bank_panel.day_id:
             self.bank_panel.set_day(day_id)
@@ -444,7 +336,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{count} day{'s' if count != 1 else ''}")
 
     def _data_label(self) -> str:
-        path = self.workspace.db.path
+        path = self.workspace.data_path
         return str(path) if path else "in memory (nothing is kept)"
 
     def _restore_geometry(self) -> None:
@@ -467,11 +359,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
-
-
-def _action(parent: QWidget, text: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
-    action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    parent.addAction(action)
-    return action

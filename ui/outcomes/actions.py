@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from facilitator.capture.actions import ActionView
-from facilitator.workspace import Workspace
+from facilitator.capture.actions import Actions, ActionView
+from facilitator.capture.session_facts import SessionFacts
+from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone
-from ui.outcomes.common import OrderedList, Subscriptions, error_label, label, show_error
+from ui.outcomes.common import OrderedList, error_label, label, show_error
 from ui.outcomes.models import OrderedModel
 
 
@@ -22,9 +23,9 @@ def _describe(action: ActionView) -> tuple[str, str]:
 class ActionsPart(QWidget):
     """The session's actions in the order the room gives them (Alt+arrows re-order them)."""
 
-    def __init__(self, workspace: Workspace, undo: QUndoStack) -> None:
+    def __init__(self, actions: Actions, undo: QUndoStack) -> None:
         super().__init__()
-        self.workspace = workspace
+        self._actions = actions
         self.session_id: int | None = None
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Owner of the new action (optional)")
@@ -33,7 +34,7 @@ class ActionsPart(QWidget):
             "action",
             OrderedModel(_describe, numbered=True),
             undo,
-            workspace.actions,
+            actions,
             self._add,
             placeholder="What will they do? Type it, then Enter",
             empty="No actions yet. Ask the team what they will take away.",
@@ -41,8 +42,7 @@ class ActionsPart(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.items)
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.actions.changed, self._changed)
+        listen(self, actions.changed, self._changed)
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -51,22 +51,22 @@ class ActionsPart(QWidget):
     def _add(self, text: str) -> Any:
         if self.session_id is None:
             raise ValueError("Choose a session first.")
-        view = self.workspace.actions.add(self.session_id, text, self.owner.text())
+        view = self._actions.add(self.session_id, text, self.owner.text())
         self.owner.clear()
         return view
 
     def _changed(self, session_id: int | None) -> None:
         if session_id == self.session_id:
-            rows = self.workspace.actions.for_session(session_id) if session_id else []
+            rows = self._actions.for_session(session_id) if session_id else []
             self.items.set_rows(rows)
 
 
 class TopicalInvitation(QWidget):
     """Saved as soon as the box is ticked and as soon as the topic is left (or on Enter)."""
 
-    def __init__(self, workspace: Workspace, undo: QUndoStack) -> None:
+    def __init__(self, session_facts: SessionFacts, undo: QUndoStack) -> None:
         super().__init__()
-        self.workspace, self.undo = workspace, undo
+        self.session_facts, self.undo = session_facts, undo
         self.session_id: int | None = None
         self._saved: tuple[bool | None, str] = (None, "")
         self.invited = QCheckBox("&Invited to a topical peer challenge next year")
@@ -86,8 +86,7 @@ class TopicalInvitation(QWidget):
         layout.addWidget(self.error)
         self.invited.toggled.connect(lambda *_: self.save())
         self.topic.editingFinished.connect(self.save)
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.session_record.changed, self._changed)
+        listen(self, session_facts.changed, self._changed)
 
     def set_session(self, session_id: int | None) -> None:
         self.save()  # whatever was typed for the session being left
@@ -107,9 +106,9 @@ class TopicalInvitation(QWidget):
         new = (self.invited.isChecked(), topic)
         if new == self._saved:
             return
-        old, session_id, record = self._saved, self.session_id, self.workspace.session_record
+        old, session_id, facts = self._saved, self.session_id, self.session_facts
         try:
-            record.set_topical_invitation(session_id, *new)
+            facts.set_topical_invitation(session_id, *new)
         except ValueError as exc:
             show_error(self.error, str(exc))
             return
@@ -117,15 +116,15 @@ class TopicalInvitation(QWidget):
         self.undo.push(
             AlreadyDone(
                 "Topical peer challenge",
-                lambda: record.set_topical_invitation(session_id, *new),
-                lambda: record.set_topical_invitation(session_id, *old),
+                lambda: facts.set_topical_invitation(session_id, *new),
+                lambda: facts.set_topical_invitation(session_id, *old),
             )
         )
 
     def _changed(self, session_id: int | None) -> None:
         if session_id != self.session_id:
             return
-        view = self.workspace.session_record.get(session_id) if session_id else None
+        view = self.session_facts.get(session_id) if session_id else None
         self._saved = (view.topical_invitation, view.topical_topic) if view else (None, "")
         self.invited.blockSignals(True)
         self.invited.setChecked(bool(self._saved[0]))

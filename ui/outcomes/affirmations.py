@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.capture.notes import NoteView
-from facilitator.capture.session_facts import VisitingMember
+from facilitator.capture.notes import Notebook, NoteView
+from facilitator.capture.session_facts import SessionFacts, VisitingMember
 from facilitator.common.vocabulary import NoteTag
 from facilitator.live.conductor import StageRun
-from facilitator.workspace import Workspace
 from ui.capture.note_commands import AddedNote, DeleteNote, EditNote
-from ui.outcomes.common import Subscriptions, error_label, label, show_error, wrapping_table
+from ui.common.bridge import listen
+from ui.outcomes.common import error_label, label, show_error, wrapping_table
 from ui.outcomes.models import Index, Role, TableModel
 
 GREEN = QColor("#00703c")
@@ -99,9 +99,15 @@ class _MemberLine(QLineEdit):
 
 
 class AffirmationPart(QWidget):
-    def __init__(self, workspace: Workspace, undo: QUndoStack, short: dict[int, str]) -> None:
+    def __init__(
+        self,
+        notebook: Notebook,
+        session_facts: SessionFacts,
+        undo: QUndoStack,
+        short: dict[int, str],
+    ) -> None:
         super().__init__()
-        self.workspace, self.undo = workspace, undo
+        self.notebook, self.session_facts, self.undo = notebook, session_facts, undo
         self.stage_id: int | None = None
         self.session_id: int | None = None
         self.model = AffirmationModel(short, self._edit)
@@ -137,8 +143,7 @@ class AffirmationPart(QWidget):
         self.line.step.connect(self.step)
         self.line.textEdited.connect(lambda *_: show_error(self.error, ""))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_member())
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.notebook.changed, self._notes_changed)
+        listen(self, notebook.changed, self._notes_changed)
 
     def set_stage(self, stage: StageRun) -> None:
         self.stage_id, self.session_id = stage.id, stage.session_id
@@ -150,10 +155,10 @@ class AffirmationPart(QWidget):
             self.model.set_rows([])
             return
         row = self.table.currentIndex().row()
-        notes = {n.id: n for n in self.workspace.notebook.for_stage(self.stage_id)}
+        notes = {n.id: n for n in self.notebook.for_stage(self.stage_id)}
         rows = [
             Affirmed(s.member, tuple(notes[i] for i in s.strength_note_ids if i in notes))
-            for s in self.workspace.session_record.affirmation_status(self.session_id)
+            for s in self.session_facts.affirmation_status(self.session_id)
         ]
         self.model.set_rows(rows)
         if rows and not self.table.currentIndex().isValid():
@@ -197,7 +202,7 @@ class AffirmationPart(QWidget):
             return
         member = row.member
         try:
-            note = self.workspace.notebook.add(
+            note = self.notebook.add(
                 stage_id,
                 self.line.text(),
                 NoteTag.STRENGTH,
@@ -211,13 +216,13 @@ class AffirmationPart(QWidget):
             show_error(self.error, f"Type the strength {member.name} names, then press Enter.")
             return
         show_error(self.error, "")
-        self.undo.push(AddedNote(self.workspace.notebook, note))
+        self.undo.push(AddedNote(self.notebook, note))
         self.line.clear()
         self.choose(self._next_to_speak(self.table.currentIndex().row()))
 
     def _edit(self, row_number: int, text: str) -> None:
         row: Affirmed | None = self.model.row_at(row_number)
-        notebook = self.workspace.notebook
+        notebook = self.notebook
         if row is None or not row.strengths:
             self.choose(row_number)
             self.line.setText(text.strip())

@@ -1,13 +1,12 @@
-"""What the record panel's parts share: labels, keys on a view, listeners that leave with
-their widget, undo commands for rows, and the short ordered list the room builds."""
+"""What the Outcomes panel's parts share: labels, keys on a view, undo commands for rows, and
+the short ordered list the room builds."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.common.events import Event
 from ui.common.html_delegate import HtmlDelegate
 from ui.outcomes.models import HTML_ROLE, OrderedModel
 
@@ -73,25 +71,6 @@ def wrapping_table(name: str, model: QAbstractItemModel, rows: bool = True) -> Q
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
-
-
-class Subscriptions:
-    """Listeners on the services' `changed` events, dropped together when `owner` goes, so
-    nothing is ever called on a deleted widget."""
-
-    def __init__(self, owner: QObject) -> None:
-        self._pairs: list[tuple[Event[Any], Callable[[Any], None]]] = []
-        owner.destroyed.connect(lambda *_: self.clear())
-
-    def connect(self, event: Event[Any], listener: Callable[[Any], None]) -> None:
-        event.connect(listener)
-        self._pairs.append((event, listener))
-
-    def clear(self) -> None:
-        for event, listener in self._pairs:
-            with contextlib.suppress(ValueError):  # already gone
-                event.disconnect(listener)
-        self._pairs.clear()
 
 
 class RowService(Protocol):

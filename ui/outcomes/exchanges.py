@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.capture.exchanges import Exchanges
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope
-from facilitator.workspace import Workspace
+from ui.common.bridge import listen
 from ui.outcomes.common import (
     AddedRow,
     DeleteRow,
-    Subscriptions,
     add_key,
     error_label,
     label,
@@ -51,9 +51,9 @@ def _choice(first: str, second: str, name: str) -> tuple[QWidget, QButtonGroup]:
 
 
 class ExchangesPart(QWidget):
-    def __init__(self, workspace: Workspace, undo: QUndoStack, authorities: dict[int, str]) -> None:
+    def __init__(self, exchanges: Exchanges, undo: QUndoStack, authorities: dict[int, str]) -> None:
         super().__init__()
-        self.workspace, self.undo, self.authorities = workspace, undo, authorities
+        self.exchanges, self.undo, self.authorities = exchanges, undo, authorities
         self.session_id: int | None = None
         self.presenter_id: int | None = None
         kind_box, self.kind = _choice("As&k", "O&ffer", "Ask or offer")
@@ -101,8 +101,7 @@ class ExchangesPart(QWidget):
         self.who.currentIndexChanged.connect(lambda *_: self._fill_counterparts())
         self.scope.idToggled.connect(lambda *_: self._scope_changed())
         self.kind.idToggled.connect(lambda *_: self._kind_changed())
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.exchanges.changed, self._changed)
+        listen(self, exchanges.changed, self._changed)
         self.set_names(authorities, authorities)
         self._kind_changed()
 
@@ -149,7 +148,7 @@ class ExchangesPart(QWidget):
         bilateral = self.scope.checkedId() == 0
         counterpart = self.counterpart.currentData() if bilateral else None
         try:
-            view = self.workspace.exchanges.add(
+            view = self.exchanges.add(
                 self.session_id,
                 ExchangeKind.ASK if self.kind.checkedId() == 0 else ExchangeKind.OFFER,
                 self.who.currentData(),
@@ -163,7 +162,7 @@ class ExchangesPart(QWidget):
             self.topic.setFocus()
             return
         show_error(self.error, "")
-        self.undo.push(AddedRow(f"Add {view.kind.value}", view, self.workspace.exchanges))
+        self.undo.push(AddedRow(f"Add {view.kind.value}", view, self.exchanges))
         self.topic.clear()
         self.detail.clear()
         self.topic.setFocus()
@@ -171,13 +170,13 @@ class ExchangesPart(QWidget):
     def delete(self) -> None:
         view = self.model.row_at(self.table.currentIndex().row())
         if view is not None:
-            self.undo.push(DeleteRow(f"Delete {view.kind.value}", view, self.workspace.exchanges))
+            self.undo.push(DeleteRow(f"Delete {view.kind.value}", view, self.exchanges))
 
     def _changed(self, session_id: int | None) -> None:
         if session_id != self.session_id:
             return
         row = self.table.currentIndex().row()
-        rows = self.workspace.exchanges.for_session(session_id) if session_id else []
+        rows = self.exchanges.for_session(session_id) if session_id else []
         self.model.set_rows(rows)
         if rows and row >= 0:
             self.table.selectRow(min(row, len(rows) - 1))

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.capture.introductions import Introductions, IntroductionView
-from facilitator.workspace import Workspace
+from ui.common.bridge import listen
 from ui.outcomes.common import (
     AddedRow,
     DeleteRow,
-    Subscriptions,
     add_key,
     error_label,
     label,
@@ -53,7 +52,7 @@ class SetIntroduction(QUndoCommand):
         self._service, self._row, self._view, self._new = service, row, view, new
         self._first = True
 
-    def _record(self, gives: str, receives: str) -> IntroductionView:
+    def _save(self, gives: str, receives: str) -> IntroductionView:
         row = self._row
         return self._service.record(
             self._view.day_id,
@@ -68,21 +67,21 @@ class SetIntroduction(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._view = self._record(*self._new)
+        self._view = self._save(*self._new)
 
     def undo(self) -> None:
         if self._row.introduction is None:
             self._service.delete(self._view.id)
         else:
-            self._view = self._record(self._row.gives, self._row.receives)
+            self._view = self._save(self._row.gives, self._row.receives)
 
 
 class IntroductionsPart(QWidget):
     def __init__(
-        self, workspace: Workspace, undo: QUndoStack, day_id: int, short: dict[int, str]
+        self, introductions: Introductions, undo: QUndoStack, day_id: int, short: dict[int, str]
     ) -> None:
         super().__init__()
-        self.workspace, self.undo, self.day_id, self.short = workspace, undo, day_id, short
+        self.introductions, self.undo, self.day_id, self.short = introductions, undo, day_id, short
         self.model = IntroductionsModel(self._edit)
         self.table = wrapping_table(
             "Introductions: what each person wants to give and receive", self.model, rows=False
@@ -123,12 +122,11 @@ class IntroductionsPart(QWidget):
         self.guest.returnPressed.connect(self.add)
         self.guest.textEdited.connect(lambda *_: show_error(self.error, ""))
         self.add_guest.clicked.connect(self.add)
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.introductions.changed, self._changed)
+        listen(self, introductions.changed, self._changed)
         self._changed(day_id)
 
     def rows(self) -> list[IntroRow]:
-        service = self.workspace.introductions
+        service = self.introductions
         said = service.for_day(self.day_id)
         by_person = {i.person_id: i for i in said if i.person_id is not None}
         people = service.people_of_day(self.day_id)
@@ -151,7 +149,7 @@ class IntroductionsPart(QWidget):
         return rows
 
     def _edit(self, row: IntroRow, gives: str, receives: str) -> None:
-        service = self.workspace.introductions
+        service = self.introductions
         try:
             view = service.record(
                 self.day_id,
@@ -171,7 +169,7 @@ class IntroductionsPart(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row is not None and row.introduction is not None:
             view = row.introduction
-            self.undo.push(DeleteRow("Clear introduction", view, self.workspace.introductions))
+            self.undo.push(DeleteRow("Clear introduction", view, self.introductions))
 
     def add(self) -> None:
         name = " ".join(self.guest.text().split())
@@ -183,14 +181,14 @@ class IntroductionsPart(QWidget):
             show_error(self.error, f"{name} is already on the list: type in their row.")
             return
         try:
-            view = self.workspace.introductions.record(
+            view = self.introductions.record(
                 self.day_id, None, name=name, authority_id=self.guest_from.currentData()
             )
         except ValueError as exc:
             show_error(self.error, str(exc))
             return
         show_error(self.error, "")
-        self.undo.push(AddedRow(f"Add guest {name}", view, self.workspace.introductions))
+        self.undo.push(AddedRow(f"Add guest {name}", view, self.introductions))
         self.guest.clear()
         self.table.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 1))
         self.table.setFocus()

@@ -1,5 +1,5 @@
-"""Item models for the record panel: short ordered lists, asks and offers, and what each
-person wants to give to and receive from the day. (Strengths named: record_affirmations.)"""
+"""Item models for the Outcomes panel: short ordered lists, asks and offers, and what each
+person wants to give to and receive from the day. (Strengths named: affirmations.py.)"""
 
 from __future__ import annotations
 

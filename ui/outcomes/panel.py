@@ -1,12 +1,14 @@
-"""The structured record beside the console: what a stage captures beyond free bullets.
+"""The Outcomes panel beside the console: what a stage captures beyond free bullets.
 
-RecordPanel shows one page for the viewed stage's kind: focus risks in the presentation,
+OutcomesPanel shows one page for the viewed stage's kind: focus risks in the presentation,
 strengths in the affirmation, actions, asks and offers and the topical invitation in
 reflection, what people give and receive in the introductions, and the plenary's answers.
 Every change is saved at once and goes on the console's undo stack.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -20,26 +22,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.capture.actions import Actions
+from facilitator.capture.exchanges import Exchanges
+from facilitator.capture.introductions import Introductions
+from facilitator.capture.notes import Notebook
+from facilitator.capture.plenary import Plenary
+from facilitator.capture.question_use import QuestionLog
+from facilitator.capture.session_facts import SessionFacts
 from facilitator.common.vocabulary import StageKind
 from facilitator.live.conductor import StageRun
-from facilitator.workspace import Workspace
+from question_bank import BankService
+from ui.common.bridge import listen
 from ui.outcomes.actions import ActionsPart, TopicalInvitation
 from ui.outcomes.affirmations import AffirmationPart
-from ui.outcomes.common import Subscriptions, label
+from ui.outcomes.common import label
 from ui.outcomes.exchanges import ExchangesPart
 from ui.outcomes.introductions import IntroductionsPart
 from ui.outcomes.plenary import PlenaryPart
 
-EMPTY_TEXT = "Nothing to record here beyond bullets."
+EMPTY_TEXT = "Nothing to capture here beyond bullets."
 FOCUS_HINT = "Pin focus risks from the question bank (Ctrl+P)."
+
+
+@dataclass(frozen=True)
+class OutcomeServices:
+    """The domain services the panel's parts read and write; each part takes only its own."""
+
+    notebook: Notebook
+    questions: QuestionLog
+    bank: BankService
+    actions: Actions
+    exchanges: Exchanges
+    session_facts: SessionFacts
+    introductions: Introductions
+    plenary: Plenary
 
 
 class PresentationPart(QWidget):
     """The focus risks the presenting DCS asked for, as pinned in the question bank."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, questions: QuestionLog, bank: BankService) -> None:
         super().__init__()
-        self.workspace = workspace
+        self.questions, self.bank = questions, bank
         self.session_id: int | None = None
         self.model = QStringListModel()
         self.view = QListView()
@@ -56,8 +80,7 @@ class PresentationPart(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(label(FOCUS_HINT))
         layout.addStretch()
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.questions.changed, self._changed)
+        listen(self, questions.changed, self._changed)
 
     def set_session(self, session_id: int | None) -> None:
         self.session_id = session_id
@@ -66,8 +89,8 @@ class PresentationPart(QWidget):
     def _changed(self, session_id: int | None) -> None:
         if session_id != self.session_id:
             return
-        focus = self.workspace.questions.focus(session_id) if session_id else []
-        bank = self.workspace.bank.bank() if focus else None
+        focus = self.questions.focus(session_id) if session_id else []
+        bank = self.bank.bank() if focus else None
         lines = []
         for item in focus:
             theme = bank.find_theme(item.theme_id) if bank else None
@@ -83,17 +106,19 @@ class ReflectionPart(QTabWidget):
 
     def __init__(
         self,
-        workspace: Workspace,
+        actions: Actions,
+        exchanges: Exchanges,
+        session_facts: SessionFacts,
         undo: QUndoStack,
         authorities: dict[int, str],
         short: dict[int, str],
     ) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.action_part = ActionsPart(workspace, undo)
-        self.exchange_part = ExchangesPart(workspace, undo, authorities)
+        self._actions, self._exchanges = actions, exchanges
+        self.action_part = ActionsPart(actions, undo)
+        self.exchange_part = ExchangesPart(exchanges, undo, authorities)
         self.exchange_part.set_names(authorities, short)
-        self.invitation = TopicalInvitation(workspace, undo)
+        self.invitation = TopicalInvitation(session_facts, undo)
         invitation = QWidget()
         column = QVBoxLayout(invitation)
         column.addWidget(label("Would the authority welcome a topical peer challenge next year?"))
@@ -103,9 +128,8 @@ class ReflectionPart(QTabWidget):
         self.addTab(self.exchange_part, "A&sks and offers")
         self.addTab(invitation, "&Invitation")
         self.session_id: int | None = None
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.actions.changed, self._count)
-        self.subscriptions.connect(workspace.exchanges.changed, self._count)
+        listen(self, actions.changed, self._count)
+        listen(self, exchanges.changed, self._count)
 
     def set_stage(self, stage: StageRun) -> None:
         self.session_id = stage.session_id
@@ -117,25 +141,32 @@ class ReflectionPart(QTabWidget):
     def _count(self, session_id: int | None) -> None:
         if session_id != self.session_id or session_id is None:
             return
-        actions = len(self.workspace.actions.for_session(session_id))
-        exchanges = len(self.workspace.exchanges.for_session(session_id))
+        actions = len(self._actions.for_session(session_id))
+        exchanges = len(self._exchanges.for_session(session_id))
         self.setTabText(0, f"&Actions ({actions})" if actions else "&Actions")
         self.setTabText(1, f"A&sks and offers ({exchanges})" if exchanges else "A&sks and offers")
 
 
-class RecordPanel(QWidget):
-    """One page per kind of stage; `show_stage` follows the stage the console shows."""
+class OutcomesPanel(QWidget):
+    """One page per kind of stage; `show_stage` follows the stage the console shows.
+
+    `authorities` and `short` name the day's authorities in full and in short, by id, in
+    presenting order.
+    """
 
     def __init__(
-        self, workspace: Workspace, undo: QUndoStack, day_id: int, parent: QWidget | None = None
+        self,
+        services: OutcomeServices,
+        undo: QUndoStack,
+        day_id: int,
+        authorities: dict[int, str],
+        short: dict[int, str],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("recordPanel")
-        self.workspace, self.undo, self.day_id = workspace, undo, day_id
+        self.setObjectName("outcomesPanel")
+        self.undo, self.day_id = undo, day_id
         self.stage: StageRun | None = None
-        participants = workspace.planner.day_plan(day_id).participants
-        authorities = {p.authority_id: p.name for p in participants}
-        short = {p.authority_id: p.short_name or p.name for p in participants}
 
         self.heading = label("", "sectionHeading")
         self.empty = QWidget()
@@ -143,11 +174,14 @@ class RecordPanel(QWidget):
         self.empty_label = label(EMPTY_TEXT)
         empty_layout.addWidget(self.empty_label)
         empty_layout.addStretch()
-        self.presentation = PresentationPart(workspace)
-        self.affirmation = AffirmationPart(workspace, undo, short)
-        self.reflection = ReflectionPart(workspace, undo, authorities, short)
-        self.introductions = IntroductionsPart(workspace, undo, day_id, short)
-        self.plenary = PlenaryPart(workspace, undo, day_id, short)
+        facts = services.session_facts
+        self.presentation = PresentationPart(services.questions, services.bank)
+        self.affirmation = AffirmationPart(services.notebook, facts, undo, short)
+        self.reflection = ReflectionPart(
+            services.actions, services.exchanges, facts, undo, authorities, short
+        )
+        self.introductions = IntroductionsPart(services.introductions, undo, day_id, short)
+        self.plenary = PlenaryPart(services.plenary, undo, day_id, short)
         self.pages: dict[StageKind, QWidget] = {
             StageKind.PRESENTATION: self.presentation,
             StageKind.AFFIRMATION: self.affirmation,
@@ -164,14 +198,14 @@ class RecordPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
 
-        self.focus_action = QAction("Go to the record panel", self)
+        self.focus_action = QAction("Go to the outcomes panel", self)
         self.focus_action.setShortcut(QKeySequence("Ctrl+J"))
         self.focus_action.triggered.connect(self.focus_first)
         self.addAction(self.focus_action)  # works while the panel is shown; menus may add it
         self.show_stage(None)
 
     def show_stage(self, stage: StageRun | None) -> bool:
-        """Shows the page for `stage` (None: nothing to record).
+        """Shows the page for `stage` (None: nothing to capture).
 
         Returns True when it turned to a page to type into (not the presentation's, whose
         focus risks are pinned in the bank), so the console can bring the panel forward.
@@ -229,22 +263,10 @@ class RecordPanel(QWidget):
             target = reflection.invitation.invited
         target.setFocus()
 
-    def detach(self) -> None:
-        """Saves anything pending and stops listening to the services (on closing)."""
+    def save_pending(self) -> None:
+        """Saves a topical invitation topic typed but not yet left (before closing)."""
         self.reflection.invitation.save()
-        reflection = self.reflection
-        for part in (
-            self.presentation,
-            self.affirmation,
-            reflection,
-            reflection.action_part,
-            reflection.exchange_part,
-            reflection.invitation,
-            self.introductions,
-            self.plenary,
-        ):
-            part.subscriptions.clear()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.detach()
+        self.save_pending()
         super().closeEvent(event)

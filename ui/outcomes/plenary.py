@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFormLayout, QToolBox, QVBoxLayout, QWidget
 
-from facilitator.capture.plenary import PLENARY_QUESTIONS, PlenaryItemView
+from facilitator.capture.plenary import PLENARY_QUESTIONS, Plenary, PlenaryItemView
 from facilitator.common.vocabulary import PlenaryQuestion
-from facilitator.workspace import Workspace
-from ui.outcomes.common import OrderedList, Subscriptions, label
+from ui.common.bridge import listen
+from ui.outcomes.common import OrderedList, label
 from ui.outcomes.models import OrderedModel
 
 NOUNS = {
@@ -42,10 +42,10 @@ HINTS = {
 
 class PlenaryPart(QWidget):
     def __init__(
-        self, workspace: Workspace, undo: QUndoStack, day_id: int, short: dict[int, str]
+        self, plenary: Plenary, undo: QUndoStack, day_id: int, short: dict[int, str]
     ) -> None:
         super().__init__()
-        self.workspace, self.day_id, self.short = workspace, day_id, short
+        self.plenary, self.day_id, self.short = plenary, day_id, short
         self.who = QComboBox()
         self.who.setAccessibleName("Authority the answer comes from (optional)")
         self.who.addItem("Nobody in particular", None)
@@ -69,8 +69,7 @@ class PlenaryPart(QWidget):
             show.triggered.connect(lambda *_, q=question: self.open(q))
             self.addAction(show)
         self.toolbox.currentChanged.connect(lambda *_: self._focus_line())
-        self.subscriptions = Subscriptions(self)
-        self.subscriptions.connect(workspace.plenary.changed, self._changed)
+        listen(self, plenary.changed, self._changed)
         self._changed(day_id)
 
     def _section(self, question: PlenaryQuestion, undo: QUndoStack) -> QWidget:
@@ -78,7 +77,7 @@ class PlenaryPart(QWidget):
             return item.text, self.short.get(item.authority_id or 0, "")
 
         def add(text: str) -> Any:
-            return self.workspace.plenary.add(
+            return self.plenary.add(
                 self.day_id, question, text, authority_id=self.who.currentData()
             )
 
@@ -87,7 +86,7 @@ class PlenaryPart(QWidget):
             NOUNS[question],
             OrderedModel(describe, numbered=ranked),
             undo,
-            self.workspace.plenary,
+            self.plenary,
             add,
             placeholder=PLACEHOLDERS[question],
             empty="Nothing yet.",
@@ -114,7 +113,7 @@ class PlenaryPart(QWidget):
     def _changed(self, day_id: int) -> None:
         if day_id != self.day_id:
             return
-        items = self.workspace.plenary.for_day(day_id)
+        items = self.plenary.for_day(day_id)
         for number, question in enumerate(PLENARY_QUESTIONS):
             rows = [i for i in items if i.question is question]
             self.lists[question].set_rows(rows)

@@ -24,6 +24,7 @@ from facilitator.common.vocabulary import StageKind
 from facilitator.planning.agenda import format_clock
 from facilitator.planning.agenda_edits import AgendaInputError
 from facilitator.planning.planner import DayPlan, Planner
+from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone, Change
 from ui.planning.day_models import HeaderedTable
 from ui.planning.fit_dialog import FINISH_LATER, SHORTEN, START_EARLIER, FitDialog
@@ -191,7 +192,7 @@ class AgendaTab(QWidget):
         self.save_template_button.clicked.connect(self.save_template)
         self.apply_template_button.clicked.connect(self.apply_template)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        planner.day_changed.connect(self._day_changed)
+        listen(self, planner.day_changed, self._day_changed)
         self.refresh()
 
     def _day_changed(self, day_id: int) -> None:

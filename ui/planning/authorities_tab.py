@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning.planner import DayPlan, Planner, TeamMember
+from ui.common.bridge import listen
 from ui.common.undo import Change
 from ui.planning.day_models import HeaderedTable
 
@@ -262,7 +263,7 @@ class AuthoritiesTab(QWidget):
         self.add_person.clicked.connect(self.add_team_row)
         self.remove_person.clicked.connect(self.remove_team_row)
         self._loading = False
-        planner.day_changed.connect(self._day_changed)
+        listen(self, planner.day_changed, self._day_changed)
         self.refresh(select_row=0)
 
     def _day_changed(self, day_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning.planner import Planner
+from ui.common.bridge import listen
 from ui.planning.agenda_tab import AgendaTab
 from ui.planning.authorities_tab import AuthoritiesTab
 from ui.planning.details_tab import DetailsTab
@@ -26,6 +28,9 @@ class DayEditor(QDialog):
     def __init__(self, planner: Planner, day_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.planner, self.day_id = planner, day_id
+        # Closing destroys the editor, and with it every tab's listener on the planner, so a
+        # closed editor never reacts to later changes.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.undo = QUndoStack(self)
         self.setWindowTitle("Plan the day")
         self.resize(980, 720)
@@ -61,7 +66,7 @@ class DayEditor(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(footer)
-        planner.day_changed.connect(self._day_changed)
+        listen(self, planner.day_changed, self._day_changed)
         self._day_changed(day_id)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -75,13 +80,3 @@ class DayEditor(QDialog):
         except LookupError:
             return
         self.title.setText(f"{summary.kind.label} on {summary.date.strftime('%A %d %B %Y')}")
-
-    def done(self, result: int) -> None:
-        # Listeners go with the dialog, so a closed editor never reacts to later changes.
-        for listener in (
-            self._day_changed,
-            self.authorities_tab._day_changed,
-            self.agenda_tab._day_changed,
-        ):
-            self.planner.day_changed.disconnect(listener)
-        super().done(result)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from facilitator.planning.planner import DayPlan, DaySummary, Planner
+from ui.common.bridge import listen
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,13 +32,16 @@ class HeaderedTable(QAbstractTableModel):
 class DaysModel(HeaderedTable):
     headers = ("Date", "Day", "Authorities", "Where", "Status")
 
-    def __init__(self, planner: Planner) -> None:
-        super().__init__()
+    def __init__(self, planner: Planner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._planner = planner
         self._days: list[DaySummary] = []
         self._cycle: str | None = None
         self.cycles: list[str] = []
-        planner.day_changed.connect(lambda _day_id: self.reload())
+        listen(self, planner.day_changed, self._day_changed)
+        self.reload()
+
+    def _day_changed(self, _day_id: int) -> None:
         self.reload()
 
     def reload(self) -> None:

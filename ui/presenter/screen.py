@@ -101,10 +101,6 @@ class PresenterScreen(QWidget):
     # what is shown ----------------------------------------------------------------------
 
     @property
-    def countdown_colour(self) -> str:
-        return str(self.countdown.property("colour"))
-
-    @property
     def message(self) -> str:
         return "" if self.banner.isHidden() else self.banner.text()
 
@@ -263,20 +259,3 @@ def screen_names() -> list[str]:
         f"{i + 1}: {s.name()} ({s.size().width()}×{s.size().height()})"
         for i, s in enumerate(QGuiApplication.screens())
     ]
-
-
-def move_to_screen(widget: QWidget, screen_index: int) -> QScreen:
-    """Moves a window to a screen by its index (the primary screen if there is none such),
-    keeping it full screen if it was."""
-    screens = QGuiApplication.screens()
-    in_range = 0 <= screen_index < len(screens)
-    screen = screens[screen_index] if in_range else QGuiApplication.primaryScreen()
-    full = widget.isFullScreen()
-    if full:
-        widget.showNormal()
-    widget.setScreen(screen)
-    widget.move(screen.availableGeometry().topLeft())
-    if full:
-        widget.setGeometry(screen.geometry())
-        widget.showFullScreen()
-    return screen

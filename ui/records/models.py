@@ -115,12 +115,6 @@ class RecordsModel(LeftHeaders):
     def row_at(self, row: int) -> RecordRow:
         return self._rows[row]
 
-    def row_of(self, key: RecordKey) -> int:
-        for number, row in enumerate(self._rows):
-            if row.record.key == key:
-                return number
-        return -1
-
     @property
     def any_exported(self) -> bool:
         return any(row.state.exported for row in self._rows)

@@ -30,7 +30,8 @@ from facilitator.records.exporting import DEFAULT_MARKING
 from facilitator.records.versions import RecordStateView, RecordStatus
 from facilitator.storage.files import WriteError
 from facilitator.word import session_note as words
-from facilitator.word.record_parts import ATTENDANCE_HEADERS, NONE_RECORDED, day_details
+from facilitator.word.record_content import NONE_RECORDED
+from facilitator.word.record_parts import ATTENDANCE_HEADERS, day_details
 from facilitator.workspace import Workspace
 from ui.common.printing import print_document, save_pdf
 from ui.planning.agenda_print import STYLE as AGENDA_STYLE
@@ -308,7 +309,7 @@ def print_session_note(
     """Asks which printer through the system dialog and prints on A4; False if cancelled.
     Raises WriteError (ConfidentialityError) before the dialog if the note cannot be shown."""
     document = note_document(session_note_html(workspace, session_id, state))
-    authority = workspace.session_record.get(session_id).authority_name
+    authority = workspace.session_facts.get(session_id).authority_name
     return print_document(
         document,
         f"Session note {authority}",

@@ -8,7 +8,6 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, QStandardPaths
-from PySide6.QtGui import QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,50 +17,20 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.planning.planner import Planner
 from facilitator.records.exporting import DayRecord, RecordExports
 from facilitator.records.keys import long_date
 from facilitator.records.versions import RecordError, RecordStateView, RecordStatus
 from facilitator.storage.files import WriteError
-from facilitator.workspace import Workspace
-from ui.records.settings import record_exports
+from ui.common.dialog_buttons import DIALOG_STYLE, plain_buttons
 
 FOLDER_KEY = "records/folder"
 WORD_FILES = "Word document (*.docx)"
 PDF_FILES = "PDF (*.pdf)"
-# The shared style sheet gives disabled buttons no look of their own: here they fade, so
-# which steps a record allows can be seen at a glance.
-DIALOG_STYLE = """
-QPushButton:disabled, QPushButton#primaryButton:disabled {
-    color: #6f777b;
-    background: #ffffff;
-    border: 1px solid #d5d5d5;
-    font-weight: normal;
-}
-"""
-
-
-def plain_buttons(box: QDialogButtonBox, *, default: QPushButton | None = None) -> None:
-    """No icons (they crowd the words) and room for the words in bold on the default one."""
-    for button in box.buttons():
-        if isinstance(button, QPushButton):
-            button.setIcon(QIcon())
-            button.setAutoDefault(button is default)
-            button.setDefault(button is default)
-    if default is not None:
-        fit_bold(default)
-
-
-def fit_bold(button: QPushButton) -> None:
-    """A default button is drawn in bold by the style sheet: make room for its words."""
-    font = QFont(button.font())
-    font.setBold(True)
-    width = QFontMetrics(font).horizontalAdvance(button.text().replace("&", "")) + 40
-    button.setMinimumWidth(width)
 
 
 def choose_save_path(
@@ -241,19 +210,16 @@ class AgreeDialog(QDialog):
         return dt.date(chosen.year(), chosen.month(), chosen.day())
 
 
-def what(record: DayRecord) -> str:
-    """The record inside a sentence: "session note for Ashvale", "day summary"."""
-    if record.session is not None:
-        return f"session note for {record.session.authority_name}"
-    return record.title[:1].lower() + record.title[1:]
-
-
 def export_cycle_report_interactively(
-    workspace: Workspace, parent: QWidget | None = None, *, settings: QSettings | None = None
+    planner: Planner,
+    exports: RecordExports,
+    parent: QWidget | None = None,
+    *,
+    settings: QSettings | None = None,
 ) -> Path | None:
     """Asks which cycle and where, and exports its report; the path written, or None."""
     settings = settings if settings is not None else QSettings()
-    days = workspace.planner.list_days()
+    days = planner.list_days()
     cycles = sorted({d.cycle_name for d in days if d.cycle_name})
     if not cycles:
         QMessageBox.information(
@@ -275,7 +241,7 @@ def export_cycle_report_interactively(
     if path is None:
         return None
     try:
-        record_exports(workspace, settings).export_cycle_report(cycle, path, overwrite=True)
+        exports.export_cycle_report(cycle, path, overwrite=True)
     except (RecordError, WriteError) as exc:
         QMessageBox.warning(parent, "Cycle report", str(exc))
         return None

@@ -2,14 +2,13 @@
 
 Export a draft, mark it as sent, import the copy a director returns, record that it is
 agreed (which locks it) or reopen it, print a session note or save it as PDF. The window
-reads the record book and refreshes whenever it announces a change; the book and the round
-trip decide what each step may do, and their messages are shown as they are worded.
+reads the record book and refreshes whenever it announces a change; what each step does is
+in `ui.records.commands`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,12 +16,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -32,35 +29,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.records.exporting import DayRecord
 from facilitator.records.keys import RecordKey, long_date
-from facilitator.records.versions import (
-    RecordError,
-    RecordLockedError,
-    RecordStateView,
-    RecordStatus,
-)
-from facilitator.storage.files import WriteError
-from facilitator.workspace import Workspace
-from ui.amendments.dialog import take_in_returned_copy
-from ui.outcomes.common import Subscriptions
+from facilitator.records.versions import RecordStateView, RecordStatus, VersionView
+from ui.common.bridge import listen
+from ui.common.dialog_buttons import DIALOG_STYLE, plain_buttons
+from ui.records.commands import RecordCommands
 from ui.records.models import RecordsModel, VersionsModel
-from ui.records.settings import record_exports
-from ui.records.steps import (
-    DIALOG_STYLE,
-    PDF_FILES,
-    WORD_FILES,
-    AgreeDialog,
-    ask_reopen_reason,
-    choose_save_path,
-    export_all_to_folder,
-    export_cycle_report_interactively,
-    next_step,
-    plain_buttons,
-    remember_folder,
-    remembered_folder,
-    what,
-)
-
-__all__ = ["RecordsDialog", "export_cycle_report_interactively"]
+from ui.records.services import RecordsServices
+from ui.records.steps import next_step
 
 EMPTY_TEXT = (
     "Nothing has been exported yet. Export a session note as a draft for its director to "
@@ -73,23 +48,23 @@ NO_VERSIONS = "No versions yet. Every file exported, and every copy returned, is
 class RecordsDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        services: RecordsServices,
         day_id: int,
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.services = services
         self.day_id = day_id
         self.settings = settings if settings is not None else QSettings()
-        self.exports = record_exports(workspace, self.settings)
+        # Closing destroys the window, and with it the listener on the record book.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Records")
         self.setStyleSheet(DIALOG_STYLE)
         self.setMinimumSize(900, 620)
 
-        summary = workspace.planner.day_plan(day_id).summary
+        summary = services.planner.day_plan(day_id).summary
         title = QLabel("Records of the day")
         title.setObjectName("pageTitle")
         details = QLabel(
@@ -102,8 +77,8 @@ class RecordsDialog(QDialog):
         self.empty_label.setObjectName("guidance")
         self.empty_label.setWordWrap(True)
 
-        self.model = RecordsModel(workspace.records)
-        self.model.set_records(self.exports.day_records(day_id))
+        self.model = RecordsModel(services.records)
+        self.model.set_records(services.exports.day_records(day_id))
         self.table = _table(self.model, "Records of the day")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -114,6 +89,7 @@ class RecordsDialog(QDialog):
         self.next_step.setWordWrap(True)
         self.next_step.setAccessibleName("Next step")
 
+        self.commands = RecordCommands(services, day_id, self.settings, self, self, self._say)
         self._build_commands()
 
         self.versions_heading = QLabel("Versions")
@@ -124,7 +100,7 @@ class RecordsDialog(QDialog):
         versions_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         versions_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.versions.selectionModel().selectionChanged.connect(lambda *_: self._update())
-        self.versions.activated.connect(lambda *_: self.save_copy())
+        self.versions.activated.connect(lambda *_: self.commands.save_copy())
         self.no_versions = QLabel(NO_VERSIONS)
         self.no_versions.setObjectName("secondaryText")
         self.no_versions.setWordWrap(True)
@@ -166,8 +142,7 @@ class RecordsDialog(QDialog):
         bottom.addWidget(close)
         layout.addLayout(bottom)
 
-        self._subscriptions = Subscriptions(self)
-        self._subscriptions.connect(workspace.records.changed, self._record_changed)
+        listen(self, services.records.changed, self._record_changed)
         if self.model.rowCount():
             self.table.selectRow(0)
         self.table.setFocus()
@@ -177,35 +152,47 @@ class RecordsDialog(QDialog):
 
     def _build_commands(self) -> None:
         self.export_action, self.export_button = self._command(
-            "&Export…", "Ctrl+E", self.export_selected, "Export the selected record to Word"
+            "&Export…",
+            "Ctrl+E",
+            self.commands.export_selected,
+            "Export the selected record to Word",
         )
         self.export_button.setObjectName("primaryButton")
         self.export_all_action, self.export_all_button = self._command(
             "Export &all to a folder…",
             "Ctrl+Shift+E",
-            self.export_all,
+            self.commands.export_all,
             "Export every record of the day to a folder",
         )
         self.mark_sent_action, self.mark_sent_button = self._command(
-            "&Mark as sent", "Ctrl+M", self.mark_sent, "Mark the latest version as sent"
+            "&Mark as sent", "Ctrl+M", self.commands.mark_sent, "Mark the latest version as sent"
         )
         self.import_action, self.import_button = self._command(
-            "&Import returned copy…", "Ctrl+I", self.import_returned, "Import a returned copy"
+            "&Import returned copy…",
+            "Ctrl+I",
+            self.commands.import_returned,
+            "Import a returned copy",
         )
         self.agree_action, self.agree_button = self._command(
-            "A&gree…", "Ctrl+G", self.agree, "Record that it is agreed"
+            "A&gree…", "Ctrl+G", self.commands.agree, "Record that it is agreed"
         )
         self.reopen_action, self.reopen_button = self._command(
-            "&Reopen…", "Ctrl+Shift+R", self.reopen, "Reopen the agreed record"
+            "&Reopen…", "Ctrl+Shift+R", self.commands.reopen, "Reopen the agreed record"
         )
         self.print_action, self.print_button = self._command(
-            "&Print…", QKeySequence.StandardKey.Print, self.print_note, "Print the session note"
+            "&Print…",
+            QKeySequence.StandardKey.Print,
+            self.commands.print_note,
+            "Print the session note",
         )
         self.pdf_action, self.pdf_button = self._command(
-            "Save as P&DF…", "Ctrl+Shift+P", self.save_pdf, "Save the session note as PDF"
+            "Save as P&DF…", "Ctrl+Shift+P", self.commands.save_pdf, "Save the session note as PDF"
         )
         self.save_copy_action, self.save_copy_button = self._command(
-            "&Save a copy…", "Ctrl+Shift+S", self.save_copy, "Save a copy of the selected version"
+            "&Save a copy…",
+            "Ctrl+Shift+S",
+            self.commands.save_copy,
+            "Save a copy of the selected version",
         )
 
     def _command(
@@ -253,14 +240,13 @@ class RecordsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).record if rows else None
 
-    def select_record(self, key: RecordKey) -> None:
-        row = self.model.row_of(key)
-        if row >= 0:
-            self.table.selectRow(row)
-
-    def _state(self) -> RecordStateView | None:
+    def selected_state(self) -> RecordStateView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).state if rows else None
+
+    def selected_version(self) -> VersionView | None:
+        rows = self.versions.selectionModel().selectedRows()
+        return self.versions_model.version_at(rows[0].row()) if rows else None
 
     def _record_changed(self, key: RecordKey) -> None:
         if self.model.refresh(key):
@@ -276,13 +262,13 @@ class RecordsDialog(QDialog):
         self._update()
 
     def _show_versions(self, record: DayRecord) -> None:
-        self.versions_heading.setText(f"Versions of the {what(record)}")
-        self.versions_model.set_versions(self.workspace.records.versions(record.key))
+        self.versions_heading.setText(f"Versions of the {record.described}")
+        self.versions_model.set_versions(self.services.records.versions(record.key))
         has = self.versions_model.rowCount() > 0
         self.versions_stack.setCurrentWidget(self.versions if has else self.no_versions)
 
     def _update(self) -> None:
-        record, state = self.selected_record(), self._state()
+        record, state = self.selected_record(), self.selected_state()
         self.empty_label.setVisible(not self.model.any_exported)
         chosen = record is not None and state is not None
         exported = chosen and state is not None and state.exported
@@ -317,165 +303,6 @@ class RecordsDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.feedback.setText(text)
-
-    def _problem(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
-
-    # exporting ------------------------------------------------------------------------
-
-    def export_selected(self) -> None:
-        record, state = self.selected_record(), self._state()
-        if record is None or state is None:
-            return
-        path = choose_save_path(
-            self, self.settings, f"Export the {what(record)}", record.file_stem, ".docx", WORD_FILES
-        )
-        if path is None:
-            return
-        try:
-            # The save dialog has already asked before replacing a file.
-            view = self.exports.export(record, path, overwrite=True)
-        except RecordLockedError as exc:
-            self._problem("Export", str(exc))
-            return
-        except RecordError as exc:
-            text = str(exc)
-            if state.kept_amended:
-                text += (
-                    "\n\nTo take the changes in, import the returned copy again and accept it "
-                    "into the record. To send the director’s own file, select it under "
-                    "Versions and choose Save a copy."
-                )
-            self._problem("Export", text)
-            return
-        except WriteError as exc:
-            self._problem("Export", str(exc))
-            return
-        self._say(f"Version {view.version} ({view.status.value}) exported to {path}.")
-
-    def export_all(self) -> None:
-        said = export_all_to_folder(self.exports, self.day_id, self.settings, self)
-        if said:
-            self._say(said)
-
-    # the record's life ----------------------------------------------------------------
-
-    def mark_sent(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            return
-        try:
-            state = self.workspace.records.mark_sent(record.key)
-        except RecordError as exc:
-            self._problem("Mark as sent", str(exc))
-            return
-        self._say(f"Version {state.version} of the {what(record)} marked as sent.")
-
-    def import_returned(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            f"Import the returned copy of the {what(record)}",
-            str(remembered_folder(self.settings)),
-            WORD_FILES,
-        )
-        if not name:
-            return
-        path = Path(name)
-        remember_folder(self.settings, path.parent)
-        said = take_in_returned_copy(self.workspace, record, path, self)
-        if said:
-            self._say(said)
-
-    def agree(self) -> None:
-        record = self.selected_record()
-        if record is None:
-            return
-        today = self.workspace.clock.wall_now().astimezone().date()
-        dialog = AgreeDialog(what(record), today, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            state = self.workspace.records.agree(record.key, dialog.agreed_on())
-        except RecordError as exc:
-            self._problem("Agree", str(exc))
-            return
-        self._say(
-            f"The {what(record)} is agreed on {long_date(state.agreed_on)} and locked. "
-            "Export it for the agreed copy."
-        )
-
-    def reopen(self) -> None:
-        record, state = self.selected_record(), self._state()
-        if record is None or state is None:
-            return
-        reason = ask_reopen_reason(what(record), state.agreed_on, self)
-        if reason is None:
-            return
-        try:
-            self.workspace.records.reopen(record.key, reason)
-        except RecordError as exc:
-            self._problem("Reopen", str(exc))
-            return
-        self._say(f"The {what(record)} is reopened. Its next export is a new version.")
-
-    # paper and copies -----------------------------------------------------------------
-
-    def print_note(self) -> None:
-        from ui.records.printing import print_session_note
-
-        record, state = self.selected_record(), self._state()
-        if record is None or record.session is None or state is None:
-            return
-        try:
-            printed = print_session_note(self.workspace, record.session.session_id, state, self)
-        except WriteError as exc:
-            self._problem("Print", str(exc))
-            return
-        if printed:
-            self._say(f"The {what(record)} was sent to the printer.")
-
-    def save_pdf(self) -> None:
-        from ui.records.printing import export_session_note_pdf
-
-        record, state = self.selected_record(), self._state()
-        if record is None or record.session is None or state is None:
-            return
-        title = f"Save the {what(record)} as PDF"
-        path = choose_save_path(self, self.settings, title, record.file_stem, ".pdf", PDF_FILES)
-        if path is None:
-            return
-        try:
-            session_id = record.session.session_id
-            export_session_note_pdf(self.workspace, session_id, state, path, overwrite=True)
-        except WriteError as exc:
-            self._problem("Save as PDF", str(exc))
-            return
-        self._say(f"The {what(record)} saved as {path}.")
-
-    def save_copy(self) -> None:
-        rows = self.versions.selectionModel().selectedRows()
-        record = self.selected_record()
-        if not rows or record is None:
-            return
-        version = self.versions_model.version_at(rows[0].row())
-        stem = Path(version.file_name).stem or record.file_stem
-        title = f"Save a copy of version {version.version}"
-        path = choose_save_path(self, self.settings, title, stem, ".docx", WORD_FILES)
-        if path is None:
-            return
-        try:
-            self.workspace.records.save_copy(version.id, path, overwrite=True)
-        except (RecordError, WriteError) as exc:
-            self._problem("Save a copy", str(exc))
-            return
-        self._say(f"Version {version.version} saved as {path}, exactly as it was kept.")
-
-    def done(self, result: int) -> None:
-        self._subscriptions.clear()
-        super().done(result)
 
 
 def _table(model: RecordsModel | VersionsModel, name: str) -> QTableView:

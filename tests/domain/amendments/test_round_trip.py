@@ -9,7 +9,6 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from facilitator.amendments.reading import DocParagraph, read_document
 from facilitator.amendments.round_trip import (
     ActionsOf,
     AmendedFile,
@@ -23,6 +22,7 @@ from facilitator.amendments.round_trip import (
     render_diff,
 )
 from facilitator.common.vocabulary import ExchangeKind, NoteTag, StageKind
+from facilitator.records.reading import DocParagraph, read_document
 from facilitator.records.versions import RecordError, RecordStatus
 from facilitator.workspace import Workspace
 from tests.support.fake_session_note import (

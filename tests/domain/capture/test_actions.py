@@ -52,6 +52,21 @@ def test_editing_changes_only_what_is_given(workspace: Workspace, sessions: list
     assert (unowned.text, unowned.owner) == ("Final words", "")
 
 
+def test_each_session_keeps_its_own_list(workspace: Workspace, sessions: list[int]) -> None:
+    first = [workspace.actions.add(sessions[0], t) for t in ("one", "two")]
+    second = [workspace.actions.add(sessions[1], t) for t in ("a", "b", "c")]
+
+    workspace.actions.move(second[2].id, 0)
+    workspace.actions.delete(second[1].id)
+    workspace.actions.restore(workspace.actions.delete(first[0].id))
+
+    assert [(a.text, a.position) for a in workspace.actions.for_session(sessions[1])] == [
+        ("c", 0),
+        ("a", 1),
+    ]
+    assert workspace.actions.for_session(sessions[0]) == first
+
+
 def test_delete_then_restore_puts_an_action_back(workspace: Workspace, sessions: list[int]) -> None:
     items = [workspace.actions.add(sessions[1], t) for t in ("one", "two", "three")]
 

@@ -115,15 +115,6 @@ def test_who_is_speaking_must_be_known(workspace: Workspace, day_id: int) -> Non
     assert workspace.introductions.for_day(day_id) == []
 
 
-def test_still_to_introduce_shrinks_as_people_speak(workspace: Workspace, day_id: int) -> None:
-    for name in PRESENTING_ORDER[:3]:
-        workspace.introductions.record(day_id, person(workspace, day_id, name).person_id)
-
-    waiting = workspace.introductions.still_to_introduce(day_id)
-
-    assert [p.name for p in waiting] == PRESENTING_ORDER[3:]
-
-
 def test_edit_delete_and_restore(workspace: Workspace, day_id: int) -> None:
     first, second, third = (
         workspace.introductions.record(day_id, name=n, gives=n) for n in ("Ann", "Bea", "Cat")

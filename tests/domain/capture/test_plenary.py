@@ -60,6 +60,19 @@ def test_each_question_keeps_its_own_list(workspace: Workspace, day_id: int) -> 
     ]
 
 
+def test_moving_or_deleting_an_answer_leaves_the_other_questions_lists_alone(
+    workspace: Workspace, day_id: int
+) -> None:
+    learning = [workspace.plenary.add(day_id, LEARNING, t) for t in ("one", "two")]
+    priorities = [workspace.plenary.add(day_id, PRIORITIES, t) for t in ("a", "b", "c")]
+
+    workspace.plenary.move(priorities[2].id, 0)
+    workspace.plenary.delete(priorities[1].id)
+
+    assert [(i.rank, i.text) for i in workspace.plenary.priorities(day_id)] == [(1, "c"), (2, "a")]
+    assert workspace.plenary.for_day(day_id, LEARNING) == learning
+
+
 def test_the_room_reranks_the_priorities(workspace: Workspace, day_id: int) -> None:
     items = [
         workspace.plenary.add(day_id, PRIORITIES, t)

@@ -84,18 +84,6 @@ def test_unmark_and_restore_round_trip(workspace: Workspace, session_ids: list[i
     assert workspace.questions.asked(session_ids[0]) == [asked]
 
 
-def test_new_questions_are_kept_and_blank_ones_ignored(
-    workspace: Workspace, session_ids: list[int]
-) -> None:
-    assert workspace.questions.ask_new(session_ids[0], "   ") is None
-    asked = workspace.questions.ask_new(session_ids[0], "What would your care leavers say?")
-    assert asked is not None
-    assert asked.question_id is None
-    assert [a.text for a in workspace.questions.asked(session_ids[0])] == [
-        "What would your care leavers say?"
-    ]
-
-
 def test_scale_answers_are_one_per_authority_and_can_be_changed_or_cleared(
     workspace: Workspace, session_ids: list[int]
 ) -> None:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from facilitator.capture.session_facts import VisitingMember
 from facilitator.common.vocabulary import DayKind, DayMode, NoteTag, StageKind
 from facilitator.demo import create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
@@ -26,7 +27,7 @@ def stage_id(workspace: Workspace, session_id: int, kind: StageKind) -> int:
 def test_a_session_starts_with_the_invitation_unanswered(
     workspace: Workspace, sessions: list[int]
 ) -> None:
-    record = workspace.session_record.get(sessions[1])
+    record = workspace.session_facts.get(sessions[1])
 
     assert (record.authority_name, record.position) == ("Brackenmoor", 1)
     assert record.topical_invitation is None
@@ -37,25 +38,30 @@ def test_the_topical_invitation_is_kept_and_announced(
     workspace: Workspace, sessions: list[int]
 ) -> None:
     touched: list[int] = []
-    workspace.session_record.changed.connect(touched.append)
+    workspace.session_facts.changed.connect(touched.append)
 
-    record = workspace.session_record.set_topical_invitation(
+    record = workspace.session_facts.set_topical_invitation(
         sessions[0], True, "  Placement sufficiency "
     )
     assert (record.topical_invitation, record.topical_topic) == (True, "Placement sufficiency")
-    assert workspace.session_record.get(sessions[0]) == record
+    assert workspace.session_facts.get(sessions[0]) == record
 
-    declined = workspace.session_record.set_topical_invitation(sessions[0], False)
+    declined = workspace.session_facts.set_topical_invitation(sessions[0], False)
     assert (declined.topical_invitation, declined.topical_topic) == (False, "")
     assert touched == [sessions[0], sessions[0]]
     with pytest.raises(LookupError):
-        workspace.session_record.get(404)
+        workspace.session_facts.get(404)
+
+
+def visiting(workspace: Workspace, session_id: int) -> list[VisitingMember]:
+    """Who is to name a strength in the session's affirmation, as the panel lists them."""
+    return [status.member for status in workspace.session_facts.affirmation_status(session_id)]
 
 
 def test_visiting_members_are_everyone_but_the_presenting_team(
     workspace: Workspace, sessions: list[int]
 ) -> None:
-    members = workspace.session_record.visiting_members(sessions[1])  # Brackenmoor presents
+    members = visiting(workspace, sessions[1])  # Brackenmoor presents
 
     assert [(m.name, m.authority_name) for m in members] == [
         ("Priya Ellwood", "Ashvale"),
@@ -84,12 +90,12 @@ def test_a_dcs_shared_with_the_presenter_sits_back_with_its_team(workspace: Work
     wight = presenting_sessions(workspace.db, day_id)[1].session_id
     portsmouth = presenting_sessions(workspace.db, day_id)[2].session_id
 
-    assert [m.name for m in workspace.session_record.visiting_members(wight)] == [
+    assert [m.name for m in visiting(workspace, wight)] == [
         "Hal",
         "Pat Sole",
         "Sue Tan",
     ]
-    assert [m.name for m in workspace.session_record.visiting_members(portsmouth)] == [
+    assert [m.name for m in visiting(workspace, portsmouth)] == [
         "Stuart Ash",
         "Hal",
         "Iva",
@@ -101,7 +107,7 @@ def test_affirmation_status_counts_only_attributed_strengths_in_the_affirmation(
     workspace: Workspace, sessions: list[int]
 ) -> None:
     session = sessions[0]  # Ashvale; the demo's strengths there name no person
-    members = {m.name: m for m in workspace.session_record.visiting_members(session)}
+    members = {m.name: m for m in visiting(workspace, session)}
     affirmation = stage_id(workspace, session, StageKind.AFFIRMATION)
     insights = stage_id(workspace, session, StageKind.INSIGHTS)
     strength = workspace.notebook.add(
@@ -117,7 +123,7 @@ def test_affirmation_status_counts_only_attributed_strengths_in_the_affirmation(
         insights, "Wrong stage", NoteTag.STRENGTH, person_id=members["Rhys Penhale"].person_id
     )
 
-    status = workspace.session_record.affirmation_status(session)
+    status = workspace.session_facts.affirmation_status(session)
 
     assert [(a.member.name, a.named) for a in status] == [
         ("Tom Hallworth", True),

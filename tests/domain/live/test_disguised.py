@@ -90,14 +90,15 @@ def test_setting_the_list_tidies_it_and_announces_it(workspace: Workspace) -> No
     assert heard == [saved]
 
 
-def test_an_empty_list_turns_the_check_off_and_reset_brings_back_the_defaults(
+def test_an_empty_list_turns_the_check_off_and_the_defaults_can_be_saved_again(
     workspace: Workspace,
 ) -> None:
     assert workspace.suggestion_patterns.set_patterns([]) == ()
     assert workspace.suggestion_patterns.patterns() == ()
     assert find_suggestion("Why not?", workspace.suggestion_patterns.patterns()) is None
 
-    assert workspace.suggestion_patterns.reset() == DEFAULT_PATTERNS
+    # "Restore the standard phrases" in the settings puts the defaults back as a saved list.
+    assert workspace.suggestion_patterns.set_patterns(DEFAULT_PATTERNS) == DEFAULT_PATTERNS
     assert workspace.suggestion_patterns.patterns() == DEFAULT_PATTERNS
 
 

@@ -99,19 +99,6 @@ def test_next_and_previous_wrap_and_announce(workspace: Workspace) -> None:
     assert touched == [avon] * 7
 
 
-def test_the_facilitator_can_give_the_turn_to_any_visitor(
-    workspace: Workspace, triad: dict[str, int]
-) -> None:
-    session = triad["Ashvale"]
-    corriford = workspace.turns.current(session).order[1][0]
-    ashvale = workspace.session_record.get(session).authority_id
-
-    assert workspace.turns.go_to(session, corriford).authority_name == "Corriford"
-    with pytest.raises(ValueError, match="visiting authority"):
-        workspace.turns.go_to(session, ashvale)
-    assert workspace.turns.current(session).authority_name == "Corriford"
-
-
 def test_each_session_keeps_its_own_turn(workspace: Workspace, triad: dict[str, int]) -> None:
     workspace.turns.next(triad["Ashvale"])
 
@@ -133,8 +120,12 @@ def test_questions_are_counted_from_asked_questions_and_question_notes(
     # The demo already holds one question note from Brackenmoor in this session.
     bank = workspace.bank.bank()
     workspace.questions.mark_asked(session, bank.question("budget-02"), authority_id=corriford)
-    workspace.questions.ask_new(session, "How do you know?", authority_id=corriford)
-    workspace.questions.ask_new(session, "And the board?", authority_id=brackenmoor)
+    workspace.notebook.add(
+        questioning, "How do you know?", NoteTag.QUESTION, authority_id=corriford
+    )
+    workspace.notebook.add(
+        questioning, "And the board?", NoteTag.QUESTION, authority_id=brackenmoor
+    )
     workspace.notebook.add(
         questioning, "A noted question", NoteTag.QUESTION, authority_id=corriford
     )
@@ -143,8 +134,9 @@ def test_questions_are_counted_from_asked_questions_and_question_notes(
     workspace.notebook.add(
         questioning, "Budget", NoteTag.QUESTION, authority_id=corriford, question_id="budget-02"
     )
-    workspace.questions.ask_new(triad["Brackenmoor"], "Elsewhere", authority_id=corriford)
-    workspace.questions.ask_new(session, "The presenter’s own", authority_id=ashvale)
+    elsewhere = triad["Brackenmoor"]
+    workspace.questions.mark_asked(elsewhere, bank.question("budget-01"), authority_id=corriford)
+    workspace.questions.mark_asked(session, bank.question("budget-01"), authority_id=ashvale)
 
     counts = workspace.turns.current(session).questions_by_authority
 

@@ -80,6 +80,26 @@ def test_default_lead_reviewers_form_a_cycle_with_nobody_reviewing_itself(
     assert people[0].team == (TeamMember("Ben Cole", "AD"),)
 
 
+def test_sessions_come_in_presenting_order_with_their_lead_reviewers(
+    workspace: Workspace,
+) -> None:
+    day_id = workspace.planner.create_day(triad())
+    plan = workspace.planner.day_plan(day_id)
+    ids = {p.name: p.authority_id for p in plan.participants}
+
+    sessions = workspace.planner.presenting_sessions(day_id)
+
+    assert [(s.position, s.authority_name, s.short_name) for s in sessions] == [
+        (0, "Northfield", "NF"),
+        (1, "Eastwick", "EW"),
+        (2, "Southam", "SH"),
+    ]
+    assert len({s.session_id for s in sessions}) == 3
+    assert plan.lead_reviewer_of(ids["Northfield"]) == ids["Eastwick"]
+    assert plan.lead_reviewer_of(ids["Southam"]) == ids["Northfield"]
+    assert workspace.data_path is None  # in memory
+
+
 def test_a_quartet_may_share_one_dcs_between_two_authorities(workspace: Workspace) -> None:
     day_id = workspace.planner.create_day(
         triad(

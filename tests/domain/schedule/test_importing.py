@@ -323,7 +323,6 @@ def test_missing_columns_are_named() -> None:
     ("data", "row", "words"),
     [
         (f"{HEADER}\n{GOOD_ROW} – Euston\n".encode("cp1252"), 2, "byte 0x96"),
-        (f"{HEADER}\n{GOOD_ROW}\n".encode("utf-16"), None, "saved as UTF-16"),
         (b"PK\x03\x04rest of a workbook", None, "a spreadsheet workbook, not a CSV file"),
     ],
 )
@@ -335,6 +334,16 @@ def test_a_file_not_saved_as_utf8_is_refused_with_how_to_save_it(
     assert error.row == row
     assert words in error.message
     assert "Save it as “CSV UTF-8 (Comma delimited)”" in error.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_excels_unicode_text_and_utf8_with_a_byte_order_mark_are_read(encoding: str) -> None:
+    text = f"{HEADER}\n{GOOD_ROW}\n".replace(",", "\t")
+
+    plan = parse_schedule(text.encode(encoding), "test.txt", "2022-2023")
+
+    assert isinstance(plan, ImportPlan)
+    assert [imported.day.date for imported in plan.days] == [dt.date(2023, 1, 16)]
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,12 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from facilitator.common.vocabulary import DayKind, DayMode, StageKind
+from facilitator.common.wording import long_date
 from facilitator.demo import create_demo_day
 from facilitator.planning.planner import AuthorityEntry, DayPlan, NewDay
 from facilitator.storage.files import WriteError
 from facilitator.word.agenda import export_agenda
-from facilitator.word.agenda_content import agenda_content, long_date
+from facilitator.word.agenda_content import agenda_content
 from facilitator.word.conventions import TemplateError
 from facilitator.workspace import Workspace
 

@@ -8,6 +8,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -16,28 +17,17 @@ from docx.oxml.ns import qn
 
 from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import StageKind
+from facilitator.common.wording import short_date
 from facilitator.demo import DEMO_CYCLE, create_demo_day
-from facilitator.records.collect import (
-    Bullet,
-    agreed_status_line,
-    collect_session_note,
-    draft_status_line,
-)
+from facilitator.records import exporting
+from facilitator.records.collect import Bullet, SessionNoteContent, collect_session_note
+from facilitator.records.exporting import DayRecord, RecordExports
 from facilitator.storage.files import WriteError
 from facilitator.word import session_note
-from facilitator.word.cycle_report import export_cycle_report
-from facilitator.word.day_summary import export_day_summary
-from facilitator.word.session_note import (
-    ConfidentialityError,
-    assert_only_this_session,
-    build_session_note,
-    export_session_note,
-)
+from facilitator.word.session_note import ConfidentialityError
 from facilitator.workspace import Workspace
 from tests.support.record_day import FilledSession, fill_day, quartet_day
 
-GENERATED = dt.datetime(2027, 2, 3, 9, 30)
-SENT = dt.date(2027, 2, 3)
 AGREED = dt.date(2027, 2, 20)
 
 
@@ -47,31 +37,39 @@ def triad(workspace: Workspace, clock: FakeClock) -> tuple[int, list[FilledSessi
     return day_id, fill_day(workspace, day_id, clock)
 
 
-def draft(workspace: Workspace, session_id: int, path: Path, version: int = 2) -> Document:
-    export_session_note(
-        workspace,
-        session_id,
-        path,
-        status_line=draft_status_line(version, SENT),
-        draft_version=version,
-        agreed_on=None,
-        generated_at=GENERATED,
-    )
+def record_of(workspace: Workspace, session_id: int) -> DayRecord:
+    day_id = workspace.session_facts.get(session_id).day_id
+    records = RecordExports(workspace).day_records(day_id)
+    return next(r for r in records if r.session and r.session.session_id == session_id)
+
+
+def draft(workspace: Workspace, session_id: int, path: Path) -> Document:
+    """The note as the records window leaves it: exported, sent for amendment, exported again."""
+    exports, record = RecordExports(workspace), record_of(workspace, session_id)
+    exports.export(record, path)
+    workspace.records.mark_sent(record.key)
+    exports.export(record, path, overwrite=True)
     return docx.Document(str(path))
 
 
 def agreed(workspace: Workspace, session_id: int, path: Path) -> Document:
-    export_session_note(
-        workspace,
-        session_id,
-        path,
-        status_line=agreed_status_line(AGREED),
-        draft_version=None,
-        agreed_on=AGREED,
-        generated_at=GENERATED,
-        version=3,
-    )
+    draft(workspace, session_id, path)
+    record = record_of(workspace, session_id)
+    workspace.records.agree(record.key, AGREED)
+    RecordExports(workspace).export(record, path, overwrite=True)
     return docx.Document(str(path))
+
+
+def sent_on(workspace: Workspace, session_id: int) -> str:
+    when = workspace.records.status(record_of(workspace, session_id).key).sent_on
+    assert when is not None
+    return short_date(when)
+
+
+def export_day_summary(workspace: Workspace, day_id: int, path: Path) -> None:
+    exports = RecordExports(workspace)
+    (summary,) = [r for r in exports.day_records(day_id) if r.session is None]
+    exports.export(summary, path)
 
 
 def headings(doc: Document) -> list[tuple[str, str]]:
@@ -119,6 +117,15 @@ def table_headers_repeat(doc: Document) -> Iterator[bool]:
 # the session note ------------------------------------------------------------------------
 
 
+def test_each_record_of_a_day_names_itself_in_a_sentence(workspace: Workspace) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+
+    described = [r.described for r in RecordExports(workspace).day_records(day_id)]
+
+    names = [s.authority_name for s in workspace.planner.presenting_sessions(day_id)]
+    assert described == [f"session note for {name}" for name in names] + ["day summary"]
+
+
 def test_a_draft_note_has_its_title_status_and_sections_in_order(
     workspace: Workspace, triad: tuple[int, list[FilledSession]], tmp_path: Path
 ) -> None:
@@ -143,11 +150,12 @@ def test_a_draft_note_has_its_title_status_and_sections_in_order(
         ("Heading 2", "Topical peer challenge next year"),
         ("Heading 2", "Appendix: planned and actual times"),
     ]
-    assert doc.paragraphs[1].text == "Status: draft for amendment, version 2, sent 3 February 2027"
+    sent = sent_on(workspace, triad[1][0].session_id)
+    assert doc.paragraphs[1].text == f"Status: draft for amendment, version 1, sent {sent}"
     details = [[c.text for c in row.cells] for row in doc.tables[0].rows]
     assert details[0] == ["Date", "Monday 18 January 2027"]
     assert ["Lead reviewer", "Tom Hallworth, Brackenmoor"] in details
-    assert "DRAFT for amendment — version 2" in header_text(doc)
+    assert "DRAFT for amendment — version 1" in header_text(doc)
     assert "OFFICIAL-SENSITIVE" in header_text(doc)
     bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert "Budget" in [p.text for p in bullets]
@@ -165,11 +173,11 @@ def test_an_agreed_note_says_so_and_carries_no_draft_marks(
     assert doc.paragraphs[1].text == "Status: agreed on 20 February 2027"
     assert "draft" not in all_text(path).casefold()
     props = doc.core_properties
-    assert (props.content_status, props.version) == ("Agreed", "3")
+    assert (props.content_status, props.version) == ("Agreed", "1")
 
 
 def test_a_notes_properties_name_it_for_the_round_trip(
-    workspace: Workspace, triad: tuple[int, list[FilledSession]], tmp_path: Path
+    workspace: Workspace, clock: FakeClock, triad: tuple[int, list[FilledSession]], tmp_path: Path
 ) -> None:
     day_id, sessions = triad
     doc = draft(workspace, sessions[1].session_id, tmp_path / "brackenmoor.docx")
@@ -182,9 +190,9 @@ def test_a_notes_properties_name_it_for_the_round_trip(
     assert props.identifier == (
         f"balcony:session-note:{day_id}:{sessions[1].session_id}:{authority_id}"
     )
-    assert (props.version, props.content_status) == ("2", "Draft for amendment")
+    assert (props.version, props.content_status) == ("1", "Draft for amendment")
     assert props.language == "en-GB"
-    assert props.created == GENERATED.astimezone(dt.UTC)
+    assert props.created == clock.wall_now()
     footer = str(doc.sections[0].footer._element.xml)
     assert "NUMPAGES" in footer
     assert "OFFICIAL-SENSITIVE" in footer
@@ -240,11 +248,11 @@ def test_a_foreign_bullet_is_caught_and_nothing_is_written(
     leaked = f"The budget is treated as fixed {corriford.markers[5]}"
     real = collect_session_note
 
-    def leaky(workspace: Workspace, session_id: int) -> session_note.SessionNoteContent:
+    def leaky(workspace: Workspace, session_id: int) -> SessionNoteContent:
         content = real(workspace, session_id)
         return dataclasses.replace(content, insights=(*content.insights, Bullet(leaked)))
 
-    monkeypatch.setattr(session_note, "collect_session_note", leaky)
+    monkeypatch.setattr(exporting, "collect_session_note", leaky)
     path = tmp_path / "ashvale.docx"
     with pytest.raises(ConfidentialityError, match="Corriford") as caught:
         draft(workspace, ashvale.session_id, path)
@@ -253,19 +261,25 @@ def test_a_foreign_bullet_is_caught_and_nothing_is_written(
     assert (caught.value.authority, caught.value.other) == ("Ashvale", "Corriford")
 
 
-def test_the_check_raises_on_a_foreign_marker_added_to_a_finished_note(
-    workspace: Workspace, triad: tuple[int, list[FilledSession]]
+def test_the_check_reads_the_finished_note_tables_included(
+    workspace: Workspace,
+    triad: tuple[int, list[FilledSession]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ashvale, brackenmoor = triad[1][0], triad[1][1]
-    content = collect_session_note(workspace, ashvale.session_id)
-    doc = build_session_note(
-        content, status_line="", draft_version=1, agreed_on=None, generated_at=GENERATED
-    )
-    assert_only_this_session(doc, workspace, ashvale.session_id)  # clean as built
+    real = session_note.build_session_note
 
-    doc.tables[0].rows[0].cells[1].add_paragraph(f"Edge of care {brackenmoor.markers[15]}")
+    def tampered(*args: Any, **kwargs: Any) -> Document:
+        doc = real(*args, **kwargs)
+        doc.tables[0].rows[0].cells[1].add_paragraph(f"Edge of care {brackenmoor.markers[15]}")
+        return doc
+
+    monkeypatch.setattr(session_note, "build_session_note", tampered)
+    path = tmp_path / "ashvale.docx"
     with pytest.raises(ConfidentialityError, match="Brackenmoor"):
-        assert_only_this_session(doc, workspace, ashvale.session_id)
+        draft(workspace, ashvale.session_id, path)
+    assert not path.exists()
 
 
 def test_words_another_session_shares_with_the_notes_own_are_no_leak(
@@ -310,24 +324,15 @@ def test_a_user_template_without_second_level_bullets_still_works(
     style = template.styles["List Bullet 2"].element
     style.getparent().remove(style)
     template.save(str(tmp_path / "letterhead.docx"))
+    exports = RecordExports(workspace, marking=None, template=tmp_path / "letterhead.docx")
 
-    export_session_note(
-        workspace,
-        triad[1][0].session_id,
-        tmp_path / "note.docx",
-        status_line="",
-        draft_version=None,
-        agreed_on=None,
-        template=tmp_path / "letterhead.docx",
-        marking=None,
-        generated_at=GENERATED,
-    )
+    exports.export(record_of(workspace, triad[1][0].session_id), tmp_path / "note.docx")
+
     doc = docx.Document(str(tmp_path / "note.docx"))
     scores = next(p for p in doc.paragraphs if p.text.startswith("Scores out of 10"))
     assert scores.style.name == "List Bullet"
     assert "OFFICIAL" not in header_text(doc)
-    assert "DRAFT" not in all_text(tmp_path / "note.docx")
-    assert doc.core_properties.version == ""
+    assert "DRAFT for amendment — version 1" in header_text(doc)
 
 
 # the day summary and the cycle report ----------------------------------------------------
@@ -338,7 +343,7 @@ def test_the_day_summary_lists_the_days_outcomes(
 ) -> None:
     day_id = triad[0]
     path = tmp_path / "summary.docx"
-    export_day_summary(workspace, day_id, path, generated_at=GENERATED)
+    export_day_summary(workspace, day_id, path)
     doc = docx.Document(str(path))
 
     assert headings(doc) == [
@@ -395,7 +400,7 @@ def test_the_cycle_report_draws_the_days_together(
 ) -> None:
     fill_day(workspace, quartet_day(workspace))
     path = tmp_path / "cycle.docx"
-    export_cycle_report(workspace, DEMO_CYCLE, path, generated_at=GENERATED, version=1)
+    RecordExports(workspace).export_cycle_report(DEMO_CYCLE, path)
     doc = docx.Document(str(path))
 
     assert [h for h in headings(doc) if h[0] != "Heading 3"] == [
@@ -433,9 +438,9 @@ def test_an_empty_days_records_are_still_complete_papers(
     session_id = workspace.planner.day_plan(day_id).stages[-2].session_id  # Corriford's
     assert session_id is not None
 
-    note = draft(workspace, session_id, tmp_path / "note.docx", version=1)
-    export_day_summary(workspace, day_id, tmp_path / "summary.docx", generated_at=GENERATED)
-    export_cycle_report(workspace, DEMO_CYCLE, tmp_path / "cycle.docx", generated_at=GENERATED)
+    note = draft(workspace, session_id, tmp_path / "note.docx")
+    export_day_summary(workspace, day_id, tmp_path / "summary.docx")
+    RecordExports(workspace).export_cycle_report(DEMO_CYCLE, tmp_path / "cycle.docx")
 
     texts = [p.text for p in note.paragraphs]
     assert texts.count("None recorded.") == 8  # every section but the ones shown only when used
@@ -450,4 +455,6 @@ def test_an_empty_days_records_are_still_complete_papers(
     for name in ("summary.docx", "cycle.docx"):
         doc = docx.Document(str(tmp_path / name))
         assert all(p.text.strip() for p in doc.paragraphs)
-        assert "None recorded." in [p.text for p in doc.paragraphs]
+        texts = [p.text for p in doc.paragraphs]
+        # The demo day names best practice but no systemic issue.
+        assert texts[texts.index("Common systemic issues") + 1] == "None recorded.", name

@@ -25,12 +25,12 @@ def editor(qtbot: QtBot, workspace: Workspace) -> BankEditor:
 def quiet_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
 
-    def record(*args: object, **_: object) -> QMessageBox.StandardButton:
+    def remember(*args: object, **_: object) -> QMessageBox.StandardButton:
         said.append(str(args[2]))
         return QMessageBox.StandardButton.Ok
 
     for name in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, name, record)
+        monkeypatch.setattr(QMessageBox, name, remember)
     return said
 
 

@@ -15,7 +15,7 @@ from ui.bank.panel import NO_ANSWER, QuestionBankPanel
 @pytest.fixture
 def panel(qtbot: QtBot, workspace: Workspace) -> QuestionBankPanel:
     day_id = create_demo_day(workspace.planner, workspace.notebook)
-    widget = QuestionBankPanel(workspace, QUndoStack())
+    widget = QuestionBankPanel(workspace.bank, workspace.questions, workspace.planner, QUndoStack())
     qtbot.addWidget(widget)
     widget.resize(900, 700)
     widget.show()
@@ -153,3 +153,24 @@ def test_unmark_from_the_asked_list_with_delete(
     panel.asked_view.setCurrentIndex(panel.asked_model.index(0))
     qtbot.keyClick(panel.asked_view, Qt.Key.Key_Delete)
     assert workspace.questions.asked(panel.session_id or 0) == []
+
+
+def test_the_sessions_and_lead_reviewers_come_from_the_day(
+    panel: QuestionBankPanel, workspace: Workspace
+) -> None:
+    day_id = panel.day_id or 0
+    assert panel.sessions == presenting_sessions(workspace.db, day_id)
+    assert [panel.session_combo.itemText(i) for i in range(panel.session_combo.count())] == [
+        "1. Ashvale",
+        "2. Brackenmoor",
+        "3. Corriford",
+    ]
+
+
+def test_a_deleted_panel_stops_listening(qtbot: QtBot, workspace: Workspace) -> None:
+    before = len(workspace.questions.changed._listeners)
+    widget = QuestionBankPanel(workspace.bank, workspace.questions, workspace.planner, QUndoStack())
+    assert len(workspace.questions.changed._listeners) == before + 1
+    with qtbot.waitSignal(widget.destroyed):
+        widget.deleteLater()
+    assert len(workspace.questions.changed._listeners) == before

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.clock import FakeClock
+from facilitator.common.events import Event
 from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.demo import create_demo_day
 from facilitator.live.conductor import Conductor
@@ -26,6 +28,17 @@ def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+def listeners(workspace: Workspace, conductor: Conductor) -> dict[str, int]:
+    """How many listen to each event of every service: the console's parts among them."""
+    services = [getattr(workspace, f.name) for f in fields(workspace)] + [conductor]
+    return {
+        f"{type(service).__name__}.{name}": len(event._listeners)
+        for service in services
+        for name, event in vars(service).items()
+        if isinstance(event, Event)
+    }
 
 
 def key(
@@ -223,20 +236,20 @@ def test_ending_the_day_asks_first(
 
     key(qtbot, console, Qt.Key.Key_F5)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    console.end_action.trigger()
+    console.run_actions.end.trigger()
     assert console.conductor.state(console.day_id).status is DayStatus.FINISHED
     assert not console.start_button.isEnabled()
     assert isinstance(console.presenter, (QWidget, type(None)))
 
 
-def test_affirmations_and_asks_are_recorded_from_the_console_by_keyboard(
+def test_affirmations_and_asks_are_captured_from_the_console_by_keyboard(
     qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
 ) -> None:
     for _ in range(4):  # introductions, presentation, questioning, affirmation
         key(qtbot, console, Qt.Key.Key_F5)
     assert current_kind(console) is StageKind.AFFIRMATION
     key(qtbot, console, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
-    line = console.record_panel.affirmation.line
+    line = console.outcomes_panel.affirmation.line
     assert line.hasFocus()
     qtbot.keyClicks(line, "Leaders who know their front line")
     qtbot.keyClick(line, Qt.Key.Key_Return)
@@ -248,8 +261,8 @@ def test_affirmations_and_asks_are_recorded_from_the_console_by_keyboard(
     for _ in range(3):  # insights, reaction, reflection
         key(qtbot, console, Qt.Key.Key_F5)
     assert current_kind(console) is StageKind.REFLECTION
-    part = console.record_panel.reflection.exchange_part
-    console.record_panel.reflection.setCurrentWidget(part)
+    part = console.outcomes_panel.reflection.exchange_part
+    console.outcomes_panel.reflection.setCurrentWidget(part)
     part.topic.setFocus()
     qtbot.keyClicks(part.topic, "Support with placement sufficiency")
     qtbot.keyClick(part.topic, Qt.Key.Key_Return)
@@ -268,7 +281,7 @@ def test_the_amber_share_and_the_suggestion_phrases_can_be_changed(
     from ui.console.settings import PhrasesDialog, ask_amber
 
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (50, True))
-    ask_amber(console)
+    ask_amber(console, console.settings, console.conductor)
     assert console.conductor.amber_share == 0.5
     assert int(console.settings.value("console/amberPercent")) == 50
 
@@ -288,3 +301,73 @@ def test_the_amber_share_and_the_suggestion_phrases_can_be_changed(
     key(qtbot, console, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(console.capture.line, "Surely you could merge the teams?")
     assert console.capture.warning.isVisibleTo(console)
+
+
+def test_a_new_amber_share_turns_the_timer_at_once(
+    qtbot: QtBot, console: ConsoleWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    key(qtbot, console, Qt.Key.Key_F5)
+    clock.advance(minutes=10)  # a third of the stage left
+    console.refresh_timer()
+    assert console.header.timer.property("phase") == Phase.RUNNING.value
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (50, True))
+    console.change_amber()  # what View ▸ Timer warning… does
+
+    assert console.header.timer.property("phase") == Phase.AMBER.value
+
+
+def test_closing_the_console_saves_a_topic_typed_but_not_yet_left(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    for _ in range(7):  # to the first reflection
+        key(qtbot, console, Qt.Key.Key_F5)
+    stage = console.conductor.state(console.day_id).current
+    assert stage is not None
+    assert stage.kind is StageKind.REFLECTION
+    assert stage.session_id is not None
+    console.outcomes_panel.reflection.invitation.topic.setText("Edge of care")
+
+    console.close()
+
+    saved = workspace.session_facts.get(stage.session_id)
+    assert (saved.topical_invitation, saved.topical_topic) == (True, "Edge of care")
+
+
+def test_a_closed_console_stops_listening_to_the_services(
+    qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path
+) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    conductor = Conductor(workspace.db, clock)
+    before = listeners(workspace, conductor)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = ConsoleWindow(workspace, conductor, day_id, settings)
+    qtbot.addWidget(window)
+    window.show()
+    opened = listeners(workspace, conductor)
+    for event in ("Notebook.changed", "Conductor.changed", "Conductor.amber_changed"):
+        assert opened[event] > before[event]
+
+    window.close()  # home keeps the closed window until it opens another
+
+    qtbot.waitUntil(lambda: listeners(workspace, conductor) == before)
+    conductor.start_day(day_id)  # reaches nothing of the closed console
+    workspace.questions.pin(conductor.state(day_id).stages[1].session_id or 0, "budget")
+
+
+def test_a_destroyed_console_stops_listening_to_the_services(
+    qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path
+) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    conductor = Conductor(workspace.db, clock)
+    before = listeners(workspace, conductor)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = ConsoleWindow(workspace, conductor, day_id, settings)
+    assert listeners(workspace, conductor) != before
+
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()
+
+    assert listeners(workspace, conductor) == before

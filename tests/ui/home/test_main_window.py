@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -31,13 +31,13 @@ def window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindo
 
 def test_an_empty_data_file_shows_the_empty_state(window: MainWindow) -> None:
     assert window.pages.currentIndex() == EMPTY_PAGE
-    assert window.new_day_button.isVisible()
-    assert window.demo_button.isVisible()
-    assert not window.delete_day_action.isEnabled()
+    assert window.empty_state.new_day_button.isVisible()
+    assert window.empty_state.demo_button.isVisible()
+    assert not window.menus.delete_day.isEnabled()
 
 
 def test_open_demo_day_lists_it_and_shows_its_agenda(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.empty_state.demo_button, Qt.MouseButton.LeftButton)
 
     assert window.pages.currentIndex() == DAYS_PAGE
     assert window.days_model.rowCount() == 1
@@ -50,7 +50,7 @@ def test_open_demo_day_lists_it_and_shows_its_agenda(qtbot: QtBot, window: MainW
     last = agenda.rowCount() - 1
     assert agenda.data(agenda.index(last, 0)) == "17.35"
 
-    window.demo_action.trigger()  # opening it again selects it instead of adding another
+    window.menus.demo.trigger()  # opening it again selects it instead of adding another
     assert window.days_model.rowCount() == 1
 
 
@@ -77,7 +77,7 @@ def test_a_new_triad_typed_into_the_dialog_is_listed(
     planned: list[int] = []
     monkeypatch.setattr(NewDayDialog, "exec", fill_and_accept)
     monkeypatch.setattr(DayEditor, "exec", lambda editor: planned.append(editor.day_id) or 0)
-    window.new_day_action.trigger()
+    window.menus.new_day.trigger()
 
     assert window.days_model.rowCount() == 1
     day = window.days_model.day_at(0)
@@ -117,9 +117,9 @@ def test_deleting_a_day_asks_first(
         return next(answers)
 
     monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    window.delete_day_action.trigger()
+    window.menus.delete_day.trigger()
     assert window.days_model.rowCount() == 1
-    window.delete_day_action.trigger()
+    window.menus.delete_day.trigger()
     assert window.days_model.rowCount() == 0
     assert window.pages.currentIndex() == EMPTY_PAGE
     assert "cannot be undone" in asked[0]
@@ -187,7 +187,7 @@ def test_the_agenda_is_exported_to_word_from_the_day_menu(
     window.open_demo_day()
     target = tmp_path / "agenda.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.agenda_word_action.trigger()
+    window.menus.agenda_word.trigger()
 
     tables = Document(str(target)).tables
     timetable = tables[-1]
@@ -197,13 +197,13 @@ def test_the_agenda_is_exported_to_word_from_the_day_menu(
 
 def test_run_this_day_opens_the_console_once(window: MainWindow, qtbot: QtBot) -> None:
     window.open_demo_day()
-    window.run_day_action.trigger()
+    window.menus.run_day.trigger()
     console = window.console
     assert console is not None
     qtbot.addWidget(console)
     assert console.isVisible()
     assert console.day_id == window.selected_day_id()
-    window.run_day_action.trigger()  # the same day again: the same window comes forward
+    window.menus.run_day.trigger()  # the same day again: the same window comes forward
     assert window.console is console
     console.close()
 
@@ -213,10 +213,10 @@ def test_records_open_for_the_selected_day(window: MainWindow, qtbot: QtBot) -> 
 
     from ui.records.window import RecordsDialog
 
-    assert not window.records_action.isEnabled()
+    assert not window.menus.records.isEnabled()
     window.open_demo_day()
-    assert window.records_action.isEnabled()
-    window.records_action.trigger()
+    assert window.menus.records.isEnabled()
+    window.menus.records.trigger()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordsDialog)]
     assert len(dialogs) == 1
     dialogs[0].close()
@@ -251,3 +251,36 @@ def test_the_overview_buttons_plan_and_run_the_day(
     qtbot.addWidget(window.console)
     assert window.console.isVisible()
     window.console.close()
+
+
+def test_planning_a_day_leaves_no_listener_behind(window: MainWindow, workspace: Workspace) -> None:
+    window.open_demo_day()
+    listeners = workspace.planner.day_changed._listeners
+    before = len(listeners)
+    while_open: list[int] = []
+
+    def close_the_editor() -> None:
+        while_open.append(len(listeners))
+        for editor in window.findChildren(DayEditor):
+            editor.reject()
+
+    QTimer.singleShot(0, close_the_editor)
+    window.plan_selected_day()
+
+    assert while_open[0] > before
+    assert len(listeners) == before
+    assert window.findChildren(DayEditor) == []
+
+
+def test_a_destroyed_home_window_lets_go_of_the_planner(
+    qtbot: QtBot, workspace: Workspace, settings: QSettings
+) -> None:
+    listeners = workspace.planner.day_changed._listeners
+    before = len(listeners)
+    window = MainWindow(workspace, settings)
+    assert len(listeners) > before
+
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()
+
+    assert len(listeners) == before

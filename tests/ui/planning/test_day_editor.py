@@ -150,6 +150,21 @@ def test_details_are_saved_when_a_field_is_left(
     assert workspace.planner.details(editor.day_id).facilitator == "Rae Lindqvist"
 
 
+def test_a_closed_editor_lets_go_of_the_planner(qtbot: QtBot, workspace: Workspace) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    listeners = workspace.planner.day_changed._listeners
+    before = len(listeners)
+    editor = DayEditor(workspace.planner, day_id)
+    editor.show()
+    assert len(listeners) > before  # the editor and the tabs that follow the day
+
+    with qtbot.waitSignal(editor.destroyed):
+        editor.reject()
+
+    assert len(listeners) == before
+    workspace.planner.set_finish_limit(day_id, dt.time(17, 0))  # nobody left to call
+
+
 def test_importing_the_sample_schedule_lists_six_days(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,8 +23,10 @@ from facilitator.workspace import Workspace
 from tests.support.fake_session_note import add_after, delete, retype, save
 from ui.amendments.dialog import AmendmentsDialog
 from ui.records.printing import session_note_html
-from ui.records.steps import FOLDER_KEY, AgreeDialog
-from ui.records.window import RecordsDialog, export_cycle_report_interactively
+from ui.records.services import RecordsServices
+from ui.records.settings import record_exports
+from ui.records.steps import FOLDER_KEY, AgreeDialog, export_cycle_report_interactively
+from ui.records.window import RecordsDialog
 
 BUDGET = "The story assumes the budget is fixed; the corporate centre may see it otherwise."
 BUDGET_NEW = "The story assumes the budget is fixed; the council’s finance team may not."
@@ -93,7 +95,7 @@ def day_id(workspace: Workspace) -> int:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, workspace: Workspace, day_id: int, settings: QSettings) -> RecordsDialog:
-    window = RecordsDialog(workspace, day_id, settings=settings)
+    window = RecordsDialog(RecordsServices.of(workspace, settings), day_id, settings=settings)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -204,6 +206,21 @@ def test_every_control_has_an_accessible_name(dialog: RecordsDialog) -> None:
         assert button.accessibleName(), button.text()
     assert dialog.table.accessibleName() == "Records of the day"
     assert dialog.versions.accessibleName()
+
+
+def test_a_closed_records_window_lets_go_of_the_record_book(
+    qtbot: QtBot, workspace: Workspace, day_id: int, settings: QSettings
+) -> None:
+    listeners = workspace.records.changed._listeners
+    before = len(listeners)
+    window = RecordsDialog(RecordsServices.of(workspace, settings), day_id, settings=settings)
+    window.show()
+    assert len(listeners) == before + 1
+
+    with qtbot.waitSignal(window.destroyed):
+        window.close()
+
+    assert len(listeners) == before
 
 
 # export and send -----------------------------------------------------------------------
@@ -518,7 +535,7 @@ def test_export_all_writes_a_file_per_presenting_authority_and_the_day_summary(
 
     assert len(user.questions) == 1
     assert "4 of these files" in user.questions[0]
-    assert len(dialog.workspace.records.versions(dialog.model.row_at(0).record.key)) == 1
+    assert len(dialog.services.records.versions(dialog.model.row_at(0).record.key)) == 1
 
     user.answer = QMessageBox.StandardButton.Yes
     dialog.export_all_button.click()
@@ -563,7 +580,8 @@ def test_the_cycle_report_is_exported_for_the_chosen_cycle(
     monkeypatch.setattr(QInputDialog, "getItem", choose)
     user.saves_as(tmp_path / "report.docx")
 
-    written = export_cycle_report_interactively(workspace, None, settings=settings)
+    exports = record_exports(workspace, settings)
+    written = export_cycle_report_interactively(workspace.planner, exports, None, settings=settings)
 
     assert offered == [[DEMO_CYCLE]]
     assert written == tmp_path / "report.docx"
@@ -574,6 +592,10 @@ def test_the_cycle_report_is_exported_for_the_chosen_cycle(
 def test_without_a_cycle_there_is_no_report_to_make(
     qtbot: QtBot, workspace: Workspace, user: User, settings: QSettings
 ) -> None:
-    assert export_cycle_report_interactively(workspace, None, settings=settings) is None
+    exports = record_exports(workspace, settings)
+    assert (
+        export_cycle_report_interactively(workspace.planner, exports, None, settings=settings)
+        is None
+    )
     (told,) = user.warnings
     assert "No day belongs to a cycle yet" in told
