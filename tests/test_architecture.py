@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,10 @@ def broken_contracts(result: subprocess.CompletedProcess[str]) -> list[str]:
         ("ui/presenter/screen.py", "import facilitator.capture\n", "never reads what was"),
         ("facilitator/leak.py", "import cli.main\n", "Layers: cli above ui"),
         ("ui/leak.py", "import cli.parser\n", "Layers: cli above ui"),
+        # The console's modules imported each other in a circle before.
+        ("ui/console/parts.py", "import ui.console.window\n", "No import cycles"),
+        ("ui/amendments/dialog.py", "import ui.records.steps\n", "No import cycles"),
+        ("facilitator/word/session_note.py", "import facilitator.records.exporting\n", "cycles"),
     ],
 )
 def test_a_planted_forbidden_import_breaks_the_contracts(
@@ -69,3 +74,22 @@ def test_a_planted_forbidden_import_breaks_the_contracts(
 
     assert result.returncode != 0
     assert any(contract in broken for broken in broken_contracts(result)), result.stdout
+
+
+def test_the_architecture_page_names_only_paths_that_exist() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:cli|facilitator|ui|question_bank|tests)/[\w/.]*)`", page))
+    assert len(named) > 20
+    missing = sorted(path for path in named if not (ROOT / path).exists())
+    assert missing == []
+
+
+def test_no_production_module_runs_past_400_lines() -> None:
+    packages = ("cli", "facilitator", "question_bank", "ui")
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for package in packages
+        for path in (ROOT / package).rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
