@@ -8,6 +8,7 @@ confidentiality check on the way out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from facilitator.records.keys import RecordKey
 from facilitator.records.sources import RecordSources
 from facilitator.records.tables import RecordKind, RecordStatus
 from facilitator.records.versions import VersionView
-from facilitator.word.record_content import DEFAULT_MARKING, Stamp
+from facilitator.word.record_content import DEFAULT_MARKING, SessionNoteContent, Stamp
 
 __all__ = ["DEFAULT_MARKING", "DayRecord", "RecordExports"]
 
@@ -83,6 +84,15 @@ class RecordExports:
         self, cycle_name: str, path: Path, *, overwrite: bool = False
     ) -> VersionView:
         return self._export(RecordKey.cycle_report(cycle_name), path, overwrite)
+
+    def session_note_content(self, session_id: int) -> SessionNoteContent:
+        """What a session note says now: the content its Word file is built from, for paper."""
+        return collect_session_note(self.workspace, session_id)
+
+    def check_session_note(self, content: SessionNoteContent, lines: Iterable[str]) -> None:
+        """Raises ConfidentialityError if `lines`, a note laid out for paper, show another
+        session's words: the same check every Word export passes."""
+        check_only_this_session(self.workspace, content, lines)
 
     def document(self, key: RecordKey, status: RecordStatus, version: int) -> bytes:
         """One version of a record as .docx bytes, built from the stored day: the one way to

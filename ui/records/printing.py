@@ -19,20 +19,15 @@ from facilitator.records.collect import (
     SessionNoteContent,
     StageTime,
     agreed_status_line,
-    collect_session_note,
     draft_status_line,
-    first_foreign,
-    other_sessions_texts,
-    public_texts,
 )
 from facilitator.records.common import Bullet
-from facilitator.records.exporting import DEFAULT_MARKING
+from facilitator.records.exporting import RecordExports
 from facilitator.records.versions import RecordStateView, RecordStatus
 from facilitator.storage.files import WriteError
 from facilitator.word import session_note as words
 from facilitator.word.record_content import NONE_RECORDED
 from facilitator.word.record_parts import ATTENDANCE_HEADERS, day_details
-from facilitator.workspace import Workspace
 from ui.common.printing import print_document, save_pdf
 from ui.planning.agenda_print import STYLE as AGENDA_STYLE
 
@@ -273,23 +268,13 @@ def _time_row(time: StageTime) -> tuple[str, str, str, str]:
 # public ----------------------------------------------------------------------------------
 
 
-def session_note_html(
-    workspace: Workspace,
-    session_id: int,
-    state: RecordStateView,
-    *,
-    marking: str | None = DEFAULT_MARKING,
-) -> str:
-    """The note as simple HTML that QTextDocument lays out. Raises ConfidentialityError (a
-    WriteError) if it would show another session's words, as the Word export does."""
-    content = collect_session_note(workspace, session_id)
-    page = _page(content, note_marks(state), marking)
-    foreign = other_sessions_texts(workspace, session_id, content.own_texts)
-    allowed = content.own_texts | public_texts(content, workspace.bank.bank(include_hidden=True))
-    found = first_foreign(page.lines, foreign, [*allowed, *words.FIXED_TEXTS])
-    if found is not None:
-        text, other = found
-        raise words.ConfidentialityError(content.authority, other, text)
+def session_note_html(exports: RecordExports, session_id: int, state: RecordStateView) -> str:
+    """The note as simple HTML that QTextDocument lays out, marked as the exports are. Raises
+    ConfidentialityError (a WriteError) if it would show another session's words, as the
+    Word export does."""
+    content = exports.session_note_content(session_id)
+    page = _page(content, note_marks(state), exports.marking)
+    exports.check_session_note(content, page.lines)
     return page.html(content.title)
 
 
@@ -301,15 +286,15 @@ def note_document(html: str) -> QTextDocument:
 
 
 def print_session_note(
-    workspace: Workspace,
+    exports: RecordExports,
     session_id: int,
     state: RecordStateView,
     parent: QWidget | None = None,
 ) -> bool:
     """Asks which printer through the system dialog and prints on A4; False if cancelled.
     Raises WriteError (ConfidentialityError) before the dialog if the note cannot be shown."""
-    document = note_document(session_note_html(workspace, session_id, state))
-    authority = workspace.session_facts.get(session_id).authority_name
+    document = note_document(session_note_html(exports, session_id, state))
+    authority = exports.session_note_content(session_id).authority
     return print_document(
         document,
         f"Session note {authority}",
@@ -319,7 +304,7 @@ def print_session_note(
 
 
 def export_session_note_pdf(
-    workspace: Workspace,
+    exports: RecordExports,
     session_id: int,
     state: RecordStateView,
     path: Path,
@@ -333,5 +318,5 @@ def export_session_note_pdf(
         raise WriteError(
             f"{path} already exists. Choose another name, or confirm that it may be replaced."
         )
-    document = note_document(session_note_html(workspace, session_id, state))
+    document = note_document(session_note_html(exports, session_id, state))
     save_pdf(document, path, path.stem, overwrite=overwrite)

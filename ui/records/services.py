@@ -21,27 +21,26 @@ if TYPE_CHECKING:
 
 
 class SessionNotePaper:
-    """Prints a session note or saves it as PDF.
+    """Prints a session note or saves it as PDF, gathered and checked by the exports.
 
-    The domain gathers a note from the whole workspace (`collect_session_note`), so this one
-    piece holds it and the window sees only paper. The printing module loads Word's library,
-    so it is imported on first use, not when the window opens.
+    The printing module loads Word's library, so it is imported on first use, not when the
+    window opens.
     """
 
-    def __init__(self, workspace: Workspace) -> None:
-        self._workspace = workspace
+    def __init__(self, exports: RecordExports) -> None:
+        self._exports = exports
 
     def print_note(self, session_id: int, state: RecordStateView, parent: QWidget) -> bool:
         from ui.records.printing import print_session_note
 
-        return print_session_note(self._workspace, session_id, state, parent)
+        return print_session_note(self._exports, session_id, state, parent)
 
     def save_pdf(
         self, session_id: int, state: RecordStateView, path: Path, *, overwrite: bool = False
     ) -> None:
         from ui.records.printing import export_session_note_pdf
 
-        export_session_note_pdf(self._workspace, session_id, state, path, overwrite=overwrite)
+        export_session_note_pdf(self._exports, session_id, state, path, overwrite=overwrite)
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,12 @@ class RecordsServices:
     @classmethod
     def of(cls, workspace: Workspace, settings: QSettings) -> RecordsServices:
         """Picked from the composition root; the exports follow the record settings."""
+        exports = record_exports(workspace, settings)
         return cls(
             planner=workspace.planner,
             records=workspace.records,
             round_trip=workspace.round_trip,
-            exports=record_exports(workspace, settings),
-            paper=SessionNotePaper(workspace),
+            exports=exports,
+            paper=SessionNotePaper(exports),
             clock=workspace.clock,
         )

@@ -4,9 +4,11 @@ sees (file and message dialogs stand in for the user)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -18,13 +20,17 @@ from pytestqt.qtbot import QtBot
 from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import StageKind
 from facilitator.demo import DEMO_CYCLE, create_demo_day
+from facilitator.records import exporting
+from facilitator.records.collect import Bullet, SessionNoteContent
+from facilitator.records.keys import RecordKey
 from facilitator.records.versions import RecordStatus
+from facilitator.word.session_note import ConfidentialityError
 from facilitator.workspace import Workspace
 from tests.support.fake_session_note import add_after, delete, retype, save
 from ui.amendments.dialog import AmendmentsDialog
 from ui.records.printing import session_note_html
 from ui.records.services import RecordsServices
-from ui.records.settings import record_exports
+from ui.records.settings import MARKING_KEY, record_exports
 from ui.records.steps import FOLDER_KEY, AgreeDialog, export_cycle_report_interactively
 from ui.records.window import RecordsDialog
 
@@ -454,13 +460,54 @@ def test_a_draft_prints_with_its_draft_mark(
     row = dialog.model.row_at(ASHVALE)
     assert row.record.session is not None
 
-    html = session_note_html(workspace, row.record.session.session_id, row.state)
+    html = session_note_html(dialog.services.exports, row.record.session.session_id, row.state)
 
     assert "DRAFT for amendment — version 1" in html
     assert "Agreed on" not in html
     assert "OFFICIAL-SENSITIVE" in html
     assert "Insights from the balcony" in html
     assert "Practice weeks where senior leaders shadow front-line teams." in html
+
+
+def test_a_printed_note_carries_the_marking_chosen_in_record_settings(
+    qtbot: QtBot, workspace: Workspace, day_id: int, settings: QSettings
+) -> None:
+    settings.setValue(MARKING_KEY, "OFFICIAL")
+    services = RecordsServices.of(workspace, settings)
+    (session, *_) = workspace.planner.presenting_sessions(day_id)
+    state = workspace.records.status(
+        RecordKey.session_note(day_id, session.session_id, session.authority_id)
+    )
+
+    html = session_note_html(services.exports, session.session_id, state)
+
+    assert "OFFICIAL" in html
+    assert "OFFICIAL-SENSITIVE" not in html
+
+
+def test_a_note_on_paper_passes_the_same_confidentiality_check_as_in_word(
+    workspace: Workspace, day_id: int, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, *_ = workspace.planner.presenting_sessions(day_id)
+    insights = next(
+        s.id
+        for s in workspace.planner.day_plan(day_id).stages
+        if s.session_id == second.session_id and s.kind is StageKind.INSIGHTS
+    )
+    secret = "Only the second authority said this about its edge of care panel."
+    workspace.notebook.add(insights, secret)
+    real = exporting.collect_session_note
+
+    def leaky(sources: Any, session_id: int) -> SessionNoteContent:
+        content = real(sources, session_id)
+        return dataclasses.replace(content, insights=(*content.insights, Bullet(secret)))
+
+    monkeypatch.setattr(exporting, "collect_session_note", leaky)
+    services = RecordsServices.of(workspace, settings)
+    key = RecordKey.session_note(day_id, first.session_id, first.authority_id)
+
+    with pytest.raises(ConfidentialityError, match=second.authority_name):
+        session_note_html(services.exports, first.session_id, workspace.records.status(key))
 
 
 def test_an_agreed_note_is_saved_as_pdf_marked_agreed(
@@ -482,7 +529,7 @@ def test_an_agreed_note_is_saved_as_pdf_marked_agreed(
     assert target.read_bytes().startswith(b"%PDF")
     row = dialog.model.row_at(ASHVALE)
     assert row.record.session is not None
-    html = session_note_html(workspace, row.record.session.session_id, row.state)
+    html = session_note_html(dialog.services.exports, row.record.session.session_id, row.state)
     assert "Agreed on 25 January 2027" in html
     assert "DRAFT" not in html
 
