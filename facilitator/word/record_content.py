@@ -83,6 +83,9 @@ class TeamAttendance:
     people: tuple[PersonLine, ...]
 
 
+SCORES = "Scores out of 10: "
+
+
 @dataclass(frozen=True)
 class ScaleScore:
     authority: str
@@ -96,6 +99,17 @@ class QuestionExplored:
     scale_high: str = ""
     scores: tuple[ScaleScore, ...] = ()
     notes: tuple[Bullet, ...] = ()
+
+    @property
+    def answers(self) -> tuple[Bullet, ...]:
+        """What a note shows under the question: its 0–10 scores first, then its notes."""
+        if not self.scores:
+            return self.notes
+        scores = ", ".join(f"{s.authority} {s.value}" for s in self.scores)
+        anchors = ""
+        if self.scale_low and self.scale_high:
+            anchors = f"0 {self.scale_low}, 10 {self.scale_high}"
+        return (Bullet(scores, attribution=anchors, lead=SCORES), *self.notes)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import date
 from facilitator.word.conventions import Document
 from facilitator.word.record_content import (
     NONE_RECORDED,
-    Bullet,
+    SCORES,
     SessionNoteContent,
     StageTime,
     Stamp,
@@ -39,7 +39,6 @@ from facilitator.word.session_note_words import (
     REACTION,
     REFLECTION,
     RUNNING_NOTE,
-    SCORES,
     STAGE_TIME_HEADERS,
     STATUS_AGREED,
     STATUS_DRAFT,
@@ -167,13 +166,7 @@ def _questions(write: RecordWriter, content: SessionNoteContent) -> None:
 def _theme(write: RecordWriter, theme: ThemeExplored) -> None:
     write.heading(theme.title, 3)
     for explored in theme.questions:
-        below = list(explored.notes)
-        if explored.scores:
-            scores = ", ".join(f"{s.authority} {s.value}" for s in explored.scores)
-            anchors = ""
-            if explored.scale_low and explored.scale_high:
-                anchors = f"0 {explored.scale_low}, 10 {explored.scale_high}"
-            below.insert(0, Bullet(scores, attribution=anchors, lead=SCORES))
+        below = explored.answers
         write.bullet(explored.question, keep_with_next=bool(below))  # with its first answer
         for item in below:
             write.bullet(item, level=2)

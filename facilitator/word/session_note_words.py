@@ -12,7 +12,7 @@ import datetime as dt
 from facilitator.common.vocabulary import STAGE_LABELS
 from facilitator.common.wording import short_date
 from facilitator.storage.files import WriteError
-from facilitator.word.record_content import NONE_RECORDED
+from facilitator.word.record_content import NONE_RECORDED, SCORES
 
 SUBJECT = "Peer challenge session note"
 STATUS_DRAFT = "Draft for amendment"
@@ -37,7 +37,6 @@ APPENDIX = "Appendix: planned and actual times"
 RUNNING_NOTE = "A stage still running is counted up to the time of this note."
 WHOLE_SESSION = "Whole session"
 NOT_RUN = "Not run"
-SCORES = "Scores out of 10: "
 CONFIDENTIAL = (
     "This note is confidential to {authority}. Once agreed, the Director of Children’s "
     "Services may share it with the Lead Member."

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from facilitator.common.vocabulary import StageKind
 from facilitator.planning.agenda import format_clock
 from facilitator.planning.agenda_edits import AgendaInputError
-from facilitator.planning.planner import DayPlan, Planner
+from facilitator.planning.planner import Planner
 from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone, Change
-from ui.planning.day_models import HeaderedTable
+from ui.planning.day_models import EditedPlanTable
 from ui.planning.fit_dialog import FINISH_LATER, SHORTEN, START_EARLIER, FitDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,18 +38,8 @@ BREAKS = (
 )
 
 
-class AgendaEditModel(HeaderedTable):
+class AgendaEditModel(EditedPlanTable):
     headers = ("Time", "Item", "Presenting", "Minutes")
-
-    def __init__(self, planner: Planner, day_id: int, undo: QUndoStack) -> None:
-        super().__init__()
-        self.planner, self.day_id, self.undo = planner, day_id, undo
-        self.plan: DayPlan = planner.day_plan(day_id)
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.plan = self.planner.day_plan(self.day_id)
-        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.plan.stages) + 1

@@ -29,30 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.planning.planner import DayPlan, Planner, TeamMember
+from facilitator.planning.planner import Planner, TeamMember
 from ui.common.bridge import listen
 from ui.common.undo import Change
-from ui.planning.day_models import HeaderedTable
+from ui.planning.day_models import EditedPlanTable
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_MIME = "application/x-balcony-authority-row"
 REVIEWS_COLUMN = 2
 
 
-class AuthoritiesModel(HeaderedTable):
+class AuthoritiesModel(EditedPlanTable):
     """The day's authorities in presenting order; dropping a row moves it in the day."""
 
     headers = ("Presenting order", "DCS", "Lead reviewer for")
-
-    def __init__(self, planner: Planner, day_id: int, undo: QUndoStack) -> None:
-        super().__init__()
-        self.planner, self.day_id, self.undo = planner, day_id, undo
-        self.plan: DayPlan = planner.day_plan(day_id)
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.plan = self.planner.day_plan(self.day_id)
-        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.plan.participants)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 
 from facilitator.planning.planner import DayPlan, DaySummary, Planner
 from ui.common.bridge import listen
@@ -89,8 +90,8 @@ class DaysModel(HeaderedTable):
         return None
 
 
-class AgendaModel(HeaderedTable):
-    headers = ("Time", "Item", "Presenting", "Minutes")
+class PlanTable(HeaderedTable):
+    """A table over one day's plan, shown afresh when it is given a new one."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -100,6 +101,25 @@ class AgendaModel(HeaderedTable):
         self.beginResetModel()
         self._plan = plan
         self.endResetModel()
+
+
+class EditedPlanTable(HeaderedTable):
+    """A table over the day being planned: its edits go through the planner onto `undo`, and
+    it reads the plan afresh when the planner announces a change."""
+
+    def __init__(self, planner: Planner, day_id: int, undo: QUndoStack) -> None:
+        super().__init__()
+        self.planner, self.day_id, self.undo = planner, day_id, undo
+        self.plan: DayPlan = planner.day_plan(day_id)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.plan = self.planner.day_plan(self.day_id)
+        self.endResetModel()
+
+
+class AgendaModel(PlanTable):
+    headers = ("Time", "Item", "Presenting", "Minutes")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self._plan is None:
@@ -127,17 +147,8 @@ class AgendaModel(HeaderedTable):
         return None
 
 
-class ParticipantsModel(HeaderedTable):
+class ParticipantsModel(PlanTable):
     headers = ("Presenting order", "DCS", "Lead reviewer for", "Team")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._plan: DayPlan | None = None
-
-    def set_plan(self, plan: DayPlan | None) -> None:
-        self.beginResetModel()
-        self._plan = plan
-        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self._plan is None:

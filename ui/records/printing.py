@@ -216,13 +216,7 @@ def _questions(page: _Page, content: SessionNoteContent) -> None:
         page.heading(theme.title, 3)
         page.add("<ul>")
         for explored in theme.questions:
-            below = list(explored.notes)
-            if explored.scores:
-                scores = ", ".join(f"{s.authority} {s.value}" for s in explored.scores)
-                anchors = ""
-                if explored.scale_low and explored.scale_high:
-                    anchors = f"0 {explored.scale_low}, 10 {explored.scale_high}"
-                below.insert(0, Bullet(scores, attribution=anchors, lead=words.SCORES))
+            below = explored.answers
             inner = "".join(f"<li>{_bullet(item)}</li>" for item in below)
             page.add(
                 f"<li>{_bullet(explored.question)}"
