@@ -14,11 +14,11 @@ from facilitator.storage.location import resolve_data_path
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = resolve_data_path(args.data)
-    if args.command in (None, "open"):
+    if args.command in (None, "open", "run"):
         # Only this branch may reach Qt: every other command starts without importing it.
         from cli.window import open_window
 
-        return open_window(path)
+        return open_window(path, args.day_id if args.command == "run" else None)
     if args.command == "where":
         from cli.days import print_where
 

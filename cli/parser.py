@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("open", help="open the app window (the default)")
+    run = commands.add_parser("run", help="open the app with a day's console, ready to run it")
+    run.add_argument("day_id", type=int)
     commands.add_parser("days", help="list the days: id, date, kind, authorities")
     commands.add_parser("demo", help="add the fictional demo triad and print its id")
     commands.add_parser("where", help="print the data file’s path")

@@ -1,4 +1,5 @@
-"""`balcony` or `balcony open`: the app window; the only module of the command line importing Qt."""
+"""`balcony`, `balcony open` or `balcony run DAY_ID`: the app window; the only module of the
+command line that imports Qt."""
 
 from __future__ import annotations
 
@@ -7,5 +8,5 @@ from pathlib import Path
 from ui.app import run_app
 
 
-def open_window(path: Path) -> int:
-    return run_app(path)
+def open_window(path: Path, day_id: int | None = None) -> int:
+    return run_app(path, day_id)

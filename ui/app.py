@@ -75,13 +75,20 @@ def open_workspace_interactively(path: Path) -> Workspace | None:
                     path = Path(chosen)
 
 
-def run_app(path: Path) -> int:
+def run_app(path: Path, day_id: int | None = None) -> int:
+    """Opens the home window, and the console of `day_id` if one is given."""
     app = ensure_application()
     workspace = open_workspace_interactively(path)
     if workspace is None:
         return 1
+    if day_id is not None and day_id not in {d.id for d in workspace.planner.list_days()}:
+        workspace.close()
+        print(f"balcony: there is no day {day_id}. `balcony days` lists them.", file=sys.stderr)
+        return 1
     window = MainWindow(workspace, QSettings())
     window.show()
+    if day_id is not None:
+        window.run_day(day_id)
     try:
         return app.exec()
     finally:

@@ -149,11 +149,15 @@ class MainWindow(QMainWindow):
         self.select_day(day_id)
 
     def run_selected_day(self) -> None:
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            self.run_day(day_id)
+
+    def run_day(self, day_id: int) -> None:
+        """Opens the console for `day_id`, or brings it forward if it is open already."""
         from ui.console.window import ConsoleWindow
 
-        day_id = self.selected_day_id()
-        if day_id is None:
-            return
+        self.select_day(day_id)
         if self.console is not None and self.console.isVisible():
             if self.console.day_id == day_id:
                 self.console.raise_()

@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
+from facilitator.demo import create_demo_day
 from facilitator.storage.database import DataFileError, DataFileLockedError, DataFileTooNewError
+from facilitator.workspace import Workspace
 from ui import app
 from ui.home.data_file_dialog import Choice
 
@@ -106,3 +109,34 @@ def test_the_data_file_dialog_offers_only_safe_choices(
     QTimer.singleShot(0, answer)
     assert ask_what_to_do(error) is Choice.QUIT
     assert sorted(seen[0]) == sorted(buttons)
+
+
+def test_balcony_run_opens_that_days_console(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # keep QSettings here
+    path = tmp_path / "balcony.sqlite"
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    workspace.close()
+    shown: list[str] = []
+
+    def look_instead_of_looping(_: QApplication) -> int:
+        shown.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+        for window in QApplication.topLevelWidgets():
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", look_instead_of_looping)
+
+    assert app.run_app(path, day_id) == 0
+
+    assert "Balcony: Triad on 18 January 2027" in shown
+
+
+def test_balcony_run_with_no_such_day_says_so(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert app.run_app(tmp_path / "balcony.sqlite", 99) == 1
+
+    assert "there is no day 99" in capsys.readouterr().err
