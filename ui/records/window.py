@@ -63,6 +63,7 @@ class RecordsDialog(QDialog):
         self.setWindowTitle("Records")
         self.setStyleSheet(DIALOG_STYLE)
         self.setMinimumSize(900, 620)
+        self.resize(1100, 660)  # fits a 1366×768 screen with the names whole
 
         summary = services.planner.day_plan(day_id).summary
         title = QLabel("Records of the day")
@@ -82,7 +83,9 @@ class RecordsDialog(QDialog):
         self.table = _table(self.model, "Records of the day")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The record's name is what a facilitator reads first: whole, never elided; the status
+        # takes what room is left.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.next_step = QLabel()
         self.next_step.setObjectName("secondaryText")

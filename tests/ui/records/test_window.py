@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import docx
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -28,6 +30,7 @@ from facilitator.word.session_note import ConfidentialityError
 from facilitator.workspace import Workspace
 from tests.support.fake_session_note import add_after, delete, retype, save
 from ui.amendments.dialog import AmendmentsDialog
+from ui.app import style_sheet
 from ui.records.printing import session_note_html
 from ui.records.services import RecordsServices
 from ui.records.settings import MARKING_KEY, record_exports
@@ -448,6 +451,32 @@ def test_reopening_without_a_reason_changes_nothing(
     assert cell(dialog, ASHVALE, STATUS) == "Agreed (locked)"
     assert user.warnings
     assert "Say why" in user.warnings[0]
+
+
+@pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """The app's own style sheet and type size, as on a facilitator's screen."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    larger = QFont(font)
+    larger.setPointSize(11)
+    qapp.setFont(larger)
+    qapp.setStyleSheet(style_sheet())
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+def test_the_records_list_names_each_note_in_full(
+    app_look: None, qtbot: QtBot, workspace: Workspace, day_id: int, settings: QSettings
+) -> None:
+    dialog = RecordsDialog(RecordsServices.of(workspace, settings), day_id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    titles = [dialog.model.row_at(row).record.title for row in range(dialog.model.rowCount())]
+
+    assert "Session note: Brackenmoor" in titles
+    assert dialog.table.columnWidth(0) >= dialog.table.sizeHintForColumn(0)
 
 
 # paper ---------------------------------------------------------------------------------
