@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
 
         # Parented so that its listener on the planner goes when the window does.
-        self.days_model = DaysModel(workspace.planner, self)
+        self.days_model = DaysModel(
+            workspace.planner, self, run_changed=workspace.conductor.changed
+        )
         self.days_view = QTableView()
         self.days_view.setObjectName("daysList")
         self.days_view.setAccessibleName("Days")
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         )
         self._selection_changed()
         self.days_model.modelReset.connect(self._refresh_page)
+        self.days_model.dataChanged.connect(self._refresh_page)
         self._refresh_page()
         self._restore_geometry()
         self.statusBar().addPermanentWidget(QLabel(self._data_label()))
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
         self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
         self._filling_cycles = False
 
-    def _refresh_page(self) -> None:
+    def _refresh_page(self, *_: object) -> None:
         self._fill_cycles()
         has_days = self.days_model.rowCount() > 0 or self.cycle_combo.currentIndex() > 0
         self.pages.setCurrentIndex(DAYS_PAGE if has_days else EMPTY_PAGE)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
+from facilitator.common.events import Event
 from facilitator.planning.planner import DayPlan, DaySummary, Planner
 from ui.common.bridge import listen
 
@@ -33,17 +34,36 @@ class HeaderedTable(QAbstractTableModel):
 class DaysModel(HeaderedTable):
     headers = ("Date", "Day", "Authorities", "Where", "Status")
 
-    def __init__(self, planner: Planner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        planner: Planner,
+        parent: QObject | None = None,
+        *,
+        run_changed: Event[int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._planner = planner
         self._days: list[DaySummary] = []
         self._cycle: str | None = None
         self.cycles: list[str] = []
         listen(self, planner.day_changed, self._day_changed)
+        if run_changed is not None:  # running a day changes its status
+            listen(self, run_changed, self._day_changed)
         self.reload()
 
-    def _day_changed(self, _day_id: int) -> None:
-        self.reload()
+    def _day_changed(self, day_id: int) -> None:
+        every = self._planner.list_days()
+        shown = [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
+        if [d.id for d in shown] != [d.id for d in self._days]:
+            self.reload()
+            return
+        # The same days in the same order: repaint the one row, so the selection stays put.
+        self.cycles = sorted({d.cycle_name for d in every if d.cycle_name})
+        self._days = shown
+        row = self.row_of(day_id)
+        if row >= 0:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -208,6 +208,34 @@ def test_run_this_day_opens_the_console_once(window: MainWindow, qtbot: QtBot) -
     console.close()
 
 
+def test_a_days_status_follows_its_run_and_the_selection_stays(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_demo_day()
+    window.workspace.planner.create_day(
+        NewDay(
+            date=dt.date(2027, 3, 1),
+            kind=DayKind.TRIAD,
+            mode=DayMode.VIRTUAL,
+            authorities=(AuthorityEntry("X"), AuthorityEntry("Y"), AuthorityEntry("Z")),
+        )
+    )
+    demo = window.days_model.day_at(0).id
+    window.select_day(demo)
+    status = window.days_model.index(0, 4)
+    assert status.data() == "Planned"
+
+    window.menus.run_day.trigger()
+    console = window.console
+    assert console is not None
+    qtbot.addWidget(console)
+    console.start_or_next()  # F5: start the day
+
+    assert window.days_model.index(0, 4).data() == "Running"
+    assert window.selected_day_id() == demo
+    console.close()
+
+
 def test_records_open_for_the_selected_day(window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QApplication
 
