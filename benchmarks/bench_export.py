@@ -100,7 +100,7 @@ def full_quartet(clock: FakeClock) -> tuple[Workspace, int, list[int]]:
         for question_id in ("budget-02", "learning-culture-01", "workforce-01"):
             question = bank.question(question_id)
             ws.questions.mark_asked(session_id, question, bank.theme(question.theme_id))
-        ws.questions.record_scale(session_id, "budget-02", ids[index], 6)
+        ws.questions.record_scale(session_id, "budget-02", 6, asked_by=ids[(index + 1) % len(ids)])
         ws.questions.pin(session_id, "budget")
         for number in range(5):
             ws.actions.add(session_id, f"Action {number + 1} of session {index + 1}", "DCS")

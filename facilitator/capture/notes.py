@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
 
-from facilitator.capture.lists import MAX_TEXT_LENGTH, tidy
+from facilitator.capture.lists import KEEP, MAX_TEXT_LENGTH, Keep, tidy
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
-from facilitator.common.vocabulary import NoteTag
+from facilitator.common.vocabulary import NoteTag, StageKind
+from facilitator.planning.agenda_edits import day_stages
+from facilitator.planning.day_sessions import read_sessions
 from facilitator.storage.database import Database
-from facilitator.storage.models import Note, Stage
+from facilitator.storage.models import Authority, Note, Person, Stage
 from facilitator.storage.rows import get_stored, stored_id
 
 MAX_NOTE_LENGTH = MAX_TEXT_LENGTH
@@ -33,6 +35,25 @@ class NoteView:
     position: int
     created_at: dt.datetime
     edited_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class NotePlace:
+    """A stage a bullet can be filed under: its session is the stage's (None for the day's
+    own stages, such as the introductions and the plenary)."""
+
+    stage_id: int
+    session_id: int | None
+    kind: StageKind
+    session_number: int | None
+    presenter_id: int | None
+    presenter: str
+
+    @property
+    def label(self) -> str:
+        if self.session_number is None:
+            return f"The whole day · {self.kind.label}"
+        return f"Session {self.session_number} ({self.presenter}) · {self.kind.label}"
 
 
 class NoteInputError(ValueError):
@@ -99,8 +120,11 @@ class Notebook:
         *,
         text: str | None = None,
         tag: NoteTag | None = None,
-        authority_id: int | None = None,
+        authority_id: int | Keep | None = KEEP,
+        person_id: int | Keep | None = KEEP,
     ) -> NoteView:
+        """Changes the fields given. None for `authority_id` or `person_id` credits the bullet
+        to nobody in particular; leaving them out (KEEP) keeps who it is credited to."""
         with self._db.session_scope() as s:
             note = _get(s, note_id)
             if text is not None:
@@ -109,9 +133,15 @@ class Notebook:
                     raise NoteInputError("A note cannot be empty. Delete it instead.")
                 note.text = cleaned
             if tag is not None:
-                note.tag = tag
-            if authority_id is not None:
+                note.tag = NoteTag(tag)
+            if authority_id is not KEEP:
+                if authority_id is not None and s.get(Authority, authority_id) is None:
+                    raise NoteInputError("Choose an authority of the day, or nobody in particular.")
                 note.authority_id = authority_id
+            if person_id is not KEEP:
+                if person_id is not None and s.get(Person, person_id) is None:
+                    raise NoteInputError("Choose a person of the day, or nobody in particular.")
+                note.person_id = person_id
             note.edited_at = self._now()
             s.add(note)
             view = _view(note)
@@ -153,6 +183,59 @@ class Notebook:
                 s.add(sibling)
             stage_id = note.stage_id
         self.changed.emit(stage_id)
+
+    def move_to_stage(self, note_id: int, stage_id: int, position: int | None = None) -> NoteView:
+        """Files a bullet under another stage of its day, at the end of that stage's bullets
+        (or at `position`, as an undo puts it back); its session becomes the stage's.
+        Announces `changed` for the stage it left and the stage it joined."""
+        with self._db.session_scope() as s:
+            note = _get(s, note_id)
+            stage = get_stored(s, Stage, stage_id, "stage")
+            if stage.day_id != note.day_id:
+                raise NoteInputError("A bullet can only move to a stage of its own day.")
+            old_stage_id = note.stage_id
+            if old_stage_id == stage_id and position is None:
+                return _view(note)
+            if old_stage_id != stage_id:
+                note.stage_id, note.session_id = stage_id, stage.session_id
+                note.edited_at = self._now()
+                s.add(note)
+                s.flush()
+            others = [n for n in _ordered(s, stage_id) if n.id != note_id]
+            at = len(others) if position is None else max(0, min(position, len(others)))
+            others.insert(at, note)
+            for number, sibling in enumerate(others):
+                sibling.position = number
+                s.add(sibling)
+            if old_stage_id != stage_id:
+                _renumber(s, old_stage_id)
+            s.flush()
+            view = _view(note)
+        if old_stage_id != stage_id:
+            self.changed.emit(old_stage_id)
+        self.changed.emit(stage_id)
+        return view
+
+    def places(self, day_id: int) -> list[NotePlace]:
+        """The stages of the day a bullet can be filed under, in agenda order (not breaks)."""
+        with self._db.session_scope() as s:
+            sessions = {x.session_id: x for x in read_sessions(s, day_id)}
+            places = []
+            for stage in day_stages(s, day_id):
+                if stage.kind.is_break:
+                    continue
+                session = sessions.get(stage.session_id or -1)
+                places.append(
+                    NotePlace(
+                        stage_id=stored_id(stage.id),
+                        session_id=stage.session_id,
+                        kind=stage.kind,
+                        session_number=session.position + 1 if session else None,
+                        presenter_id=session.authority_id if session else None,
+                        presenter=session.authority_name if session else "",
+                    )
+                )
+            return places
 
     def for_stage(self, stage_id: int) -> list[NoteView]:
         # Plain rows rather than ORM objects: the console re-reads a stage on every

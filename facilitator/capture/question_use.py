@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
 
 from facilitator.common.clock import Clock
@@ -37,9 +38,12 @@ class Asked:
 
 @dataclass(frozen=True)
 class Answer:
+    """A 0–10 scale answer: `authority_id` rated itself; `asked_by_authority_id` asked."""
+
     question_id: str
     authority_id: int
     value: int
+    asked_by_authority_id: int | None = None
 
 
 class QuestionLog:
@@ -160,20 +164,19 @@ class QuestionLog:
     # scale answers --------------------------------------------------------------------
 
     def record_scale(
-        self, session_id: int, question_id: str, authority_id: int, value: int | None
+        self, session_id: int, question_id: str, value: int | None, *, asked_by: int | None = None
     ) -> None:
-        """Stores an authority's 0–10 answer; None clears it."""
+        """Stores the presenting authority's own 0–10 rating in its session; None clears it.
+
+        A scale answer is the presenting team rating itself, whoever asked, so it is stored
+        against the session's presenting authority (one rating per question), and `asked_by`,
+        the visiting authority that asked, is kept beside it.
+        """
         if value is not None and not 0 <= value <= 10:
             raise ValueError(f"A scale answer runs from 0 to 10; {value} is outside it.")
         with self._db.session_scope() as s:
-            get_stored(s, Session, session_id, "session")
-            row = s.exec(
-                select(ScaleAnswer).where(
-                    ScaleAnswer.session_id == session_id,
-                    ScaleAnswer.question_id == question_id,
-                    ScaleAnswer.authority_id == authority_id,
-                )
-            ).first()
+            presenter = get_stored(s, Session, session_id, "session").authority_id
+            row = _own_rating(s, session_id, question_id, presenter)
             if value is None:
                 if row is not None:
                     s.delete(row)
@@ -182,25 +185,52 @@ class QuestionLog:
                     ScaleAnswer(
                         session_id=session_id,
                         question_id=question_id,
-                        authority_id=authority_id,
+                        authority_id=presenter,
+                        asked_by_authority_id=asked_by,
                         value=value,
                         answered_at=self._clock.wall_now(),
                     )
                 )
             else:
                 row.value = value
+                row.asked_by_authority_id = asked_by
                 row.answered_at = self._clock.wall_now()
                 s.add(row)
         self.changed.emit(session_id)
 
+    def rating(self, session_id: int, question_id: str) -> Answer | None:
+        """The presenting authority's own rating for a question in its session, if given."""
+        with self._db.session_scope() as s:
+            presenter = get_stored(s, Session, session_id, "session").authority_id
+            row = _own_rating(s, session_id, question_id, presenter)
+            return _answer(row) if row is not None else None
+
     def scale_answers(self, session_id: int) -> list[Answer]:
+        """Every scale answer of a session; answers stored before version 3 may be credited
+        to the authority that asked (see ScaleAnswer)."""
         with self._db.session_scope() as s:
             rows = s.exec(
                 select(ScaleAnswer)
                 .where(ScaleAnswer.session_id == session_id)
                 .order_by(col(ScaleAnswer.question_id), col(ScaleAnswer.authority_id))
             ).all()
-            return [Answer(r.question_id, r.authority_id, r.value) for r in rows]
+            return [_answer(r) for r in rows]
+
+
+def _own_rating(
+    s: DbSession, session_id: int, question_id: str, presenter: int
+) -> ScaleAnswer | None:
+    return s.exec(
+        select(ScaleAnswer).where(
+            ScaleAnswer.session_id == session_id,
+            ScaleAnswer.question_id == question_id,
+            ScaleAnswer.authority_id == presenter,
+        )
+    ).first()
+
+
+def _answer(row: ScaleAnswer) -> Answer:
+    return Answer(row.question_id, row.authority_id, row.value, row.asked_by_authority_id)
 
 
 def _focus(row: FocusRisk) -> Focus:

@@ -50,13 +50,12 @@ GUIDANCE: dict[StageKind, tuple[str, ...]] = {
     ),
 }
 
-# The tag a bullet gets in each stage unless the facilitator says otherwise.
+# A plain line's tag in each stage, unless the facilitator tags it: a note, but where the
+# stage itself is the heading the room gives (affirmation names strengths, the balcony gives
+# insights). Never a risk, question or action the room did not name as one.
 DEFAULT_TAG: dict[StageKind, NoteTag] = {
-    StageKind.PRESENTATION: NoteTag.RISK,
-    StageKind.QUESTIONING: NoteTag.QUESTION,
     StageKind.AFFIRMATION: NoteTag.STRENGTH,
     StageKind.INSIGHTS: NoteTag.INSIGHT,
-    StageKind.REFLECTION: NoteTag.ACTION,
 }
 
 # Typed at the start of a bullet, these set its tag: "s: strong front door".

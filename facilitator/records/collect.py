@@ -178,7 +178,8 @@ def _questions_explored(
     visitors' own questions."""
     scores: dict[str, list[ScaleScore]] = {}
     for answer in workspace.questions.scale_answers(session_id):
-        score = ScaleScore(names.authority(answer.authority_id), answer.value)
+        asker = names.authority(answer.asked_by_authority_id)
+        score = ScaleScore(names.authority(answer.authority_id), answer.value, asker)
         scores.setdefault(answer.question_id, []).append(score)
     new: list[Bullet] = []
     by_question: dict[str, tuple[str, Bullet]] = {}  # question id: (theme title, line)

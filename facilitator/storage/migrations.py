@@ -17,6 +17,15 @@ Step = tuple[int, Sequence[str]]
 MIGRATIONS: tuple[Step, ...] = (
     # Whose turn it is in questioning (turns.py).
     (2, ("ALTER TABLE session ADD COLUMN turn INTEGER NOT NULL DEFAULT 0",)),
+    # Who asked a scale question, kept apart from whose rating it is (question_use.py).
+    # Older answers keep no asker: nothing in the file says who asked them.
+    (
+        3,
+        (
+            "ALTER TABLE scaleanswer ADD COLUMN asked_by_authority_id INTEGER "
+            "REFERENCES authority (id)",
+        ),
+    ),
 )
 
 

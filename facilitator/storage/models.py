@@ -184,7 +184,13 @@ class AskedQuestion(SQLModel, table=True):
 
 
 class ScaleAnswer(SQLModel, table=True):
-    """One authority's 0–10 answer to a scale question in a session."""
+    """A 0–10 answer to a scale question in a session: the presenting authority rating itself.
+
+    `authority_id` is whose rating it is (the session's presenting authority);
+    `asked_by_authority_id` the visiting authority that asked, when known. Rows written before
+    version 3 have no asker, and their `authority_id` may be the asking authority: a migration
+    cannot tell, so they are left as they were.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
@@ -192,6 +198,7 @@ class ScaleAnswer(SQLModel, table=True):
     authority_id: int = Field(foreign_key="authority.id")
     value: int
     answered_at: dt.datetime
+    asked_by_authority_id: int | None = Field(default=None, foreign_key="authority.id")
 
 
 class Introduction(SQLModel, table=True):

@@ -88,8 +88,16 @@ SCORES = "Scores out of 10: "
 
 @dataclass(frozen=True)
 class ScaleScore:
+    """A presenting authority's rating of itself, and who asked for it when that is known."""
+
     authority: str
     value: int
+    asked_by: str = ""
+
+    @property
+    def text(self) -> str:
+        asked = f" (asked by {self.asked_by})" if self.asked_by else ""
+        return f"{self.authority} {self.value}{asked}"
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,7 @@ class QuestionExplored:
         """What a note shows under the question: its 0–10 scores first, then its notes."""
         if not self.scores:
             return self.notes
-        scores = ", ".join(f"{s.authority} {s.value}" for s in self.scores)
+        scores = ", ".join(s.text for s in self.scores)
         anchors = ""
         if self.scale_low and self.scale_high:
             anchors = f"0 {self.scale_low}, 10 {self.scale_high}"

@@ -103,8 +103,10 @@ def fill_day(
         workspace.questions.mark_asked(
             info.session_id, question, bank.theme("budget"), authority_id=visitor.authority_id
         )
-        for value, authority_id in enumerate(authority_ids, start=4):
-            workspace.questions.record_scale(info.session_id, SCALE_QUESTION, authority_id, value)
+        # The presenting authority's own rating, asked by the visitor.
+        workspace.questions.record_scale(
+            info.session_id, SCALE_QUESTION, 4 + index, asked_by=visitor.authority_id
+        )
         mark = marker(info.authority_name, number + 1)
         markers.append(mark)
         workspace.notebook.add(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from facilitator.capture.question_use import Asked, QuestionLog
+from facilitator.capture.question_use import Answer, Asked, QuestionLog
 from question_bank import Question, Theme
 
 
@@ -75,22 +75,28 @@ class TogglePin(QUndoCommand):
 
 
 class SetScale(QUndoCommand):
+    """The presenting authority's own rating, with who asked; undo puts back the old one."""
+
     def __init__(
         self,
         log: QuestionLog,
         session_id: int,
         question_id: str,
-        authority_id: int,
-        old: int | None,
+        old: Answer | None,
         new: int | None,
+        asked_by: int | None,
     ) -> None:
         super().__init__("Scale answer")
         self._log = log
-        self._args = (session_id, question_id, authority_id)
-        self._old, self._new = old, new
+        self._args = (session_id, question_id)
+        self._old, self._new, self._asked_by = old, new, asked_by
 
     def redo(self) -> None:
-        self._log.record_scale(*self._args, self._new)
+        self._log.record_scale(*self._args, self._new, asked_by=self._asked_by)
 
     def undo(self) -> None:
-        self._log.record_scale(*self._args, self._old)
+        old = self._old
+        if old is None:
+            self._log.record_scale(*self._args, None)
+        else:
+            self._log.record_scale(*self._args, old.value, asked_by=old.asked_by_authority_id)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.capture.question_use import QuestionLog
+from facilitator.capture.question_use import Answer, QuestionLog
+from facilitator.live.conductor import Conductor
+from facilitator.live.turns import Turns
 from facilitator.planning.day_sessions import SessionInfo
 from facilitator.planning.planner import Planner
 from question_bank import Bank, BankService, Question, SearchIndex
+from ui.bank.asking_bar import AskingBar
 from ui.bank.commands import MarkAsked, SetScale, TogglePin, Unmark
 from ui.bank.models import HTML_ROLE, QuestionsModel, ThemesModel
 from ui.bank.search_keys import ResultsView, SearchBox
@@ -49,27 +52,16 @@ class QuestionBankPanel(QWidget):
         self.undo = undo
         self.bank: Bank = bank.bank()
         self.index = SearchIndex(self.bank)
-        self.sessions: list[SessionInfo] = []
-        self.session_id: int | None = None
-        self.day_id: int | None = None
         self._loading = False
+        self._theme_picked = False  # a theme chosen for the search under way
+        self._theme_by_program = False
 
-        self.session_combo = QComboBox()
-        self.session_combo.setAccessibleName("Presenting authority’s session")
-        self.asking_combo = QComboBox()
-        self.asking_combo.setAccessibleName("Authority asking")
-        context = QHBoxLayout()
-        session_label = QLabel("&Session")
-        session_label.setBuddy(self.session_combo)
-        asking_label = QLabel("As&king")
-        asking_label.setBuddy(self.asking_combo)
-        context.addWidget(session_label)
-        context.addWidget(self.session_combo, 1)
-        context.addWidget(asking_label)
-        context.addWidget(self.asking_combo, 1)
+        self.context = AskingBar(planner)
+        self.session_combo = self.context.session_combo
+        self.asking_combo = self.context.asking_combo
 
         self.search = SearchBox()
-        self.search.setPlaceholderText("Search the questions (Ctrl+F)")
+        self.search.setPlaceholderText("Search every theme (Ctrl+F)")
         self.search.setAccessibleName("Search the question bank")
         self.search.setClearButtonEnabled(True)
 
@@ -113,15 +105,18 @@ class QuestionBankPanel(QWidget):
         self.scale_spin = QSpinBox()
         self.scale_spin.setRange(NO_ANSWER, 10)
         self.scale_spin.setSpecialValueText("–")
-        self.scale_spin.setAccessibleName("Scale answer from 0 to 10")
-        scale_label = QLabel("Scale &answer")
-        scale_label.setBuddy(self.scale_spin)
+        self.scale_spin.setAccessibleName("The presenting authority’s own rating from 0 to 10")
+        self.scale_spin.setToolTip(
+            "A scale answer is the presenting authority rating itself; who asked is kept too."
+        )
+        self.scale_label = QLabel("Their own &rating")
+        self.scale_label.setBuddy(self.scale_spin)
         actions = QHBoxLayout()
         actions.addWidget(self.mark_button)
         actions.addWidget(self.pin_button)
         actions.addStretch()
         scale_row = QHBoxLayout()
-        scale_row.addWidget(scale_label)
+        scale_row.addWidget(self.scale_label)
         scale_row.addWidget(self.scale_spin)
         scale_row.addStretch()
 
@@ -138,7 +133,7 @@ class QuestionBankPanel(QWidget):
         self.untouched_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(context)
+        layout.addWidget(self.context)
         layout.addWidget(self.search)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
@@ -150,6 +145,9 @@ class QuestionBankPanel(QWidget):
         self.focus_search_action = QAction("Find in question bank", self)
         self.focus_search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.focus_search_action.triggered.connect(self.focus_search)
+        self.show_action = QAction("Go to the question bank", self)
+        self.show_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.show_action.triggered.connect(self.focus_bank)
         self.pin_action = QAction("Pin as focus risk", self)
         self.pin_action.setShortcut(QKeySequence("Ctrl+P"))
         self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -162,17 +160,18 @@ class QuestionBankPanel(QWidget):
         self.addAction(self.pin_action)
         self.asked_view.addAction(self.unmark_action)
 
+        self.search.textEdited.connect(self._search_edited)
         self.search.textChanged.connect(self.refresh_results)
         self.search.move_to_results.connect(self._enter_results)
-        self.themes_view.selectionModel().currentChanged.connect(self.refresh_results)
+        self.themes_view.selectionModel().currentChanged.connect(self._theme_chosen)
         self.results.selectionModel().currentChanged.connect(self._current_question_changed)
         self.results.activated_by_key.connect(self.mark_current_asked)
         self.results.doubleClicked.connect(self.mark_current_asked)
         self.mark_button.clicked.connect(self.mark_current_asked)
         self.pin_button.clicked.connect(self.toggle_pin)
         self.scale_spin.valueChanged.connect(self._scale_changed)
-        self.session_combo.currentIndexChanged.connect(self._session_chosen)
-        self.asking_combo.currentIndexChanged.connect(self._current_question_changed)
+        self.context.session_changed.connect(self._session_shown)
+        self.context.asker_changed.connect(self._current_question_changed)
         listen(self, questions.changed, self._log_changed)
 
         self.themes_model.set_bank(self.bank)
@@ -182,49 +181,39 @@ class QuestionBankPanel(QWidget):
 
     # context ----------------------------------------------------------------------------
 
+    @property
+    def sessions(self) -> list[SessionInfo]:
+        return self.context.sessions
+
+    @property
+    def session_id(self) -> int | None:
+        return self.context.session_id
+
+    @property
+    def day_id(self) -> int | None:
+        return self.context.day_id
+
     def set_day(self, day_id: int | None) -> None:
-        self.day_id = day_id
-        self._loading = True
-        self.session_combo.clear()
-        self.sessions = self.planner.presenting_sessions(day_id) if day_id else []
-        for info in self.sessions:
-            self.session_combo.addItem(info.label, info.session_id)
-        self._loading = False
-        self.set_session(self.sessions[0].session_id if self.sessions else None)
+        self.context.set_day(day_id)
 
     def set_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
-        self._loading = True
-        row = next((i for i, s in enumerate(self.sessions) if s.session_id == session_id), -1)
-        self.session_combo.setCurrentIndex(row)
-        self.asking_combo.clear()
-        presenter = self.sessions[row] if row >= 0 else None
-        if presenter is not None:
-            visitors = [s for s in self.sessions if s.authority_id != presenter.authority_id]
-            lead = self._lead_reviewer_of(presenter)
-            visitors.sort(key=lambda s: s.authority_id != lead)
-            for visitor in visitors:
-                suffix = " (lead reviewer)" if visitor.authority_id == lead else ""
-                self.asking_combo.addItem(f"{visitor.authority_name}{suffix}", visitor.authority_id)
-        self._loading = False
-        has_session = session_id is not None
-        for widget in (self.mark_button, self.pin_button, self.asking_combo):
-            widget.setEnabled(has_session)
-        self._log_changed(session_id)
+        self.context.set_session(session_id)
 
-    def _lead_reviewer_of(self, presenter: SessionInfo) -> int | None:
-        if self.day_id is None:
-            return None
-        # Read afresh: lead reviewers can be changed while the panel shows the day.
-        return self.planner.day_plan(self.day_id).lead_reviewer_of(presenter.authority_id)
-
-    def _session_chosen(self, row: int) -> None:
-        if not self._loading and 0 <= row < len(self.sessions):
-            self.set_session(self.sessions[row].session_id)
+    def follow(self, conductor: Conductor, turns: Turns) -> None:
+        """Session and asker follow the running session and each F7 (see AskingBar)."""
+        self.context.follow(conductor, turns)
 
     def asking_authority(self) -> int | None:
-        value = self.asking_combo.currentData()
-        return int(value) if value is not None else None
+        return self.context.asking_authority()
+
+    def _session_shown(self, session_id: int | None) -> None:
+        for widget in (self.mark_button, self.pin_button):
+            widget.setEnabled(session_id is not None)
+        presenter = self.context.presenting_authority()
+        info = next((s for s in self.sessions if s.authority_id == presenter), None)
+        who = f"{info.authority_name}’s" if info else "Their"
+        self.scale_label.setText(f"{who} own &rating")
+        self._log_changed(session_id)
 
     # bank -------------------------------------------------------------------------------
 
@@ -234,15 +223,51 @@ class QuestionBankPanel(QWidget):
         self.bank = self.bank_service.bank()
         self.index.rebuild(self.bank)
         self.themes_model.set_bank(self.bank)
-        self.themes_view.setCurrentIndex(
-            self.themes_model.index(self.themes_model.row_of(current.id if current else None))
-        )
+        self._set_theme_row(self.themes_model.row_of(current.id if current else None))
         self.refresh_results()
         self._log_changed(self.session_id)
 
+    def reveal(self) -> None:
+        """Brings the bank's dock forward wherever it is: hidden, behind a tab, floating."""
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+            if dock.isFloating():
+                dock.activateWindow()
+
+    def focus_bank(self) -> None:
+        """Ctrl+B: the bank in front, the questions list (or the search) taking keys."""
+        self.reveal()
+        (self.results if self.questions_model.rowCount() else self.search).setFocus()
+
     def focus_search(self) -> None:
+        """Ctrl+F: the bank in front and a new search, across every theme until one is
+        picked."""
+        self.reveal()
+        self._theme_picked = False
         self.search.setFocus()
         self.search.selectAll()
+
+    def _search_edited(self, text: str) -> None:
+        if not text.strip():
+            self._theme_picked = False
+        elif not self._theme_picked and self.themes_view.currentIndex().row() != 0:
+            self._set_theme_row(0)  # "All themes", shown selected in the list
+
+    def _theme_chosen(self, *_: object) -> None:
+        if not self._theme_by_program:
+            self._theme_picked = bool(self.search.text().strip())
+        self.refresh_results()
+
+    def _set_theme_row(self, row: int) -> None:
+        self._theme_by_program = True
+        try:
+            self.themes_view.setCurrentIndex(self.themes_model.index(row))
+        finally:
+            self._theme_by_program = False
 
     def refresh_results(self, *_: object) -> None:
         theme = self.themes_model.theme_at(self.themes_view.currentIndex().row())
@@ -274,7 +299,7 @@ class QuestionBankPanel(QWidget):
         question = self.current_question()
         if question is None or self.session_id is None:
             return
-        who = self.asking_combo.currentText().replace(" (lead reviewer)", "")
+        who = self.context.asking_name()
         self.undo.push(
             MarkAsked(
                 self.question_log,
@@ -317,32 +342,35 @@ class QuestionBankPanel(QWidget):
 
     def _scale_changed(self, value: int) -> None:
         question = self.current_question()
-        authority = self.asking_authority()
-        if self._loading or question is None or self.session_id is None or authority is None:
+        if self._loading or question is None or self.session_id is None:
             return
-        old = self._answer(question.id, authority)
+        old = self._answer(question.id)
         new = None if value == NO_ANSWER else value
-        if old != new:
+        if (old.value if old else None) != new:
             self.undo.push(
-                SetScale(self.question_log, self.session_id, question.id, authority, old, new)
+                SetScale(
+                    self.question_log,
+                    self.session_id,
+                    question.id,
+                    old,
+                    new,
+                    self.asking_authority(),
+                )
             )
 
-    def _answer(self, question_id: str, authority_id: int) -> int | None:
+    def _answer(self, question_id: str) -> Answer | None:
+        """The presenting authority's own rating, whoever is asking."""
         if self.session_id is None:
             return None
-        for answer in self.question_log.scale_answers(self.session_id):
-            if answer.question_id == question_id and answer.authority_id == authority_id:
-                return answer.value
-        return None
+        return self.question_log.rating(self.session_id, question_id)
 
     def _current_question_changed(self, *_: object) -> None:
         question = self.current_question()
-        authority = self.asking_authority()
         is_scale = question is not None and question.scale is not None
         self.scale_spin.setEnabled(is_scale and self.session_id is not None)
         self._loading = True
-        value = self._answer(question.id, authority) if question and authority else None
-        self.scale_spin.setValue(NO_ANSWER if value is None else value)
+        answer = self._answer(question.id) if question else None
+        self.scale_spin.setValue(NO_ANSWER if answer is None else answer.value)
         self._loading = False
 
     def _log_changed(self, session_id: int | None) -> None:

@@ -36,9 +36,11 @@ def session_marks(
         if item.theme_id:
             counts[item.theme_id] = counts.get(item.theme_id, 0) + 1
     answer_text: dict[str, list[str]] = {}
-    for answer in answers:
+    for answer in answers:  # the presenting authority's own rating, and who asked
+        asker = answer.asked_by_authority_id
+        by = f" (asked by {names.get(asker, '?')})" if asker is not None else ""
         answer_text.setdefault(answer.question_id, []).append(
-            f"{names.get(answer.authority_id, '?')} {answer.value}"
+            f"{names.get(answer.authority_id, '?')} {answer.value}{by}"
         )
     if session_id:
         left = log.untouched_themes(session_id, bank)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from facilitator.capture.lists import KEEP, Keep
 from facilitator.capture.notes import Notebook, NoteView
 from facilitator.common.vocabulary import NoteTag
 
@@ -73,3 +74,53 @@ class MoveNote(QUndoCommand):
 
     def undo(self) -> None:
         self._notebook.move(self._id, self._old)
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    line = " ".join(text.split())
+    return f"“{line if len(line) <= limit else line[: limit - 1].rstrip() + '…'}”"
+
+
+class ChangeNote(QUndoCommand):
+    """A saved bullet's tag, or who it is credited to (None: nobody in particular)."""
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        before: NoteView,
+        *,
+        tag: NoteTag | None = None,
+        authority_id: int | Keep | None = KEEP,
+    ) -> None:
+        what = "tag" if tag is not None else "person"
+        super().__init__(f"Change {what} of {quoted(before.text)}")
+        self._notebook, self._before = notebook, before
+        self._tag, self._authority = tag, authority_id
+
+    def redo(self) -> None:
+        self._notebook.edit(self._before.id, tag=self._tag, authority_id=self._authority)
+
+    def undo(self) -> None:
+        self._notebook.edit(
+            self._before.id,
+            tag=self._before.tag if self._tag is not None else None,
+            authority_id=self._before.authority_id if self._authority is not KEEP else KEEP,
+        )
+
+
+class MoveNoteToStage(QUndoCommand):
+    """A saved bullet filed under another stage (and with it, that stage's session), at the
+    end of its bullets; undo puts it back where it was in its old stage."""
+
+    def __init__(self, notebook: Notebook, before: NoteView, stage_id: int, where: str) -> None:
+        super().__init__(f"Move {quoted(before.text)} to {where}")
+        self._notebook, self._before, self._stage_id = notebook, before, stage_id
+
+    def redo(self) -> None:
+        self._notebook.move_to_stage(self._before.id, self._stage_id)
+
+    def undo(self) -> None:
+        if self._before.stage_id is not None:
+            self._notebook.move_to_stage(
+                self._before.id, self._before.stage_id, self._before.position
+            )

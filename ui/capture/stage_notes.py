@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from facilitator.capture.attribution import Attribution
 from facilitator.capture.notes import Notebook, NoteInputError, NoteView
-from facilitator.common.vocabulary import NoteTag
-from facilitator.live.guidance import split_prefix
 from ui.capture.capture_bar import CaptureBar
+from ui.capture.fix_in_place import NoteFixer
 from ui.capture.note_commands import AddedNote, DeleteNote, MoveNote
 from ui.capture.notes_view import NoteDelegate, NotesModel
 from ui.common.bridge import listen
@@ -21,10 +29,14 @@ EMPTY_TEXT = "No bullets yet for this stage. Type one below and press Enter."
 
 class StageNotes(QWidget):
     """A draft is saved as it is typed, Enter keeps it and Escape drops it; each bullet goes to
-    the stage `target()` names at that moment. `problem` carries a message for the status bar.
+    the stage `target()` names when it is begun, and stays there until Enter. `finished()`
+    names a finished session the target belongs to, which the facilitator confirms once before
+    anything is written to it. `problem` carries a message for the status bar; `settled` says
+    the line is free again, so where the next bullet goes may change.
     """
 
     problem = Signal(str)
+    settled = Signal()
 
     def __init__(
         self,
@@ -33,9 +45,14 @@ class StageNotes(QWidget):
         names: dict[int, str],
         target: Callable[[], int | None],
         parent: QWidget | None = None,
+        *,
+        finished: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self.notebook, self.undo, self._target = notebook, undo, target
+        self._finished, self._confirmed = finished, set[str]()
+        self._draft_id: int | None = None
+        self.draft_stage_id: int | None = None  # where the bullet being typed was begun
         self.heading = QLabel()
         self.heading.setObjectName("sectionHeading")
         self.heading.setWordWrap(True)
@@ -67,6 +84,8 @@ class StageNotes(QWidget):
         self._key("Delete bullet", QKeySequence.StandardKey.Delete, self.delete_selected)
         self._key("Move bullet up", "Alt+Up", lambda: self.move_selected(-1))
         self._key("Move bullet down", "Alt+Down", lambda: self.move_selected(1))
+        self.fixer = NoteFixer(self.view, self.model, undo, self)  # tag, person, stage
+        self.fixer.told.connect(self.problem)
         self.capture.draft.connect(self._draft)
         self.capture.entered.connect(self._entered)
         self.capture.abandoned.connect(self._abandoned)
@@ -81,13 +100,13 @@ class StageNotes(QWidget):
         action.triggered.connect(lambda *_: slot())
         self.view.addAction(action)
 
-    def show_stage(self, stage_id: int, heading: str, tag: NoteTag) -> None:
-        """Shows the stage's bullets; a stage newly shown starts typing with `tag`."""
+    def show_stage(self, stage_id: int, heading: str) -> None:
+        """Shows the stage's bullets."""
         self.heading.setText(heading)
         if self.model.stage_id != stage_id:
             self.model.set_draft(None)
             self.model.show_stage(stage_id)
-            self.capture.set_tag(tag)
+            self.model.set_draft(self._draft_id)
         self._show_empty()
 
     def _show_empty(self) -> None:
@@ -98,48 +117,97 @@ class StageNotes(QWidget):
         if stage_id == self.model.stage_id:
             self._show_empty()
 
-    def _tag_and_text(self, typed: str) -> tuple[NoteTag, str]:
-        tag, text = split_prefix(typed)
-        return tag or self.capture.tag(), text
+    def _may_write(self, asking: bool) -> bool:
+        """Whether the target may be written to: a finished session is confirmed once."""
+        key = self._finished()
+        if not key or key in self._confirmed:
+            return True
+        if not asking:
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Add to a finished session",
+            "This session has finished. Add this bullet to its notes?\n\n"
+            "Choose No to keep the text in the line.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._confirmed.add(key)
+        return True
+
+    def _save(self, stage_id: int, shown: Attribution) -> NoteView | None:
+        """Adds the bullet being typed, or brings its draft up to date."""
+        draft = self._draft_id
+        if draft is None:
+            note = self.notebook.add(
+                stage_id, shown.text, shown.tag, authority_id=shown.authority_id
+            )
+            if note is not None:
+                self._draft_id, self.draft_stage_id = note.id, note.stage_id
+            return note
+        try:
+            note = self.notebook.edit(
+                draft, text=shown.text, tag=shown.tag, authority_id=shown.authority_id
+            )
+        except LookupError:  # deleted from the list meanwhile: the line still holds it
+            self._draft_id = None
+            return self._save(self.draft_stage_id or stage_id, shown)
+        return note
 
     def _draft(self, typed: str) -> None:
         stage_id = self._target()
-        if stage_id is None:
+        if stage_id is None or not self._may_write(asking=self.capture.flushing):
             return
-        tag, text = self._tag_and_text(typed)
         try:
-            if self.model.draft_id is None:
-                note = self.notebook.add(stage_id, text, tag, authority_id=self.capture.who())
-                self.model.set_draft(note.id if note else None)
-                if note is not None:
-                    self._reveal(note.id)
-            else:
-                self.notebook.edit(self.model.draft_id, text=text, tag=tag)
+            was_draft = self._draft_id is not None
+            note = self._save(stage_id, self.capture.attribution())
+            self.model.set_draft(self._draft_id)
+            if note is not None and not was_draft:
+                self._reveal(note.id)
         except NoteInputError as exc:
             self.problem.emit(str(exc))
 
     def _entered(self, typed: str) -> None:
         stage_id = self._target()
-        if stage_id is None:
+        if stage_id is None or not self._may_write(asking=True):
+            self.capture.keep_text()
             return
-        tag, text = self._tag_and_text(typed)
-        draft = self.model.draft_id
-        was_draft = draft is not None
+        was_draft = self._draft_id is not None
         try:
-            if draft is not None:
-                note: NoteView | None = self.notebook.edit(draft, text=text, tag=tag)
-            else:
-                note = self.notebook.add(stage_id, text, tag, authority_id=self.capture.who())
+            note = self._save(stage_id, self.capture.attribution())
         except NoteInputError as exc:
             self.problem.emit(str(exc))
-            self.capture.line.setText(typed)
+            self.capture.keep_text()
             return
-        self.model.set_draft(None)
+        self._forget_draft()
         if note is not None:
             self.undo.push(AddedNote(self.notebook, note))
             if not was_draft:  # a draft was shown when it was first saved
                 self._reveal(note.id)
         self.capture.warning.hide()
+        self.settled.emit()
+
+    def unsaved_text(self) -> str:
+        """Text in the line that is stored nowhere yet (a finished session not confirmed)."""
+        typed = self.capture.line.text().strip()
+        return typed if typed and self._draft_id is None else ""
+
+    def may_close(self) -> bool:
+        """True unless the line holds unsaved text the facilitator chooses to keep."""
+        if not self.unsaved_text():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Close the console",
+            "The line holds text that is not saved anywhere yet. Close and lose it?",
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
+
+    def _forget_draft(self) -> None:
+        self._draft_id, self.draft_stage_id = None, None
+        self.model.set_draft(None)
 
     def _reveal(self, note_id: int) -> None:
         row = next((i for i, n in enumerate(self.model.notes) if n.id == note_id), -1)
@@ -151,11 +219,13 @@ class StageNotes(QWidget):
             self.view.scrollTo(index)
 
     def _abandoned(self) -> None:
-        if self.model.draft_id is not None:
-            draft = self.model.draft_id
-            self.model.set_draft(None)
-            self.notebook.delete(draft)
+        draft = self._draft_id
+        self._forget_draft()
+        if draft is not None:
+            with suppress(LookupError):  # already deleted from the list
+                self.notebook.delete(draft)
         self.capture.warning.hide()
+        self.settled.emit()
 
     def delete_selected(self) -> None:
         note = self.model.note_at(self.view.currentIndex().row())

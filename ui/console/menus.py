@@ -47,6 +47,7 @@ def install_menus(
     *,
     bank_dock: QDockWidget,
     bank_search: QAction,
+    bank_show: QAction,
     outcomes_dock: QDockWidget,
     outcomes_focus: QAction,
 ) -> RunActions:
@@ -97,9 +98,10 @@ def install_menus(
     view.addAction(
         act("Flash a message on the presenter screen…", "Ctrl+M", commands.flash_message)
     )
-    bank = bank_dock.toggleViewAction()
-    bank.setShortcut(QKeySequence("Ctrl+B"))
-    view.addAction(bank)
+    # Ctrl+B and Ctrl+F bring the bank forward (from behind a tab too) and give it the keys;
+    # the dock's own entry only shows or hides it.
+    view.addAction(bank_dock.toggleViewAction())
+    view.addAction(bank_show)
     view.addAction(bank_search)
     view.addAction(outcomes_dock.toggleViewAction())
     view.addAction(outcomes_focus)

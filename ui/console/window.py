@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.capture import attribution
 from facilitator.common.vocabulary import DayStatus, StageKind
-from facilitator.live.conductor import Conductor, RunError, RunState, Step
-from facilitator.live.guidance import GUIDANCE, default_tag
+from facilitator.live.conductor import Conductor, RunError, RunState, StageRun, Step
+from facilitator.live.guidance import GUIDANCE
 from facilitator.workspace import Workspace
 from ui.bank.panel import QuestionBankPanel
 from ui.capture.stage_notes import StageNotes
@@ -93,11 +94,16 @@ class ConsoleWindow(QMainWindow):
         self.guidance.setWordWrap(True)
         self.turns = TurnBar()
         self.stage_notes = StageNotes(
-            workspace.notebook, self.undo, self.names, self.capture_stage_id
+            workspace.notebook,
+            self.undo,
+            self.names,
+            self.capture_stage_id,
+            finished=lambda: attribution.finished_session(self.state, self._capture_stage()),
         )
         self.notes_model = self.stage_notes.model
         self.notes_view = self.stage_notes.view
         self.capture = self.stage_notes.capture
+        self.capture.set_people([("", None), *((n, a) for a, n in self.full_names.items())])
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -118,6 +124,8 @@ class ConsoleWindow(QMainWindow):
             workspace.bank, workspace.questions, workspace.planner, self.undo
         )
         self.bank_panel.set_day(day_id)
+        # The bank's session and asker follow the run and each F7 through their own events.
+        self.bank_panel.follow(conductor, workspace.turns)
         self.bank_dock = self._dock("Question bank", "consoleBankDock", self.bank_panel)
         self.outcomes_panel = OutcomesPanel(
             OutcomeServices(
@@ -146,6 +154,7 @@ class ConsoleWindow(QMainWindow):
             self.capture,
             bank_dock=self.bank_dock,
             bank_search=self.bank_panel.focus_search_action,
+            bank_show=self.bank_panel.show_action,
             outcomes_dock=self.outcomes_dock,
             outcomes_focus=self.outcomes_panel.focus_action,
         )
@@ -160,6 +169,7 @@ class ConsoleWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, 8000)
         )
         self.capture.line.textEdited.connect(self._typing)
+        self.stage_notes.settled.connect(self._update_capture)
         self.turns.next_button.clicked.connect(self.next_turn)
 
         # The window's own listeners hang from this, so closing can let them go (see closeEvent).
@@ -266,12 +276,21 @@ class ConsoleWindow(QMainWindow):
 
     # capture ----------------------------------------------------------------------------
 
+    def _capture_stage(self) -> StageRun | None:
+        draft = self.stage_notes.draft_stage_id
+        return attribution.capture_stage(self.state, self.viewed_stage_id, draft)
+
     def capture_stage_id(self) -> int | None:
-        """Bullets go to the stage being viewed, by default the one running."""
-        if self.viewed_stage_id is not None:
-            return self.viewed_stage_id
-        current = self.state.current
-        return current.id if current else (self.state.stages[0].id if self.state.stages else None)
+        """Bullets go to the running stage, whichever is viewed (see capture_stage)."""
+        stage = self._capture_stage()
+        return stage.id if stage else None
+
+    def _update_capture(self) -> None:
+        """Where the next bullet goes and who speaks there, shown on the capture line."""
+        draft = self.stage_notes.draft_stage_id
+        asking = lambda session_id: self._turns.current(session_id).authority_id  # noqa: E731
+        line = attribution.capture_line(self.state, self.viewed_stage_id, draft, asking)
+        self.capture.set_roles(line.stage_id, line.roles, line.goes_to)
 
     def _typing(self, text: str) -> None:
         warning = check_suggestion(
@@ -318,12 +337,9 @@ class ConsoleWindow(QMainWindow):
             current is not None and (current.is_break or (nxt is not None and nxt.is_break))
         )
         self.replan_button.setEnabled(current is not None)
-        if current is not None and current.session_id:
-            self.bank_panel.set_session(current.session_id)
 
     def _show_stage(self) -> None:
-        stage_id = self.capture_stage_id()
-        stage = next((s for s in self.state.stages if s.id == stage_id), None)
+        stage = attribution.viewed_stage(self.state, self.viewed_stage_id)
         if stage is None:
             return
         row = self.agenda_model.row_of(stage.id)
@@ -335,49 +351,36 @@ class ConsoleWindow(QMainWindow):
         who = f" · {stage.presenter}" if stage.presenter else ""
         viewing = "" if self.viewed_stage_id is None else "  (not the running stage)"
         heading = f"Bullets: {stage.title}{who}{viewing}"
-        self.stage_notes.show_stage(stage.id, heading, default_tag(stage.kind))
-        self._update_people(stage.presenter_id)
+        self.stage_notes.show_stage(stage.id, heading)
         self._update_turns()
         if self.outcomes_panel.show_stage(stage):
             self.outcomes_dock.raise_()
 
-    def _update_people(self, presenter_id: int | None) -> None:
-        choices: list[tuple[str, int | None]] = [("Nobody in particular", None)]
-        choices += [(name, authority_id) for authority_id, name in self.full_names.items()]
-        default = presenter_id
-        stage = self.state.current
-        if stage is not None and stage.kind is StageKind.QUESTIONING and stage.session_id:
-            default = self._turns.current(stage.session_id).authority_id
-        elif stage is not None and stage.kind in (StageKind.AFFIRMATION, StageKind.INSIGHTS):
-            default = None
-        self.capture.set_people(choices, default)
-
     def _update_turns(self) -> None:
-        stage = next((s for s in self.state.stages if s.id == self.capture_stage_id()), None)
+        self._update_capture()  # F7 moves who asks
+        stage = attribution.viewed_stage(self.state, self.viewed_stage_id)
         if stage is None or stage.kind is not StageKind.QUESTIONING or not stage.session_id:
             self.turns.hide()
             return
-        turn = self._turns.current(stage.session_id)
-        self.turns.show_turn(turn)
+        self.turns.show_turn(self._turns.current(stage.session_id))
         self.turns.show()
-        if stage.status.value == "now":
-            self.capture.who_combo.setCurrentIndex(
-                max(0, self.capture.who_combo.findData(turn.authority_id))
-            )
 
     def _notes_changed(self, stage_id: int | None) -> None:
         if stage_id == self.notes_model.stage_id:
             self._update_turns()
 
     def _agenda_row_chosen(self, *_: object) -> None:
+        self.capture.flush()  # to where it was going, before the view moves
         stage_id = self.agenda_view.currentIndex().data(STAGE_ID_ROLE)
         current = self.state.current
         self.viewed_stage_id = None if current and current.id == stage_id else stage_id
-        self.capture.flush()
         self._show_stage()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.capture.flush()
+        if not self.stage_notes.may_close():
+            event.ignore()
+            return
         self._timer.stop()
         self.presenter_link.close()
         self.settings.setValue("console/geometry", self.saveGeometry())

@@ -84,23 +84,45 @@ def test_unmark_and_restore_round_trip(workspace: Workspace, session_ids: list[i
     assert workspace.questions.asked(session_ids[0]) == [asked]
 
 
-def test_scale_answers_are_one_per_authority_and_can_be_changed_or_cleared(
+def test_a_scale_answer_is_the_presenting_authoritys_own_rating_whoever_asked(
     workspace: Workspace, session_ids: list[int]
 ) -> None:
-    infos = presenting_sessions(workspace.db, 1)
+    ashvale, brackenmoor, _corriford = presenting_sessions(workspace.db, 1)
     log = workspace.questions
-    log.record_scale(session_ids[0], "budget-02", infos[0].authority_id, 4)
-    log.record_scale(session_ids[0], "budget-02", infos[0].authority_id, 6)
-    log.record_scale(session_ids[0], "budget-02", infos[1].authority_id, 8)
-    answers = log.scale_answers(session_ids[0])
-    assert [(a.authority_id, a.value) for a in answers] == [
-        (infos[0].authority_id, 6),
-        (infos[1].authority_id, 8),
+    session = brackenmoor.session_id
+
+    log.record_scale(session, "budget-02", 6, asked_by=ashvale.authority_id)
+
+    (answer,) = log.scale_answers(session)
+    assert answer.authority_id == brackenmoor.authority_id  # its own rating
+    assert answer.asked_by_authority_id == ashvale.authority_id  # kept apart
+    assert log.rating(session, "budget-02") == answer
+    assert log.rating(session, "budget-01") is None
+
+
+def test_a_rating_is_one_per_question_changed_by_a_later_asker_or_cleared(
+    workspace: Workspace, session_ids: list[int]
+) -> None:
+    ashvale, brackenmoor, corriford = presenting_sessions(workspace.db, 1)
+    log = workspace.questions
+    session = ashvale.session_id
+    log.record_scale(session, "budget-02", 4, asked_by=brackenmoor.authority_id)
+    log.record_scale(session, "budget-02", 6, asked_by=corriford.authority_id)
+    log.record_scale(session, "learning-culture-02", 3)
+
+    assert [
+        (a.question_id, a.authority_id, a.value, a.asked_by_authority_id)
+        for a in log.scale_answers(session)
+    ] == [
+        ("budget-02", ashvale.authority_id, 6, corriford.authority_id),
+        ("learning-culture-02", ashvale.authority_id, 3, None),
     ]
-    log.record_scale(session_ids[0], "budget-02", infos[1].authority_id, None)
-    assert len(log.scale_answers(session_ids[0])) == 1
+    assert log.scale_answers(brackenmoor.session_id) == []
+
+    log.record_scale(session, "budget-02", None)
+    assert [a.question_id for a in log.scale_answers(session)] == ["learning-culture-02"]
     with pytest.raises(ValueError, match="0 to 10"):
-        log.record_scale(session_ids[0], "budget-02", infos[0].authority_id, 11)
+        log.record_scale(session, "budget-02", 11)
 
 
 def test_an_unknown_session_is_reported(workspace: Workspace) -> None:

@@ -27,6 +27,14 @@ def test_prefixes_set_the_tag(typed: str, tag: NoteTag | None, text: str) -> Non
     assert split_prefix(typed) == (tag, text)
 
 
-def test_stages_suggest_a_tag() -> None:
+def test_a_plain_line_is_a_note_unless_the_stage_is_its_heading() -> None:
     assert default_tag(StageKind.AFFIRMATION) is NoteTag.STRENGTH
-    assert default_tag(StageKind.LUNCH) is NoteTag.NOTE
+    assert default_tag(StageKind.INSIGHTS) is NoteTag.INSIGHT
+    for kind in (
+        StageKind.PRESENTATION,
+        StageKind.QUESTIONING,
+        StageKind.REACTION,
+        StageKind.REFLECTION,
+        StageKind.LUNCH,
+    ):
+        assert default_tag(kind) is NoteTag.NOTE

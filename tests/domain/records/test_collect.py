@@ -166,10 +166,9 @@ def test_a_session_note_holds_each_kind_of_row_in_its_section(
     assert budget.title == "Budget"
     (explored,) = budget.questions
     assert explored.question.bookmark.startswith("asked-")
-    assert [(s.authority, s.value) for s in explored.scores] == [
-        ("Ashvale", 4),
-        ("Brackenmoor", 5),
-        ("Corriford", 6),
+    # Ashvale's own rating; Brackenmoor asked.
+    assert [(s.authority, s.value, s.asked_by) for s in explored.scores] == [
+        ("Ashvale", 4, "Brackenmoor")
     ]
     assert explored.scale_low == "not confident at all"
     assert f"What would your children say? {m[11]}" in texts(content.new_questions)

@@ -28,6 +28,29 @@ def user_version(path: Path) -> int:
         conn.close()
 
 
+def drop_the_asker_column(conn: sqlite3.Connection) -> None:
+    """The scale answer table as versions 1 and 2 had it. SQLite cannot drop a column that has
+    a foreign key, so the table is built again without it."""
+    conn.executescript(
+        """
+        ALTER TABLE scaleanswer RENAME TO scaleanswer_v3;
+        CREATE TABLE scaleanswer (
+            id INTEGER NOT NULL PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+            question_id VARCHAR NOT NULL,
+            authority_id INTEGER NOT NULL REFERENCES authority (id),
+            value INTEGER NOT NULL,
+            answered_at DATETIME NOT NULL
+        );
+        INSERT INTO scaleanswer
+            SELECT id, session_id, question_id, authority_id, value, answered_at
+            FROM scaleanswer_v3;
+        DROP TABLE scaleanswer_v3;
+        CREATE INDEX ix_scaleanswer_session_id ON scaleanswer (session_id);
+        """
+    )
+
+
 def make_version_1_file(path: Path) -> int:
     """A data file as Balcony 0.1 left it: no turn column, no introduction or setting table."""
     workspace = Workspace.open(path)
@@ -35,6 +58,7 @@ def make_version_1_file(path: Path) -> int:
     workspace.close()
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE session DROP COLUMN turn")
+    drop_the_asker_column(conn)
     conn.execute("DROP TABLE introduction")
     conn.execute("DROP TABLE setting")
     conn.execute("PRAGMA user_version = 1")
@@ -43,9 +67,53 @@ def make_version_1_file(path: Path) -> int:
     return day_id
 
 
-def test_the_schema_is_at_version_2() -> None:
-    assert SCHEMA_VERSION == 2
-    assert [version for version, _ in MIGRATIONS] == [2]
+def make_version_2_file(path: Path) -> tuple[int, int, int]:
+    """A data file as version 2 left it: a scale answer credited to whoever was asking.
+
+    Returns the day, the session and the authority the old answer is stored against."""
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    session = workspace.planner.day_plan(day_id).stages[1].session_id or 0
+    asker = workspace.turns.current(session).authority_id
+    workspace.close()
+    conn = sqlite3.connect(path)
+    drop_the_asker_column(conn)
+    conn.execute(
+        "INSERT INTO scaleanswer (session_id, question_id, authority_id, value, answered_at) "
+        "VALUES (?, 'budget-02', ?, 6, '2026-01-01 10:00:00')",
+        (session, asker),
+    )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    return day_id, session, asker
+
+
+def test_the_schema_is_at_version_3() -> None:
+    assert SCHEMA_VERSION == 3
+    assert [version for version, _ in MIGRATIONS] == [2, 3]
+
+
+def test_a_version_2_file_keeps_its_scale_answers_as_they_were(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+    _, session, asker = make_version_2_file(path)
+    assert "asked_by_authority_id" not in columns(path, "scaleanswer")
+
+    workspace = Workspace.open(path)
+    try:
+        # Nothing says who asked an old answer, nor whether it was the presenter's own
+        # rating: it stays as it was stored, with no asker.
+        (old,) = workspace.questions.scale_answers(session)
+        assert (old.authority_id, old.value, old.asked_by_authority_id) == (asker, 6, None)
+        workspace.questions.record_scale(session, "budget-02", 7, asked_by=asker)
+        presenter = workspace.questions.rating(session, "budget-02")
+        assert presenter is not None
+        assert presenter.asked_by_authority_id == asker
+    finally:
+        workspace.close()
+
+    assert "asked_by_authority_id" in columns(path, "scaleanswer")
+    assert user_version(path) == SCHEMA_VERSION
 
 
 def test_a_version_1_file_is_brought_up_to_date_keeping_its_data(tmp_path: Path) -> None:
@@ -69,7 +137,8 @@ def test_a_version_1_file_is_brought_up_to_date_keeping_its_data(tmp_path: Path)
         workspace.close()
 
     assert "turn" in columns(path, "session")
-    assert user_version(path) == 2
+    assert "asked_by_authority_id" in columns(path, "scaleanswer")
+    assert user_version(path) == SCHEMA_VERSION
 
 
 def test_opening_an_upgraded_file_again_changes_nothing_more(tmp_path: Path) -> None:

@@ -61,6 +61,27 @@ def test_choosing_a_theme_filters_the_questions(qtbot: QtBot, panel: QuestionBan
     assert visible_ids(panel) == ["workforce-01", "workforce-02"]
     qtbot.keyClicks(panel.search, "agency")
     assert visible_ids(panel) == ["workforce-02"]
+    assert panel.themes_view.currentIndex().row() == 0  # a search covers every theme
+
+
+def test_a_search_covers_every_theme_until_one_is_picked_for_it(
+    qtbot: QtBot, panel: QuestionBankPanel
+) -> None:
+    budget = panel.themes_model.row_of("budget")
+    panel.themes_view.setCurrentIndex(panel.themes_model.index(budget))
+    qtbot.keyClicks(panel.search, "workforce")
+    assert panel.themes_view.currentIndex().data() == "All themes"
+    everywhere = visible_ids(panel)
+    assert any(not q.startswith("budget") for q in everywhere)
+
+    panel.themes_view.setCurrentIndex(panel.themes_model.index(budget))  # picked on purpose
+    assert all(q.startswith("budget") for q in visible_ids(panel))
+    qtbot.keyClicks(panel.search, "s")
+    assert panel.themes_view.currentIndex().row() == budget  # the pick holds while typing
+
+    panel.focus_search()  # Ctrl+F: a new search, across every theme again
+    qtbot.keyClicks(panel.search, "workforce")
+    assert visible_ids(panel) == everywhere
 
 
 def test_keyboard_only_mark_asked_pin_and_undo(
@@ -112,23 +133,30 @@ def test_pinning_a_whole_theme_as_a_focus_risk(
     assert panel.themes_model.data(panel.themes_model.index(row)).startswith("★ Budget")
 
 
-def test_a_scale_answer_is_stored_per_authority(
+def test_a_scale_answer_is_the_presenting_authoritys_own_rating(
     qtbot: QtBot, panel: QuestionBankPanel, workspace: Workspace
 ) -> None:
+    ashvale, brackenmoor, corriford = presenting_sessions(workspace.db, panel.day_id or 0)
     qtbot.keyClicks(panel.search, "confident continued improvement")
     assert visible_ids(panel)[0] == "budget-02"
     assert panel.scale_spin.isEnabled()
     assert panel.scale_spin.value() == NO_ANSWER
+    assert panel.scale_label.text() == "Ashvale’s own &rating"
 
-    panel.scale_spin.setValue(7)
-    panel.asking_combo.setCurrentIndex(1)
+    panel.scale_spin.setValue(7)  # Brackenmoor (lead reviewer) asking
+    panel.asking_combo.setCurrentIndex(1)  # Corriford asks again; the rating is still Ashvale's
+    assert panel.scale_spin.value() == 7
     panel.scale_spin.setValue(3)
 
     answers = workspace.questions.scale_answers(panel.session_id or 0)
-    assert sorted(a.value for a in answers) == [3, 7]
+    assert [(a.authority_id, a.value, a.asked_by_authority_id) for a in answers] == [
+        (ashvale.authority_id, 3, corriford.authority_id)
+    ]
     html = panel.questions_model.data(panel.questions_model.index(0), HTML_ROLE)
-    assert "0–10 scale: " in html
-    panel.asking_combo.setCurrentIndex(0)
+    assert "0–10 scale: AV 3 (asked by CF)" in html
+    panel.undo.undo()
+    (answer,) = workspace.questions.scale_answers(panel.session_id or 0)
+    assert (answer.value, answer.asked_by_authority_id) == (7, brackenmoor.authority_id)
     assert panel.scale_spin.value() == 7
 
 

@@ -99,10 +99,10 @@ def test_questioning_attributes_to_whose_turn_it_is_and_f7_moves_it_on(
         key(qtbot, console, Qt.Key.Key_F5)
     assert current_kind(console) is StageKind.QUESTIONING
     assert "Brackenmoor" in console.turns.label.text()
-    type_bullet(qtbot, console, "How do you know your data is accurate?")
+    type_bullet(qtbot, console, "q: How do you know your data is accurate?")
     key(qtbot, console, Qt.Key.Key_F7)
     assert "Corriford" in console.turns.label.text()
-    type_bullet(qtbot, console, "What would front line staff say?")
+    type_bullet(qtbot, console, "q: What would front line staff say?")
 
     stage = console.conductor.state(console.day_id).current
     assert stage is not None
