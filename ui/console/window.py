@@ -36,6 +36,7 @@ from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber
 from ui.outcomes.panel import OutcomeServices, OutcomesPanel
 
 REFRESH_MS = 250
+LAPTOP_HEIGHT = 900  # at most this tall, a screen is a laptop's: the console fills it
 
 
 class ConsoleWindow(QMainWindow):
@@ -185,6 +186,10 @@ class ConsoleWindow(QMainWindow):
         geometry = settings.value("console/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif self.screen().availableGeometry().height() <= LAPTOP_HEIGHT:
+            # A 1366×768 window on a 768-high screen hides its foot (the capture line's Tag and
+            # Who) under the taskbar and title bar: a laptop's console fills the screen instead.
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         else:
             self.resize(1366, 768)
         self.capture.line.setFocus()

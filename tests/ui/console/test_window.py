@@ -371,3 +371,14 @@ def test_a_destroyed_console_stops_listening_to_the_services(
         window.deleteLater()
 
     assert listeners(workspace, conductor) == before
+
+
+def test_on_a_laptop_screen_the_console_fills_it_so_the_capture_line_shows(
+    console: ConsoleWindow,
+) -> None:
+    screen = console.screen().availableGeometry()
+    assert screen.height() <= 900  # the test screen is a small laptop's
+    assert console.isMaximized()
+    foot = console.capture.who_combo
+    bottom = foot.mapTo(console, foot.rect().bottomLeft()).y()
+    assert bottom <= console.height()

@@ -128,6 +128,8 @@ def test_balcony_run_opens_that_days_console(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", look_instead_of_looping)
+    # The test's own application: restyling it would pull the style from under other widgets.
+    monkeypatch.setattr(app, "ensure_application", QApplication.instance)
 
     assert app.run_app(path, day_id) == 0
 
@@ -135,8 +137,12 @@ def test_balcony_run_opens_that_days_console(
 
 
 def test_balcony_run_with_no_such_day_says_so(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(app, "ensure_application", QApplication.instance)
     assert app.run_app(tmp_path / "balcony.sqlite", 99) == 1
 
     assert "there is no day 99" in capsys.readouterr().err
