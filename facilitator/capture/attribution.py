@@ -111,10 +111,17 @@ def stage_tag(kind: StageKind | None) -> NoteTag:
 
 
 def viewed_stage(state: RunState, viewed_stage_id: int | None) -> StageRun | None:
-    """The stage on screen: the one chosen in the agenda, else the running one, else the
+    """The stage on screen: the one chosen in the agenda, else the running one; once the day
+    has ended, the last stage run (the plenary, not back to the introductions); else the
     first."""
     chosen = next((s for s in state.stages if s.id == viewed_stage_id), None)
-    return chosen or state.current or (state.stages[0] if state.stages else None)
+    if chosen or state.current:
+        return chosen or state.current
+    if state.status is DayStatus.FINISHED:
+        run = [s for s in state.stages if s.started_at is not None]
+        if run:
+            return run[-1]
+    return state.stages[0] if state.stages else None
 
 
 def capture_stage(

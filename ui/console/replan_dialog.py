@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from facilitator.live.conductor import Replan, RunState
+from facilitator.live.conductor import Conductor, Replan, RunState
+from ui.common.undo import AlreadyDone
 
 
 class ReplanDialog(QDialog):
@@ -39,3 +48,23 @@ class ReplanDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(changes)
         layout.addWidget(buttons)
+
+
+def replan_the_rest(
+    conductor: Conductor, state: RunState, undo: QUndoStack, parent: QWidget
+) -> None:
+    """Shows the re-plan that keeps the finish and applies it, undoably, if agreed."""
+    day_id = state.day_id
+    proposal = conductor.replan(day_id)
+    if not proposal.possible:
+        QMessageBox.information(parent, "Re-plan", proposal.problem)
+        return
+    if ReplanDialog(state, proposal, parent).exec():
+        old = conductor.apply_replan(proposal)
+        undo.push(
+            AlreadyDone(
+                "Re-plan the day",
+                lambda: conductor.set_minutes(day_id, proposal.stage_minutes),
+                lambda: conductor.set_minutes(day_id, old),
+            )
+        )

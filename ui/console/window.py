@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,7 +32,7 @@ from ui.common.undo import AlreadyDone
 from ui.console.menus import install_menus
 from ui.console.parts import StageHeader, TurnBar, check_suggestion
 from ui.console.presenter_link import PresenterLink
-from ui.console.replan_dialog import ReplanDialog
+from ui.console.replan_dialog import replan_the_rest
 from ui.console.run_models import STAGE_ID_ROLE, AgendaRunModel
 from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber
 from ui.outcomes.panel import OutcomeServices, OutcomesPanel
@@ -45,10 +47,17 @@ class ConsoleWindow(QMainWindow):
     rather than the window, so that none of them imports this module back."""
 
     def __init__(
-        self, workspace: Workspace, conductor: Conductor, day_id: int, settings: QSettings
+        self,
+        workspace: Workspace,
+        conductor: Conductor,
+        day_id: int,
+        settings: QSettings,
+        *,
+        records: Callable[[int, QWidget], None] | None = None,
     ) -> None:
         super().__init__()
         self.conductor, self.day_id, self.settings = conductor, day_id, settings
+        self._records = records  # opens the Records window of a day, over `parent`
         self._turns, self._patterns = workspace.turns, workspace.suggestion_patterns
         self.undo = QUndoStack(self)
         self.state: RunState = conductor.state(day_id)
@@ -129,20 +138,7 @@ class ConsoleWindow(QMainWindow):
         self.bank_panel.follow(conductor, workspace.turns)
         self.bank_dock = self._dock("Question bank", "consoleBankDock", self.bank_panel)
         self.outcomes_panel = OutcomesPanel(
-            OutcomeServices(
-                notebook=workspace.notebook,
-                questions=workspace.questions,
-                bank=workspace.bank,
-                actions=workspace.actions,
-                exchanges=workspace.exchanges,
-                session_facts=workspace.session_facts,
-                introductions=workspace.introductions,
-                plenary=workspace.plenary,
-            ),
-            self.undo,
-            day_id,
-            self.full_names,
-            self.names,
+            OutcomeServices.of(workspace), self.undo, day_id, self.full_names, self.names
         )
         self.outcomes_dock = self._dock("Outcomes", "consoleOutcomesDock", self.outcomes_panel)
         self.tabifyDockWidget(self.bank_dock, self.outcomes_dock)
@@ -220,7 +216,9 @@ class ConsoleWindow(QMainWindow):
 
     def start_or_next(self) -> None:
         self.capture.flush()
-        if self.state.current is None and self.state.status is not DayStatus.FINISHED:
+        if self.state.status is DayStatus.FINISHED:
+            self.open_records()  # after the last stage, what comes next is the record
+        elif self.state.current is None:
             self._run_step(self.conductor.start_day)
         elif self.state.current is not None:
             self._run_step(self.conductor.advance)
@@ -248,19 +246,11 @@ class ConsoleWindow(QMainWindow):
             self._run_step(self.conductor.end_day)
 
     def replan(self) -> None:
-        proposal = self.conductor.replan(self.day_id)
-        dialog = ReplanDialog(self.state, proposal, self)
-        if proposal.possible and dialog.exec():
-            old = self.conductor.apply_replan(proposal)
-            self.undo.push(
-                AlreadyDone(
-                    "Re-plan the day",
-                    lambda: self.conductor.set_minutes(self.day_id, proposal.stage_minutes),
-                    lambda: self.conductor.set_minutes(self.day_id, old),
-                )
-            )
-        elif not proposal.possible:
-            QMessageBox.information(self, "Re-plan", proposal.problem)
+        replan_the_rest(self.conductor, self.state, self.undo, self)
+
+    def open_records(self) -> None:
+        if self._records is not None and self.stage_notes.may_close():
+            self._records(self.day_id, self)
 
     def toggle_presenter_screen(self) -> None:
         self.presenter_link.toggle()
@@ -330,8 +320,14 @@ class ConsoleWindow(QMainWindow):
         self.header.show_timer(self.state)
         started = self.state.status is not DayStatus.PLANNED or current is not None
         finished = self.state.status is DayStatus.FINISHED
-        self.start_button.setText("Next stage" if started else "Start the day")
-        self.start_button.setEnabled(not finished)
+        self.start_button.setText(
+            "Records of the day…" if finished else "Next stage" if started else "Start the day"
+        )
+        self.start_button.setEnabled(not finished or self._records is not None)
+        if finished and self._records is not None:
+            self.statusBar().showMessage(
+                "The day has ended. F5 opens its records, to review and export each note."
+            )
         self.back_button.setEnabled(started)
         self.pause_button.setEnabled(current is not None)
         self.pause_button.setText(

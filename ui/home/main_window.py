@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
                 self.console.activateWindow()
                 return
             self.console.close()
-        self.console = ConsoleWindow(self.workspace, self.conductor, day_id, self.settings)
+        self.console = ConsoleWindow(
+            self.workspace, self.conductor, day_id, self.settings, records=self.open_records_of
+        )
         self.console.show()
 
     def _agenda_target(self, suffix: str, kind: str) -> tuple[DayPlan, Path] | None:
@@ -222,13 +224,17 @@ class MainWindow(QMainWindow):
             print_agenda(self.workspace.planner.day_plan(day_id), self)
 
     def open_records(self) -> None:
+        day_id = self.selected_day_id()
+        if day_id is not None:
+            self.open_records_of(day_id, self)
+
+    def open_records_of(self, day_id: int, parent: QWidget) -> None:
+        """The Records window of `day_id`, in front of `parent` (this window or a console)."""
         from ui.records.services import RecordsServices
         from ui.records.window import RecordsDialog
 
-        day_id = self.selected_day_id()
-        if day_id is not None:
-            services = RecordsServices.of(self.workspace, self.settings)
-            RecordsDialog(services, day_id, self, settings=self.settings).show()
+        services = RecordsServices.of(self.workspace, self.settings)
+        RecordsDialog(services, day_id, parent, settings=self.settings).show()
 
     def export_cycle_report(self) -> None:
         from ui.records.settings import record_exports

@@ -9,6 +9,7 @@ Every change is saved at once and goes on the console's undo stack.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -40,6 +41,9 @@ from ui.outcomes.exchanges import ExchangesPart
 from ui.outcomes.introductions import IntroductionsPart
 from ui.outcomes.plenary import PlenaryPart
 
+if TYPE_CHECKING:
+    from facilitator.workspace import Workspace
+
 EMPTY_TEXT = "Nothing to capture here beyond bullets."
 FOCUS_HINT = "Pin focus risks from the question bank (Ctrl+P)."
 
@@ -56,6 +60,20 @@ class OutcomeServices:
     session_facts: SessionFacts
     introductions: Introductions
     plenary: Plenary
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> OutcomeServices:
+        """Picked from the composition root."""
+        return cls(
+            notebook=workspace.notebook,
+            questions=workspace.questions,
+            bank=workspace.bank,
+            actions=workspace.actions,
+            exchanges=workspace.exchanges,
+            session_facts=workspace.session_facts,
+            introductions=workspace.introductions,
+            plenary=workspace.plenary,
+        )
 
 
 class PresentationPart(QWidget):

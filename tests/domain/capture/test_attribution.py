@@ -17,6 +17,7 @@ from facilitator.capture.attribution import (
     finished_session,
     goes_to,
     speaker_for,
+    viewed_stage,
 )
 from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.live.run_state import RunState, StageRun, StageStatus
@@ -167,6 +168,17 @@ def test_with_nothing_running_a_bullet_goes_to_the_stage_on_screen() -> None:
     assert capture_stage(before, None) == before.stages[0]
     assert capture_stage(before, 2) == before.stages[1]
     assert finished_session(before, before.stages[1]) == ""
+
+
+def test_once_the_day_has_ended_the_last_stage_run_is_on_screen() -> None:
+    ended = _state(
+        _stage(1, StageKind.INTRODUCTIONS, StageStatus.DONE, None),
+        _stage(2, StageKind.PLENARY, StageStatus.DONE, None),
+        _stage(3, StageKind.REACTION, StageStatus.LATER),  # never run: the day ended early
+        status=DayStatus.FINISHED,
+    )
+    assert viewed_stage(ended, None) == ended.stages[1]
+    assert viewed_stage(ended, 1) == ended.stages[0]  # what the facilitator picks wins
 
 
 def test_a_finished_session_is_named_for_confirmation() -> None:

@@ -382,3 +382,41 @@ def test_on_a_laptop_screen_the_console_fills_it_so_the_capture_line_shows(
     foot = console.capture.who_combo
     bottom = foot.mapTo(console, foot.rect().bottomLeft()).y()
     assert bottom <= console.height()
+
+
+def test_after_the_last_stage_f5_opens_the_records_and_the_plenary_stays_on_screen(
+    qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path
+) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    opened: list[tuple[int, QWidget]] = []
+    console = ConsoleWindow(
+        workspace,
+        Conductor(workspace.db, clock),
+        day_id,
+        settings,
+        records=lambda day, parent: opened.append((day, parent)),
+    )
+    qtbot.addWidget(console)
+    console.show()
+    console.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console)
+
+    stages = len(console.state.stages)
+    for _ in range(stages + 1):  # start, then through every stage to the end
+        key(qtbot, console, Qt.Key.Key_F5)
+    assert console.state.status is DayStatus.FINISHED
+    assert opened == []
+    assert console.header.title.text().startswith("Plenary")
+    assert console.start_button.text() == "Records of the day…"
+    assert console.start_button.isEnabled()
+
+    key(qtbot, console, Qt.Key.Key_F5)
+    assert opened == [(day_id, console)]
+    key(
+        qtbot,
+        console,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(opened) == 2

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -122,9 +123,12 @@ def test_balcony_run_opens_that_days_console(
     shown: list[str] = []
 
     def look_instead_of_looping(_: QApplication) -> int:
-        shown.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
-        for window in QApplication.topLevelWidgets():
+        opened = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        shown.extend(w.windowTitle() for w in opened)
+        for window in opened:  # as quitting would: closed and gone before the data file
             window.close()
+            window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return 0
 
     monkeypatch.setattr(QApplication, "exec", look_instead_of_looping)

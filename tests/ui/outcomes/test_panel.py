@@ -25,18 +25,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 def outcomes_panel(workspace: Workspace, undo: QUndoStack, day_id: int) -> OutcomesPanel:
     """Built as the console builds it: from the workspace's services and the day's names."""
     participants = workspace.planner.day_plan(day_id).participants
-    services = OutcomeServices(
-        notebook=workspace.notebook,
-        questions=workspace.questions,
-        bank=workspace.bank,
-        actions=workspace.actions,
-        exchanges=workspace.exchanges,
-        session_facts=workspace.session_facts,
-        introductions=workspace.introductions,
-        plenary=workspace.plenary,
-    )
     return OutcomesPanel(
-        services,
+        OutcomeServices.of(workspace),
         undo,
         day_id,
         {p.authority_id: p.name for p in participants},
