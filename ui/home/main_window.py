@@ -126,7 +126,12 @@ class MainWindow(QMainWindow):
         self.bank_dock.hide()
 
         self.menus = build_menus(
-            self, self, self.undo_stack, self.bank_dock, self.bank_panel.focus_search_action
+            self,
+            self,
+            self.undo_stack,
+            self.bank_dock,
+            self.bank_panel.focus_search_action,
+            self.bank_panel.show_action,
         )
         self._selection_changed()
         self.days_model.modelReset.connect(self._refresh_page)

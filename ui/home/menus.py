@@ -83,6 +83,7 @@ def build_menus(
     undo_stack: QUndoStack,
     bank_dock: QDockWidget,
     focus_bank_search: QAction,
+    show_bank: QAction,
 ) -> HomeMenus:
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
@@ -111,14 +112,13 @@ def build_menus(
 
     view_menu = menu.addMenu("&View")
     bank_toggle = bank_dock.toggleViewAction()
-    bank_toggle.setText("&Question bank")
-    bank_toggle.setShortcut(QKeySequence("Ctrl+B"))
+    bank_toggle.setText("&Question bank")  # shows or hides; Ctrl+B only ever brings it forward
     view_menu.addAction(bank_toggle)
 
     bank_menu = menu.addMenu("&Question bank")
     edit_bank = _action(window, "&Edit the question bank…", "Ctrl+Shift+B")
     edit_bank.triggered.connect(commands.edit_bank)
-    bank_menu.addAction(focus_bank_search)
+    bank_menu.addActions([show_bank, focus_bank_search])
     bank_menu.addAction(edit_bank)
 
     day_menu = menu.addMenu("&Day")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.vocabulary import DayKind, DayMode
@@ -312,3 +312,19 @@ def test_a_destroyed_home_window_lets_go_of_the_planner(
         window.deleteLater()
 
     assert len(listeners) == before
+
+
+def test_ctrl_b_brings_the_bank_forward_and_never_hides_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_demo_day()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert not window.bank_dock.isVisible()
+
+    for _ in range(2):  # a second press must not hide it again
+        focus = QApplication.focusWidget() or window
+        qtbot.keyClick(focus, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        assert window.bank_dock.isVisible()
+    assert window.bank_dock.isAncestorOf(QApplication.focusWidget())
