@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from facilitator.common.clock import FakeClock  # noqa: E402
 from facilitator.demo import create_demo_day  # noqa: E402
@@ -54,8 +55,9 @@ def main(out: Path) -> None:
     home.close()
 
     console = ConsoleWindow(workspace, run, day_id, settings)
-    console.capture.line.setText("How do you know the front door is consistent across areas?")
     console.show()
+    # Typed, not set, so the Tag and Who boxes show what Enter would store.
+    QTest.keyClicks(console.capture.line, "q: How do you know the front door is consistent?")
     title = console.day_title
     for width, height in SIZES:
         console.resize(width, height)
