@@ -12,6 +12,7 @@ from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.introductions import Introductions
 from facilitator.capture.notes import Notebook
+from facilitator.capture.outcome_route import OutcomeRoute
 from facilitator.capture.plenary import Plenary
 from facilitator.capture.question_use import QuestionLog
 from facilitator.capture.session_facts import SessionFacts
@@ -43,6 +44,7 @@ class Workspace:
     conductor: Conductor
     records: RecordBook
     round_trip: RoundTrip
+    outcome_route: OutcomeRoute
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
@@ -51,6 +53,7 @@ class Workspace:
         actions = Actions(db)
         exchanges = Exchanges(db)
         records = RecordBook(db, clock)
+        facts = SessionFacts(db)
         return cls(
             db=db,
             clock=clock,
@@ -62,12 +65,13 @@ class Workspace:
             actions=actions,
             introductions=Introductions(db),
             plenary=Plenary(db),
-            session_facts=SessionFacts(db),
+            session_facts=facts,
             turns=Turns(db),
             suggestion_patterns=SuggestionPatterns(db),
             conductor=Conductor(db, clock),
             records=records,
             round_trip=RoundTrip(db, records, notebook, actions, exchanges),
+            outcome_route=OutcomeRoute(notebook, actions, exchanges, facts),
         )
 
     @classmethod

@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoCommand
 
 from facilitator.capture.lists import KEEP, Keep
 from facilitator.capture.notes import Notebook, NoteView
+from facilitator.capture.outcome_route import OutcomeRoute, Routed
 from facilitator.common.vocabulary import NoteTag
 
 
@@ -25,6 +26,26 @@ class AddedNote(QUndoCommand):
 
     def undo(self) -> None:
         self._note = self._notebook.delete(self._note.id)
+
+
+class RoutedNote(QUndoCommand):
+    """An action, ask or offer bullet that became that item: undo puts the bullet back."""
+
+    def __init__(self, route: OutcomeRoute, routed: Routed) -> None:
+        super().__init__("Add bullet")
+        self._route, self._routed = route, routed
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        routed = self._route.route(self._routed.note)
+        assert routed is not None  # the same bullet, so the same kind of item
+        self._routed = routed
+
+    def undo(self) -> None:
+        self._route.unroute(self._routed)
 
 
 class EditNote(QUndoCommand):

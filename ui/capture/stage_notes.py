@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.capture.attribution import Attribution
 from facilitator.capture.notes import Notebook, NoteInputError, NoteView
+from facilitator.capture.outcome_route import OutcomeRoute
 from ui.capture.capture_bar import CaptureBar
 from ui.capture.fix_in_place import NoteFixer
-from ui.capture.note_commands import AddedNote, DeleteNote, MoveNote
+from ui.capture.note_commands import AddedNote, DeleteNote, MoveNote, RoutedNote
 from ui.capture.notes_view import NoteDelegate, NotesModel
 from ui.common.bridge import listen
 
@@ -47,10 +48,12 @@ class StageNotes(QWidget):
         parent: QWidget | None = None,
         *,
         finished: Callable[[], str] = lambda: "",
+        route: OutcomeRoute | None = None,
     ) -> None:
         super().__init__(parent)
         self.notebook, self.undo, self._target = notebook, undo, target
         self._finished, self._confirmed = finished, set[str]()
+        self._route = route  # actions, asks and offers become the Outcomes items
         self._draft_id: int | None = None
         self.draft_stage_id: int | None = None  # where the bullet being typed was begun
         self.heading = QLabel()
@@ -180,7 +183,11 @@ class StageNotes(QWidget):
             self.capture.keep_text()
             return
         self._forget_draft()
-        if note is not None:
+        routed = self._route.route(note) if note is not None and self._route else None
+        if routed is not None and self._route is not None:
+            self.undo.push(RoutedNote(self._route, routed))
+            self.problem.emit(routed.said)
+        elif note is not None:
             self.undo.push(AddedNote(self.notebook, note))
             if not was_draft:  # a draft was shown when it was first saved
                 self._reveal(note.id)

@@ -109,6 +109,7 @@ class ConsoleWindow(QMainWindow):
             self.names,
             self.capture_stage_id,
             finished=lambda: attribution.finished_session(self.state, self._capture_stage()),
+            route=workspace.outcome_route,
         )
         self.notes_model = self.stage_notes.model
         self.notes_view = self.stage_notes.view

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.capture.notes import NoteView
 from facilitator.common.clock import FakeClock
-from facilitator.common.vocabulary import NoteTag, StageKind
+from facilitator.common.vocabulary import StageKind
 from facilitator.demo import create_demo_day
 from facilitator.live.conductor import Conductor
 from facilitator.workspace import Workspace
@@ -155,8 +155,13 @@ def test_a_plain_line_in_the_presentation_is_not_a_risk_nor_in_reflection_an_act
     enter(qtbot, console)
     assert stored(console, workspace, reflection) == ("Note", "Ashvale")
     type_line(qtbot, console, "a: Review the front door by June")
+    assert shown(console) == ("Action", "Ashvale")
     enter(qtbot, console)
-    assert stored(console, workspace, reflection) == ("Action", "Ashvale")
+    assert stored(console, workspace, reflection) == ("Note", "Ashvale")  # it left the bullets
+    session_id = next(s.session_id for s in console.state.stages if s.id == reflection)
+    assert session_id is not None
+    actions = workspace.actions.for_session(session_id)
+    assert [a.text for a in actions] == ["Review the front door by June"]
 
 
 def test_the_person_shown_before_enter_is_the_one_stored_in_every_stage(
@@ -168,7 +173,7 @@ def test_the_person_shown_before_enter_is_the_one_stored_in_every_stage(
         StageKind.AFFIRMATION: ["Leaders who know their front line"],
         StageKind.INSIGHTS: ["They take the budget for granted"],
         StageKind.REACTION: ["We recognise that"],
-        StageKind.REFLECTION: ["We will look again at the data", "ask: help with data"],
+        StageKind.REFLECTION: ["We will look again at the data"],
     }
     for kind, typed in lines.items():
         stage_id = to_stage(qtbot, console, kind)
@@ -178,7 +183,15 @@ def test_the_person_shown_before_enter_is_the_one_stored_in_every_stage(
             enter(qtbot, console)
             tag, person = stored(console, workspace, stage_id)
             assert (tag, person or console.capture.who_combo.itemText(0)) == before, text
-    assert last_note(workspace, stage_id).tag is NoteTag.ASK  # in reflection, by prefix
+
+    type_line(qtbot, console, "ask: help with data")  # in reflection: the team's own ask
+    assert shown(console) == ("Ask", "Ashvale")
+    enter(qtbot, console)
+    session_id = next(s.session_id for s in console.state.stages if s.id == stage_id)
+    assert session_id is not None
+    (ask,) = workspace.exchanges.for_session(session_id)
+    assert (ask.kind.value, ask.topic) == ("ask", "help with data")
+    assert ask.authority_id == workspace.session_facts.get(session_id).authority_id
 
 
 def test_a_person_picked_on_purpose_wins_until_the_stage_changes(

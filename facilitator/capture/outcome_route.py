@@ -1,0 +1,66 @@
+"""One route for actions, asks and offers: a bullet tagged as one becomes that item itself.
+
+Typed as `a:`, `ask:` or `offer:` and confirmed with Enter, the words leave the stage's
+bullets and are stored once, as the action or the ask or offer the Outcomes panel lists
+(where its owner, scope and counterpart can be completed). So the record prints them once,
+under their own heading, whichever way they were entered. An ask or offer is the presenting
+team's (what it wants or can give) unless the bullet named someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.capture.actions import Actions, ActionView
+from facilitator.capture.exchanges import Exchanges, ExchangeView
+from facilitator.capture.notes import Notebook, NoteView
+from facilitator.capture.session_facts import SessionFacts
+from facilitator.common.vocabulary import ExchangeKind, NoteTag
+
+_EXCHANGES = {NoteTag.ASK: ExchangeKind.ASK, NoteTag.OFFER: ExchangeKind.OFFER}
+
+
+@dataclass(frozen=True)
+class Routed:
+    """A bullet that became an item: enough to put the bullet back on undo."""
+
+    note: NoteView
+    action: ActionView | None = None
+    exchange: ExchangeView | None = None
+
+    @property
+    def said(self) -> str:
+        """What the status bar tells the facilitator."""
+        what = "action" if self.action else "ask" if self.note.tag is NoteTag.ASK else "offer"
+        return f"Added as an {what} in the Outcomes panel (Ctrl+J), where it can be completed."
+
+
+class OutcomeRoute:
+    def __init__(
+        self, notebook: Notebook, actions: Actions, exchanges: Exchanges, facts: SessionFacts
+    ) -> None:
+        self._notebook, self._actions, self._exchanges = notebook, actions, exchanges
+        self._facts = facts
+
+    def route(self, note: NoteView) -> Routed | None:
+        """Turns a saved action, ask or offer bullet of a session into that item; None for
+        any other bullet, which stays as it is."""
+        session_id = note.session_id
+        if session_id is None or note.tag not in (NoteTag.ACTION, *_EXCHANGES):
+            return None
+        if note.tag is NoteTag.ACTION:
+            routed = Routed(note, action=self._actions.add(session_id, note.text))
+        else:
+            by = note.authority_id or self._facts.get(session_id).authority_id
+            exchange = self._exchanges.add(session_id, _EXCHANGES[note.tag], by, note.text)
+            routed = Routed(note, exchange=exchange)
+        self._notebook.delete(note.id)
+        return routed
+
+    def unroute(self, routed: Routed) -> NoteView:
+        """Undo: the item goes and the bullet comes back where it was."""
+        if routed.action is not None:
+            self._actions.delete(routed.action.id)
+        if routed.exchange is not None:
+            self._exchanges.delete(routed.exchange.id)
+        return self._notebook.restore(routed.note)
