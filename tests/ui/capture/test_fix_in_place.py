@@ -3,38 +3,21 @@ keyboard and from its context menu, each one Ctrl+Z away from how it was."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QListView, QMenu
 from pytestqt.qtbot import QtBot
 
 from facilitator.capture.notes import NoteView
-from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import NoteTag, StageKind
-from facilitator.demo import create_demo_day
-from facilitator.live.conductor import Conductor
 from facilitator.workspace import Workspace
 from ui.capture.notes_view import HTML_ROLE
 from ui.console.window import ConsoleWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path) -> ConsoleWindow:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def press(

@@ -4,32 +4,15 @@ line before Enter, and typing goes to the running stage (a finished session asks
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from facilitator.capture.notes import NoteView
-from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import StageKind
-from facilitator.demo import create_demo_day
-from facilitator.live.conductor import Conductor
 from facilitator.workspace import Workspace
 from ui.console.window import ConsoleWindow
-
-
-@pytest.fixture
-def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path) -> ConsoleWindow:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def press(qtbot: QtBot, console: ConsoleWindow, k: Qt.Key, times: int = 1) -> None:

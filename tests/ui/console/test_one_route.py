@@ -10,10 +10,8 @@ from pytestqt.qtbot import QtBot
 from facilitator.common.vocabulary import ExchangeKind, StageKind
 from facilitator.records.exporting import RecordExports
 from facilitator.workspace import Workspace
-from tests.ui.console.test_capture_rules import console, enter, to_stage, type_line
+from tests.ui.console.test_capture_rules import enter, to_stage, type_line
 from ui.console.window import ConsoleWindow
-
-__all__ = ["console"]  # the fixture, shared
 
 
 def session_of(console: ConsoleWindow, stage_id: int) -> int:

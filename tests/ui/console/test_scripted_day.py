@@ -14,17 +14,16 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QListView
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import NoteTag, StageKind
-from facilitator.demo import create_demo_day
-from facilitator.live.conductor import Conductor
 from facilitator.records.exporting import RecordExports
 from facilitator.workspace import Workspace
+from tests.support.console import key, open_console
 from ui.console.window import ConsoleWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -66,20 +65,7 @@ class Expected:
 
 @pytest.fixture
 def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path) -> ConsoleWindow:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
-
-
-def key(qtbot: QtBot, console: ConsoleWindow, k: Qt.Key, mod: Qt.KeyboardModifier = NO_MOD) -> None:
-    """A key to whatever has the focus, as a facilitator's keyboard would send it."""
-    qtbot.keyClick(QApplication.focusWidget() or console, k, mod)
+    return open_console(qtbot, workspace, clock, tmp_path, size=(1366, 768))
 
 
 def type_line(qtbot: QtBot, console: ConsoleWindow, text: str) -> None:

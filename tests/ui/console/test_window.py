@@ -15,19 +15,8 @@ from facilitator.demo import create_demo_day
 from facilitator.live.conductor import Conductor
 from facilitator.live.timer import Phase
 from facilitator.workspace import Workspace
+from tests.support.console import key
 from ui.console.window import ConsoleWindow
-
-
-@pytest.fixture
-def console(qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path) -> ConsoleWindow:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def listeners(workspace: Workspace, conductor: Conductor) -> dict[str, int]:
@@ -39,16 +28,6 @@ def listeners(workspace: Workspace, conductor: Conductor) -> dict[str, int]:
         for name, event in vars(service).items()
         if isinstance(event, Event)
     }
-
-
-def key(
-    qtbot: QtBot,
-    console: ConsoleWindow,
-    k: Qt.Key,
-    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> None:
-    focus = QApplication.focusWidget() or console
-    qtbot.keyClick(focus, k, mod)
 
 
 def type_bullet(qtbot: QtBot, console: ConsoleWindow, text: str) -> None:
