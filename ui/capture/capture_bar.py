@@ -125,12 +125,6 @@ class CaptureBar(QWidget):
         """The tag, person and text Enter would store now."""
         return attribute(self.line.text(), self._roles, self._picked, self._chosen)
 
-    def tag(self) -> NoteTag:
-        return self.attribution().tag
-
-    def who(self) -> int | None:
-        return self.attribution().authority_id
-
     def set_tag(self, tag: NoteTag) -> None:
         """The facilitator tags the next bullet (a prefix typed still wins)."""
         self._picked = tag

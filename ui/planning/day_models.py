@@ -52,14 +52,14 @@ class DaysModel(HeaderedTable):
         self.reload()
 
     def _day_changed(self, day_id: int) -> None:
-        every = self._planner.list_days()
-        shown = [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
+        cycles, shown = self._read()
         if [d.id for d in shown] != [d.id for d in self._days]:
-            self.reload()
+            self.beginResetModel()
+            self.cycles, self._days = cycles, shown
+            self.endResetModel()
             return
         # The same days in the same order: repaint the one row, so the selection stays put.
-        self.cycles = sorted({d.cycle_name for d in every if d.cycle_name})
-        self._days = shown
+        self.cycles, self._days = cycles, shown
         row = self.row_of(day_id)
         if row >= 0:
             last = self.columnCount() - 1
@@ -67,10 +67,14 @@ class DaysModel(HeaderedTable):
 
     def reload(self) -> None:
         self.beginResetModel()
-        every = self._planner.list_days()
-        self.cycles = sorted({d.cycle_name for d in every if d.cycle_name})
-        self._days = [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
+        self.cycles, self._days = self._read()
         self.endResetModel()
+
+    def _read(self) -> tuple[list[str], list[DaySummary]]:
+        """Every cycle named, and the days shown under the cycle chosen."""
+        every = self._planner.list_days()
+        cycles = sorted({d.cycle_name for d in every if d.cycle_name})
+        return cycles, [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
 
     def set_cycle(self, cycle: str | None) -> None:
         """Shows only the days of one cycle; None shows every day."""

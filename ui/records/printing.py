@@ -266,10 +266,17 @@ def session_note_html(exports: RecordExports, session_id: int, state: RecordStat
     """The note as simple HTML that QTextDocument lays out, marked as the exports are. Raises
     ConfidentialityError (a WriteError) if it would show another session's words, as the
     Word export does."""
+    return _checked_note(exports, session_id, state)[0]
+
+
+def _checked_note(
+    exports: RecordExports, session_id: int, state: RecordStateView
+) -> tuple[str, str]:
+    """The note's HTML and its authority's name, gathered and checked once."""
     content = exports.session_note_content(session_id)
     page = _page(content, note_marks(state), exports.marking)
     exports.check_session_note(content, page.lines)
-    return page.html(content.title)
+    return page.html(content.title), content.authority
 
 
 def note_document(html: str) -> QTextDocument:
@@ -287,8 +294,8 @@ def print_session_note(
 ) -> bool:
     """Asks which printer through the system dialog and prints on A4; False if cancelled.
     Raises WriteError (ConfidentialityError) before the dialog if the note cannot be shown."""
-    document = note_document(session_note_html(exports, session_id, state))
-    authority = exports.session_note_content(session_id).authority
+    html, authority = _checked_note(exports, session_id, state)
+    document = note_document(html)
     return print_document(
         document,
         f"Session note {authority}",
