@@ -149,6 +149,10 @@ class Notebook:
         self.changed.emit(view.stage_id)
         return view
 
+    def get(self, note_id: int) -> NoteView:
+        with self._db.session_scope() as s:
+            return _view(_get(s, note_id))
+
     def delete(self, note_id: int) -> NoteView:
         """Deletes a note and returns it whole, so an undo can put it back."""
         with self._db.session_scope() as s:

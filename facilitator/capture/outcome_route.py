@@ -42,11 +42,15 @@ class OutcomeRoute:
         self._notebook, self._actions, self._exchanges = notebook, actions, exchanges
         self._facts = facts
 
+    def routes(self, note: NoteView) -> bool:
+        """Whether `note` would become an item."""
+        return note.session_id is not None and note.tag in (NoteTag.ACTION, *_EXCHANGES)
+
     def route(self, note: NoteView) -> Routed | None:
         """Turns a saved action, ask or offer bullet of a session into that item; None for
         any other bullet, which stays as it is."""
         session_id = note.session_id
-        if session_id is None or note.tag not in (NoteTag.ACTION, *_EXCHANGES):
+        if session_id is None or not self.routes(note):
             return None
         if note.tag is NoteTag.ACTION:
             routed = Routed(note, action=self._actions.add(session_id, note.text))

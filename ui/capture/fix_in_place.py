@@ -10,6 +10,7 @@ actions (edit, move up and down, delete).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -17,8 +18,9 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QListView, QMenu, QWidget
 
 from facilitator.capture.notes import Notebook, NotePlace, NoteView
+from facilitator.capture.outcome_route import OutcomeRoute
 from facilitator.common.vocabulary import NoteTag
-from ui.capture.note_commands import ChangeNote, MoveNoteToStage, quoted
+from ui.capture.note_commands import ChangeNote, MoveNoteToStage, RoutedNote, quoted
 from ui.capture.notes_view import NotesModel
 
 T = TypeVar("T")
@@ -71,10 +73,16 @@ class NoteFixer(QObject):
     told = Signal(str)
 
     def __init__(
-        self, view: QListView, model: NotesModel, undo: QUndoStack, parent: QObject | None = None
+        self,
+        view: QListView,
+        model: NotesModel,
+        undo: QUndoStack,
+        parent: QObject | None = None,
+        route: OutcomeRoute | None = None,
     ) -> None:
         super().__init__(parent or view)
         self.view, self.model, self.undo = view, model, undo
+        self._route = route  # a bullet retagged as an action, ask or offer becomes that item
         self.notebook: Notebook = model.notebook
         self.change_tag_action = self._action("Change tag…", "Ctrl+T", self.change_tag)
         self.change_person_action = self._action(
@@ -147,7 +155,21 @@ class NoteFixer(QObject):
             tags.index(note.tag),
         )
         if ok and tag is not None and tag is not note.tag:
-            self.undo.push(ChangeNote(self.notebook, note, tag=tag))
+            self._retag(note, tag)
+
+    def _retag(self, note: NoteView, tag: NoteTag) -> None:
+        """One undo step: the new tag, and if it makes the bullet an Outcomes item, the item."""
+        retagged = ChangeNote(self.notebook, note, tag=tag)
+        if self._route is None or not self._route.routes(replace(note, tag=tag)):
+            self.undo.push(retagged)
+            return
+        self.undo.beginMacro(retagged.text())
+        self.undo.push(retagged)
+        routed = self._route.route(self.notebook.get(note.id))
+        if routed is not None:
+            self.undo.push(RoutedNote(self._route, routed))
+            self.told.emit(routed.said)
+        self.undo.endMacro()
 
     def change_person(self) -> None:
         note = self.selected()

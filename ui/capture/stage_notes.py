@@ -87,7 +87,7 @@ class StageNotes(QWidget):
         self._key("Delete bullet", QKeySequence.StandardKey.Delete, self.delete_selected)
         self._key("Move bullet up", "Alt+Up", lambda: self.move_selected(-1))
         self._key("Move bullet down", "Alt+Down", lambda: self.move_selected(1))
-        self.fixer = NoteFixer(self.view, self.model, undo, self)  # tag, person, stage
+        self.fixer = NoteFixer(self.view, self.model, undo, self, route)  # tag, person, stage
         self.fixer.told.connect(self.problem)
         self.capture.draft.connect(self._draft)
         self.capture.entered.connect(self._entered)

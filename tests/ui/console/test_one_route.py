@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.common.vocabulary import ExchangeKind, StageKind
+from facilitator.common.vocabulary import ExchangeKind, NoteTag, StageKind
 from facilitator.records.exporting import RecordExports
 from facilitator.workspace import Workspace
+from tests.ui.capture.test_fix_in_place import (
+    CTRL,
+    answered,
+    pick_when_asked,
+    press,
+    select_bullet,
+)
 from tests.ui.console.test_capture_rules import enter, to_stage, type_line
 from ui.console.window import ConsoleWindow
 
@@ -86,3 +94,32 @@ def test_undo_puts_the_bullet_back_and_redo_makes_it_the_item_again(
         "Audit the front door by June"
     ]
     assert [n.text for n in workspace.notebook.for_stage(reflection)] == before
+
+
+def test_retagging_a_saved_bullet_as_an_action_makes_it_the_action_in_one_undo_step(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    reflection = to_stage(qtbot, console, StageKind.REFLECTION)
+    session_id = session_of(console, reflection)
+    type_line(qtbot, console, "Review the front door by June")
+    enter(qtbot, console)
+    before = [n.text for n in workspace.notebook.for_stage(reflection)]
+    row = before.index("Review the front door by June")
+    select_bullet(console, row)
+
+    seen = pick_when_asked("Action")
+    press(qtbot, Qt.Key.Key_T, CTRL)
+    answered(qtbot, console, seen)
+
+    assert seen == ["Change tag"]
+    assert [a.text for a in workspace.actions.for_session(session_id)] == [
+        "Review the front door by June"
+    ]
+    assert "Review the front door by June" not in [
+        n.text for n in workspace.notebook.for_stage(reflection)
+    ]
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # one step: the bullet back, as a plain note
+    assert workspace.actions.for_session(session_id) == []
+    (back,) = [n for n in workspace.notebook.for_stage(reflection) if n.text == before[row]]
+    assert back.tag is NoteTag.NOTE
