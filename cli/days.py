@@ -24,7 +24,7 @@ def list_days(workspace: Workspace) -> int:
 def add_demo_day(workspace: Workspace) -> int:
     from facilitator.demo import create_demo_day
 
-    print(create_demo_day(workspace.planner, workspace.notebook))
+    print(create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route))
     return 0
 
 

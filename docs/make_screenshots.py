@@ -38,7 +38,7 @@ def main(out: Path) -> None:
     app = ensure_application()
     clock = FakeClock(dt.datetime(2027, 1, 18, 10, 0, tzinfo=dt.UTC))
     workspace = Workspace.in_memory(clock)
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    day_id = create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
     run = workspace.conductor
     run.start_day(day_id)
     for minutes in (16, 15):

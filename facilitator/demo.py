@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.capture.notes import Notebook
+from facilitator.capture.outcome_route import OutcomeRoute
 from facilitator.common.vocabulary import DayKind, DayMode, NoteTag, StageKind
 from facilitator.planning.planner import AuthorityEntry, NewDay, Planner, TeamMember
 
@@ -42,8 +43,14 @@ DEMO_AUTHORITIES = (
 
 # (stage kind, tag, authority index or None, text) for the first presenter, Ashvale.
 DEMO_NOTES: tuple[tuple[StageKind, NoteTag, int | None, str], ...] = (
-    (StageKind.PRESENTATION, NoteTag.RISK, 0, "Focus risk: turnover in senior leadership"),
-    (StageKind.PRESENTATION, NoteTag.RISK, 0, "Focus risk: budget pressure in placements"),
+    (StageKind.PRESENTATION, NoteTag.RISK, 0, "Turnover in senior leadership"),
+    (StageKind.PRESENTATION, NoteTag.RISK, 0, "Budget pressure in placements"),
+    (
+        StageKind.PRESENTATION,
+        NoteTag.NOTE,
+        0,
+        "Two new assistant directors since the summer; the front door was redesigned in May.",
+    ),
     (
         StageKind.QUESTIONING,
         NoteTag.QUESTION,
@@ -101,8 +108,12 @@ DEMO_NOTES: tuple[tuple[StageKind, NoteTag, int | None, str], ...] = (
 )
 
 
-def create_demo_day(planner: Planner, notebook: Notebook) -> int:
-    """Creates the demo triad with notes in its first session and returns the day's id."""
+def create_demo_day(planner: Planner, notebook: Notebook, route: OutcomeRoute | None = None) -> int:
+    """Creates the demo triad with notes in its first session and returns the day's id.
+
+    With `route`, the focus risks, action, ask and offer become those items, as typed in the
+    console they would; without it they stay tagged bullets, as files before version 4 kept
+    them."""
     day_id = planner.create_day(
         NewDay(
             date=dt.date(2027, 1, 18),
@@ -122,10 +133,12 @@ def create_demo_day(planner: Planner, notebook: Notebook) -> int:
         stage.kind: stage.id for stage in plan.stages if stage.presenter == first_presenter
     }
     for kind, tag, who, text in DEMO_NOTES:
-        notebook.add(
+        note = notebook.add(
             stage_ids[kind],
             text,
             tag,
             authority_id=authority_ids[who] if who is not None else None,
         )
+        if route is not None and note is not None:
+            route.route(note)
     return day_id

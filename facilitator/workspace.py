@@ -54,12 +54,13 @@ class Workspace:
         exchanges = Exchanges(db)
         records = RecordBook(db, clock)
         facts = SessionFacts(db)
+        questions = QuestionLog(db, clock)
         return cls(
             db=db,
             clock=clock,
             planner=Planner(db),
             notebook=notebook,
-            questions=QuestionLog(db, clock),
+            questions=questions,
             bank=BankService(db.session_scope, load_handbook()),
             exchanges=exchanges,
             actions=actions,
@@ -71,7 +72,7 @@ class Workspace:
             conductor=Conductor(db, clock),
             records=records,
             round_trip=RoundTrip(db, records, notebook, actions, exchanges),
-            outcome_route=OutcomeRoute(notebook, actions, exchanges, facts),
+            outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
         )
 
     @classmethod

@@ -10,13 +10,17 @@ facilitator picked on purpose wins until the stage changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.live.guidance import default_tag, split_prefix
 from facilitator.live.run_state import RunState, StageRun, StageStatus
+
+if TYPE_CHECKING:
+    from facilitator.capture.introductions import PersonOfDay
 
 _PRESENTING_SPEAKS = (StageKind.PRESENTATION, StageKind.REACTION, StageKind.REFLECTION)
 
@@ -54,9 +58,11 @@ class Roles:
 
 @dataclass(frozen=True)
 class Chosen:
-    """A person the facilitator picked on purpose in the "Who" box (None: nobody)."""
+    """Who the facilitator picked on purpose in the "Who" box: an authority, or one of its
+    people (both None: nobody)."""
 
     authority_id: int | None
+    person_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class Attribution:
     authority_id: int | None
     speaker: Speaker
     text: str  # without the prefix
+    person_id: int | None = None  # one person of the day, when the facilitator chose one
 
 
 def speaker_for(kind: StageKind | None, tag: NoteTag, roles: Roles) -> tuple[Speaker, int | None]:
@@ -97,9 +104,38 @@ def attribute(
     prefix, text = split_prefix(typed)
     tag = prefix or picked_tag or stage_tag(roles.kind)
     if chosen is not None:
-        return Attribution(tag, chosen.authority_id, Speaker.CHOSEN, text)
+        return Attribution(tag, chosen.authority_id, Speaker.CHOSEN, text, chosen.person_id)
     speaker, authority_id = speaker_for(roles.kind, tag, roles)
     return Attribution(tag, authority_id, speaker, text)
+
+
+@dataclass(frozen=True)
+class WhoChoice:
+    """One entry of the "Who" box: an authority, or one person of the day and their
+    authority; the first entry is nobody in particular (its label follows the stage)."""
+
+    label: str
+    authority_id: int | None = None
+    person_id: int | None = None
+
+
+def who_choices(
+    authorities: Mapping[int, str], people: Sequence[PersonOfDay], roles: Roles
+) -> list[WhoChoice]:
+    """Nobody, the day's authorities, then its people as "Full Name (Authority)". In the
+    affirmation the visiting members come straight after nobody, one key away, and the
+    presenting authority's own people are left out: they do not name their own strengths."""
+
+    def person(p: PersonOfDay) -> WhoChoice:
+        label = f"{p.name} ({p.authority_name})" if p.authority_name else p.name
+        return WhoChoice(label, p.authority_id, p.person_id)
+
+    teams = [WhoChoice(name, authority_id) for authority_id, name in authorities.items()]
+    if roles.kind is not StageKind.AFFIRMATION:
+        return [WhoChoice(""), *teams, *map(person, people)]
+    visiting = [p for p in people if p.authority_id not in (None, roles.presenting)]
+    guests = [p for p in people if p.authority_id is None]
+    return [WhoChoice(""), *map(person, visiting), *teams, *map(person, guests)]
 
 
 def stage_tag(kind: StageKind | None) -> NoteTag:

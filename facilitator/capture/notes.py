@@ -220,6 +220,14 @@ class Notebook:
         self.changed.emit(stage_id)
         return view
 
+    def stage_kind(self, stage_id: int | None) -> StageKind | None:
+        """The kind of stage a bullet is filed under (None for none)."""
+        if stage_id is None:
+            return None
+        with self._db.session_scope() as s:
+            kind = s.exec(select(Stage.kind).where(Stage.id == stage_id)).first()
+            return StageKind(kind) if kind is not None else None
+
     def places(self, day_id: int) -> list[NotePlace]:
         """The stages of the day a bullet can be filed under, in agenda order (not breaks)."""
         with self._db.session_scope() as s:

@@ -17,11 +17,19 @@ from sqlmodel import col, select
 from facilitator.capture.lists import place, renumber
 from facilitator.common.events import Event
 from facilitator.storage.database import Database
-from facilitator.storage.models import Action, Day, Exchange, Introduction, PlenaryItem, Session
+from facilitator.storage.models import (
+    Action,
+    Day,
+    Exchange,
+    FocusRisk,
+    Introduction,
+    PlenaryItem,
+    Session,
+)
 from facilitator.storage.rows import get_stored
 
-R = TypeVar("R", Action, Exchange, Introduction, PlenaryItem)
-SessionRow = TypeVar("SessionRow", Action, Exchange)
+R = TypeVar("R", Action, Exchange, FocusRisk, Introduction, PlenaryItem)
+SessionRow = TypeVar("SessionRow", Action, Exchange, FocusRisk)
 DayRow = TypeVar("DayRow", Introduction, PlenaryItem)
 V = TypeVar("V")
 

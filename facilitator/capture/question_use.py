@@ -8,19 +8,13 @@ from dataclasses import dataclass
 from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
 
+from facilitator.capture.focus_risks import Focus, FocusRisks, focus_view
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
 from facilitator.storage.database import Database
 from facilitator.storage.models import AskedQuestion, FocusRisk, ScaleAnswer, Session
 from facilitator.storage.rows import get_stored, stored_id
 from question_bank import Bank, Question, Theme
-
-
-@dataclass(frozen=True)
-class Focus:
-    id: int
-    theme_id: str
-    question_id: str | None
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,10 @@ class QuestionLog:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
-        self.changed: Event[int] = Event()
+        # Focus risks typed in the DCS's own words and those pinned here are one list, and
+        # one event tells every view of it.
+        self.focus_risks = FocusRisks(db)
+        self.changed: Event[int] = self.focus_risks.changed
 
     # focus risks ----------------------------------------------------------------------
 
@@ -79,7 +76,7 @@ class QuestionLog:
                 )
                 s.add(existing)
                 s.flush()
-            focus = _focus(existing)
+            focus = focus_view(existing)
         self.changed.emit(session_id)
         return focus
 
@@ -102,7 +99,7 @@ class QuestionLog:
                 .where(FocusRisk.session_id == session_id)
                 .order_by(col(FocusRisk.position))
             ).all()
-            return [_focus(row) for row in rows]
+            return [focus_view(row) for row in rows]
 
     # asked questions ------------------------------------------------------------------
 
@@ -231,10 +228,6 @@ def _own_rating(
 
 def _answer(row: ScaleAnswer) -> Answer:
     return Answer(row.question_id, row.authority_id, row.value, row.asked_by_authority_id)
-
-
-def _focus(row: FocusRisk) -> Focus:
-    return Focus(stored_id(row.id), row.theme_id, row.question_id)
 
 
 def _asked(row: AskedQuestion) -> Asked:

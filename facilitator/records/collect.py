@@ -160,6 +160,9 @@ def _place_note(
 def _focus_risks(workspace: RecordSources, session_id: int, bank: Bank) -> list[Bullet]:
     bullets = []
     for focus in workspace.questions.focus(session_id):
+        if focus.text:
+            bullets.append(Bullet(focus.text))
+            continue
         theme = bank.find_theme(focus.theme_id)
         title = theme.title if theme else focus.theme_id
         question = bank.find_question(focus.question_id) if focus.question_id else None

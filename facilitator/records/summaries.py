@@ -283,6 +283,8 @@ def _themes_touched(
     """(theme id, title, pinned as a focus risk) for each theme a session asked or pinned."""
     touched: list[tuple[str, str, bool]] = []
     for focus in workspace.questions.focus(session_id):
+        if not focus.theme_id:  # in the DCS's own words: no theme of the bank
+            continue
         theme = bank.find_theme(focus.theme_id)
         touched.append((focus.theme_id, theme.title if theme else focus.theme_id, True))
     for asked in workspace.questions.asked(session_id):

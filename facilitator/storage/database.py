@@ -22,7 +22,7 @@ import question_bank.store  # noqa: F401
 from facilitator.storage.migrations import upgrade
 
 # Raise with a step in migrations.py whenever a table of an existing file must change.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
 APPLICATION_ID = 0x42414C43
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -11,6 +11,40 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+
+def _after(table: str) -> str:
+    """The position of a bullet of _routed that becomes a row of `table`: after the rows its
+    session has, numbered on in the bullets' order."""
+    return (
+        f"(SELECT COUNT(*) FROM {table} AS kept WHERE kept.session_id = _routed.session_id)"
+        " + ROW_NUMBER() OVER (PARTITION BY session_id ORDER BY position) - 1"
+    )
+
+
+_ITEMS_FROM_TAGGED_NOTES = (
+    """CREATE TEMP TABLE _routed AS
+        SELECT note.id, note.session_id, note.tag, note.text, note.position,
+               COALESCE(note.authority_id, session.authority_id) AS authority_id
+        FROM note
+        JOIN stage ON stage.id = note.stage_id
+        JOIN session ON session.id = note.session_id
+        WHERE (note.tag = 'RISK' AND stage.kind = 'PRESENTATION')
+           OR note.tag IN ('ACTION', 'ASK', 'OFFER')""",
+    # Each after the items the session already has, in the order the bullets were.
+    f"""INSERT INTO focusrisk (session_id, theme_id, question_id, position, text)
+        SELECT session_id, '', NULL, {_after("focusrisk")}, text
+        FROM _routed WHERE tag = 'RISK'""",
+    f"""INSERT INTO action (session_id, text, owner, position)
+        SELECT session_id, text, '', {_after("action")}
+        FROM _routed WHERE tag = 'ACTION'""",
+    f"""INSERT INTO exchange
+            (session_id, kind, authority_id, topic, detail, scope, counterpart_id, position)
+        SELECT session_id, tag, authority_id, text, '', 'BILATERAL', NULL, {_after("exchange")}
+        FROM _routed WHERE tag IN ('ASK', 'OFFER')""",
+    "DELETE FROM note WHERE id IN (SELECT id FROM _routed)",
+    "DROP TABLE _routed",
+)
+
 # (the version a step brings the file to, the statements that do it), oldest first.
 Step = tuple[int, Sequence[str]]
 
@@ -24,6 +58,16 @@ MIGRATIONS: tuple[Step, ...] = (
         (
             "ALTER TABLE scaleanswer ADD COLUMN asked_by_authority_id INTEGER "
             "REFERENCES authority (id)",
+        ),
+    ),
+    # One route (capture/outcome_route.py): a focus risk in the DCS's own words is a focus
+    # risk, not a bullet; and bullets older files kept tagged as a session's focus risk,
+    # action, ask or offer become those items, so each is listed and printed once.
+    (
+        4,
+        (
+            "ALTER TABLE focusrisk ADD COLUMN text VARCHAR NOT NULL DEFAULT ''",
+            *_ITEMS_FROM_TAGGED_NOTES,
         ),
     ),
 )

@@ -159,13 +159,15 @@ class PlenaryItem(SQLModel, table=True):
 
 
 class FocusRisk(SQLModel, table=True):
-    """A theme or single bank question the presenting DCS asked the group to explore."""
+    """What the presenting DCS asked the group to explore: a theme or single bank question
+    pinned from the bank, or (`text`, with no theme) a risk in the DCS's own words."""
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
     theme_id: str
     question_id: str | None = None
     position: int = 0
+    text: str = ""
 
 
 class AskedQuestion(SQLModel, table=True):

@@ -23,7 +23,11 @@ def main(data: Path, settings_path: Path) -> None:
     app = ensure_application()
     workspace = Workspace.open(data)
     days = workspace.planner.list_days()
-    day_id = days[0].id if days else create_demo_day(workspace.planner, workspace.notebook)
+    day_id = (
+        days[0].id
+        if days
+        else create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
+    )
     if workspace.conductor.state(day_id).current is None:
         workspace.conductor.start_day(day_id)
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)

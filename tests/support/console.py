@@ -24,7 +24,7 @@ def open_console(
     size: tuple[int, int] | None = None,
 ) -> ConsoleWindow:
     """The demo day's console, shown and active; `size` for a window of that size exactly."""
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    day_id = create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = ConsoleWindow(workspace, Conductor(workspace.db, clock), day_id, settings)
     qtbot.addWidget(window)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from facilitator.capture.attribution import Attribution, Chosen, Roles, attribute
-from facilitator.common.vocabulary import NoteTag
+from facilitator.capture.attribution import (
+    Attribution,
+    Chosen,
+    Roles,
+    WhoChoice,
+    attribute,
+    who_choices,
+)
+from facilitator.capture.introductions import PersonOfDay
+from facilitator.common.vocabulary import NoteTag, StageKind
 
 SAVE_DELAY_MS = 600
 TAG_ORDER = (
@@ -52,7 +62,8 @@ class CaptureBar(QWidget):
     The tag and "Who" boxes always show what Enter will store, as the line is typed: a prefix
     such as `q:` shows at once, and the person follows the stage's roles (`set_roles`). A tag
     picked in the box or with Ctrl+1…0 is for the next bullet; a person picked on purpose
-    stays until the stage changes.
+    stays until the stage changes. The "Who" box offers the day's authorities and its people
+    (`set_people`), the visiting members first in the affirmation.
     """
 
     draft = Signal(str)
@@ -90,6 +101,9 @@ class CaptureBar(QWidget):
         self._stage_id: int | None = None
         self._picked: NoteTag | None = None
         self._chosen: Chosen | None = None
+        self._authorities: Mapping[int, str] = {}
+        self._people: Sequence[PersonOfDay] = ()
+        self._choices: list[WhoChoice] = []  # the "Who" box's entries, in its order
         self._kept = False
         self.flushing = False  # a save asked for (F5, closing), not a pause in typing
 
@@ -119,7 +133,7 @@ class CaptureBar(QWidget):
         self.line.escaped.connect(self._escape)
         self.line.textChanged.connect(lambda _text: self._show_attribution())
         self.tag_combo.activated.connect(lambda _i: self.set_tag(self._combo_tag()))
-        self.who_combo.activated.connect(lambda _i: self.choose_person(self._combo_person()))
+        self.who_combo.activated.connect(self._who_activated)
 
     def attribution(self) -> Attribution:
         """The tag, person and text Enter would store now."""
@@ -130,9 +144,10 @@ class CaptureBar(QWidget):
         self._picked = tag
         self._show_attribution()
 
-    def choose_person(self, authority_id: int | None) -> None:
-        """The facilitator says who on purpose: it holds until the stage changes."""
-        self._chosen = Chosen(authority_id)
+    def choose_person(self, authority_id: int | None, person_id: int | None = None) -> None:
+        """The facilitator says who on purpose (an authority, or one of its people): it holds
+        until the stage changes."""
+        self._chosen = Chosen(authority_id, person_id)
         self._show_attribution()
 
     def set_roles(self, stage_id: int | None, roles: Roles, goes_to: str = "") -> None:
@@ -141,14 +156,40 @@ class CaptureBar(QWidget):
         if stage_id != self._stage_id:
             self._picked, self._chosen = None, None
         self._stage_id, self._roles = stage_id, roles
+        self._name_tags(roles.kind)
         self.goes_to.setText(goes_to)
         self.goes_to.setVisible(bool(goes_to))
-        self._show_attribution()
+        self._fill_who()
 
-    def set_people(self, choices: list[tuple[str, int | None]]) -> None:
-        self.who_combo.clear()
-        for label, authority_id in choices:
-            self.who_combo.addItem(label, authority_id)
+    def _name_tags(self, kind: StageKind | None) -> None:
+        """In the presentation a risk is a focus risk the DCS named, and Enter makes it one:
+        the tag box says so."""
+        for number, tag in enumerate(TAG_ORDER, start=1):
+            hint = f"  (Ctrl+{number % 10})" if number <= 10 else ""
+            name = (
+                "Focus risk"
+                if tag is NoteTag.RISK and kind is StageKind.PRESENTATION
+                else tag.label
+            )
+            self.tag_combo.setItemText(number - 1, f"{name}{hint}")
+
+    def set_people(
+        self, authorities: Mapping[int, str], people: Sequence[PersonOfDay] = ()
+    ) -> None:
+        """Who the "Who" box offers: the day's authorities (id: full name) and its people."""
+        self._authorities, self._people = dict(authorities), tuple(people)
+        self._fill_who()
+
+    def _fill_who(self) -> None:
+        """The "Who" box's entries for the stage's roles, then what Enter will store."""
+        choices = who_choices(self._authorities, self._people, self._roles)
+        if choices != self._choices:
+            self._choices = choices
+            self.who_combo.blockSignals(True)
+            self.who_combo.clear()
+            for choice in choices:
+                self.who_combo.addItem(choice.label)
+            self.who_combo.blockSignals(False)
         self._show_attribution()
 
     def keep_text(self) -> None:
@@ -158,9 +199,18 @@ class CaptureBar(QWidget):
     def _combo_tag(self) -> NoteTag:
         return NoteTag(self.tag_combo.currentData())
 
-    def _combo_person(self) -> int | None:
-        value = self.who_combo.currentData()
-        return int(value) if value is not None else None
+    def _who_activated(self, index: int) -> None:
+        if 0 <= index < len(self._choices):
+            choice = self._choices[index]
+            self.choose_person(choice.authority_id, choice.person_id)
+
+    def _who_index(self, shown: Attribution) -> int:
+        """The entry for the person Enter will store: that person, else their authority."""
+        keys = [(c.authority_id, c.person_id) for c in self._choices]
+        for key in ((shown.authority_id, shown.person_id), (shown.authority_id, None)):
+            if key in keys:
+                return keys.index(key)
+        return 0
 
     def _show_attribution(self) -> None:
         shown = self.attribution()
@@ -170,7 +220,7 @@ class CaptureBar(QWidget):
         self.who_combo.blockSignals(True)
         if self.who_combo.count():
             self.who_combo.setItemText(0, shown.speaker.label)
-        self.who_combo.setCurrentIndex(max(0, self.who_combo.findData(shown.authority_id)))
+        self.who_combo.setCurrentIndex(self._who_index(shown))
         self.who_combo.blockSignals(False)
 
     def flush(self) -> None:

@@ -172,22 +172,33 @@ class NoteFixer(QObject):
         self.undo.endMacro()
 
     def change_person(self) -> None:
+        """Credits the selected bullet to nobody, an authority, or one person of the day (and
+        with them their authority): (authority id, person id)."""
         note = self.selected()
         if note is None:
             return
-        people: list[tuple[str, int | None]] = [(NOBODY, None)]
-        for place in self.notebook.places(note.day_id):
-            if place.presenter_id is not None and all(place.presenter_id != p for _, p in people):
-                people.append((place.presenter, place.presenter_id))
-        for authority_id, name in self.model.names.items():  # anyone else the day names
-            if all(authority_id != p for _, p in people):
-                people.append((name, authority_id))
-        current = next((i for i, (_, p) in enumerate(people) if p == note.authority_id), 0)
-        ok, person = choose(
+        people: list[tuple[str, tuple[int | None, int | None]]] = [(NOBODY, (None, None))]
+        authorities = [
+            *((p.presenter, p.presenter_id) for p in self.notebook.places(note.day_id)),
+            *((name, a) for a, name in self.model.names.items()),  # anyone else the day names
+        ]
+        for name, authority_id in authorities:
+            if authority_id is not None and all((authority_id, None) != w for _, w in people):
+                people.append((name, (authority_id, None)))
+        for p in self.model.people:  # each person of the day, as the "Who" box names them
+            label = f"{p.name} ({p.authority_name})" if p.authority_name else p.name
+            people.append((label, (p.authority_id, p.person_id)))
+        whos = [w for _, w in people]
+        was = (note.authority_id, note.person_id)
+        current = next((whos.index(w) for w in (was, (was[0], None)) if w in whos), 0)
+        ok, who = choose(
             self.view, "Change person", f"Who said {quoted(note.text, 50)}:", people, current
         )
-        if ok and person != note.authority_id:
-            self.undo.push(ChangeNote(self.notebook, note, authority_id=person))
+        if ok and who is not None and who != was:
+            authority_id, person_id = who
+            self.undo.push(
+                ChangeNote(self.notebook, note, authority_id=authority_id, person_id=person_id)
+            )
 
     def move_to_stage(self) -> None:
         note = self.selected()

@@ -103,7 +103,8 @@ def quoted(text: str, limit: int = 40) -> str:
 
 
 class ChangeNote(QUndoCommand):
-    """A saved bullet's tag, or who it is credited to (None: nobody in particular)."""
+    """A saved bullet's tag, or who it is credited to: an authority and perhaps one of its
+    people (None: nobody in particular; KEEP: as it was)."""
 
     def __init__(
         self,
@@ -112,20 +113,27 @@ class ChangeNote(QUndoCommand):
         *,
         tag: NoteTag | None = None,
         authority_id: int | Keep | None = KEEP,
+        person_id: int | Keep | None = KEEP,
     ) -> None:
         what = "tag" if tag is not None else "person"
         super().__init__(f"Change {what} of {quoted(before.text)}")
         self._notebook, self._before = notebook, before
-        self._tag, self._authority = tag, authority_id
+        self._tag, self._authority, self._person = tag, authority_id, person_id
 
     def redo(self) -> None:
-        self._notebook.edit(self._before.id, tag=self._tag, authority_id=self._authority)
+        self._notebook.edit(
+            self._before.id,
+            tag=self._tag,
+            authority_id=self._authority,
+            person_id=self._person,
+        )
 
     def undo(self) -> None:
         self._notebook.edit(
             self._before.id,
             tag=self._before.tag if self._tag is not None else None,
             authority_id=self._before.authority_id if self._authority is not KEEP else KEEP,
+            person_id=self._before.person_id if self._person is not KEEP else KEEP,
         )
 
 

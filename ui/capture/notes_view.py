@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 
+from facilitator.capture.introductions import PersonOfDay
 from facilitator.capture.notes import Notebook, NoteView
 from facilitator.common.vocabulary import NoteTag
 from ui.capture.note_commands import EditNote
@@ -53,6 +54,7 @@ class NotesModel(QAbstractListModel):
         self.stage_id: int | None = None
         self.notes: list[NoteView] = []
         self.names: dict[int, str] = {}
+        self.people: tuple[PersonOfDay, ...] = ()  # the day's people, for who named a bullet
         self.draft_id: int | None = None
         self._html: dict[int, str] = {}
         self._absorbed = False
@@ -147,7 +149,8 @@ class NotesModel(QAbstractListModel):
         return None
 
     def _render(self, note: NoteView) -> str:
-        who = self.names.get(note.authority_id or 0, "")
+        person = next((p.name for p in self.people if p.person_id == note.person_id), "")
+        who = ", ".join(w for w in (person, self.names.get(note.authority_id or 0, "")) if w)
         by = f' <span style="color:#505a5f">— {escape(who)}</span>' if who else ""
         typing = (
             ' <span style="color:#505a5f"><i>(typing…)</i></span>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.capture.attribution import Attribution
+from facilitator.capture.introductions import PersonOfDay
 from facilitator.capture.notes import Notebook, NoteInputError, NoteView
 from facilitator.capture.outcome_route import OutcomeRoute
 from ui.capture.capture_bar import CaptureBar
@@ -103,6 +104,12 @@ class StageNotes(QWidget):
         action.triggered.connect(lambda *_: slot())
         self.view.addAction(action)
 
+    def set_people(self, authorities: Mapping[int, str], people: Sequence[PersonOfDay]) -> None:
+        """Who a bullet can be credited to, on the capture line and when fixing one: the
+        day's authorities (id: full name) and its people."""
+        self.capture.set_people(authorities, people)
+        self.model.people = tuple(people)
+
     def show_stage(self, stage_id: int, heading: str) -> None:
         """Shows the stage's bullets."""
         self.heading.setText(heading)
@@ -143,14 +150,22 @@ class StageNotes(QWidget):
         draft = self._draft_id
         if draft is None:
             note = self.notebook.add(
-                stage_id, shown.text, shown.tag, authority_id=shown.authority_id
+                stage_id,
+                shown.text,
+                shown.tag,
+                authority_id=shown.authority_id,
+                person_id=shown.person_id,
             )
             if note is not None:
                 self._draft_id, self.draft_stage_id = note.id, note.stage_id
             return note
         try:
             note = self.notebook.edit(
-                draft, text=shown.text, tag=shown.tag, authority_id=shown.authority_id
+                draft,
+                text=shown.text,
+                tag=shown.tag,
+                authority_id=shown.authority_id,
+                person_id=shown.person_id,
             )
         except LookupError:  # deleted from the list meanwhile: the line still holds it
             self._draft_id = None

@@ -114,7 +114,7 @@ class ConsoleWindow(QMainWindow):
         self.notes_model = self.stage_notes.model
         self.notes_view = self.stage_notes.view
         self.capture = self.stage_notes.capture
-        self.capture.set_people([("", None), *((n, a) for a, n in self.full_names.items())])
+        self.stage_notes.set_people(self.full_names, workspace.introductions.people_of_day(day_id))
 
         centre = QWidget()
         column = QVBoxLayout(centre)

@@ -267,7 +267,9 @@ class MainWindow(QMainWindow):
         if existing:
             day_id = existing[0].id
         else:
-            day_id = create_demo_day(self.workspace.planner, self.workspace.notebook)
+            day_id = create_demo_day(
+                self.workspace.planner, self.workspace.notebook, self.workspace.outcome_route
+            )
             self.statusBar().showMessage("Demo day added: every name in it is invented.", 8000)
         self.select_day(day_id)
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QListView,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +35,7 @@ from ui.outcomes.actions import ActionsPart, TopicalInvitation
 from ui.outcomes.affirmations import AffirmationPart
 from ui.outcomes.common import label
 from ui.outcomes.exchanges import ExchangesPart
+from ui.outcomes.focus_risks import FocusRisksPart
 from ui.outcomes.introductions import IntroductionsPart
 from ui.outcomes.plenary import PlenaryPart
 
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
     from facilitator.workspace import Workspace
 
 EMPTY_TEXT = "Nothing to capture here beyond bullets."
-FOCUS_HINT = "Pin focus risks from the question bank (Ctrl+P)."
 
 
 @dataclass(frozen=True)
@@ -74,49 +71,6 @@ class OutcomeServices:
             introductions=workspace.introductions,
             plenary=workspace.plenary,
         )
-
-
-class PresentationPart(QWidget):
-    """The focus risks the presenting DCS asked for, as pinned in the question bank."""
-
-    def __init__(self, questions: QuestionLog, bank: BankService) -> None:
-        super().__init__()
-        self.questions, self.bank = questions, bank
-        self.session_id: int | None = None
-        self.model = QStringListModel()
-        self.view = QListView()
-        self.view.setAccessibleName("Focus risks of the session")
-        self.view.setModel(self.model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(True)
-        self.view.setSpacing(3)
-        self.view.setMaximumHeight(260)
-        self.empty = label("No focus risks pinned yet.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(label("Focus risks", "sectionHeading"))
-        layout.addWidget(self.view)
-        layout.addWidget(self.empty)
-        layout.addWidget(label(FOCUS_HINT))
-        layout.addStretch()
-        listen(self, questions.changed, self._changed)
-
-    def set_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
-        self._changed(session_id)
-
-    def _changed(self, session_id: int | None) -> None:
-        if session_id != self.session_id:
-            return
-        focus = self.questions.focus(session_id) if session_id else []
-        bank = self.bank.bank() if focus else None
-        lines = []
-        for item in focus:
-            theme = bank.find_theme(item.theme_id) if bank else None
-            title = theme.title if theme else item.theme_id
-            question = bank.find_question(item.question_id) if bank and item.question_id else None
-            lines.append(f"★  {title}: {question.text}" if question else f"★  {title}")
-        self.model.setStringList(lines)
-        self.empty.setVisible(not lines)
 
 
 class ReflectionPart(QTabWidget):
@@ -193,7 +147,7 @@ class OutcomesPanel(QWidget):
         empty_layout.addWidget(self.empty_label)
         empty_layout.addStretch()
         facts = services.session_facts
-        self.presentation = PresentationPart(services.questions, services.bank)
+        self.presentation = FocusRisksPart(services.questions, services.bank, undo)
         self.affirmation = AffirmationPart(services.notebook, facts, undo, short)
         self.reflection = ReflectionPart(
             services.actions, services.exchanges, facts, undo, authorities, short
@@ -225,8 +179,9 @@ class OutcomesPanel(QWidget):
     def show_stage(self, stage: StageRun | None) -> bool:
         """Shows the page for `stage` (None: nothing to capture).
 
-        Returns True when it turned to a page to type into (not the presentation's, whose
-        focus risks are pinned in the bank), so the console can bring the panel forward.
+        Returns True when it turned to a page to type into (not the presentation's: its
+        focus risks are typed as `r:` bullets or pinned in the bank), so the console can bring
+        the panel forward.
         Showing the same stage again (the console does on every run step) keeps the page
         as it is and returns False: the parts follow the services' changes themselves.
         """
@@ -272,7 +227,7 @@ class OutcomesPanel(QWidget):
         elif page is self.plenary:
             target = self.plenary.lists[self.plenary.current_question()].line
         elif page is self.presentation:
-            target = self.presentation.view
+            target = self.presentation.items.line
         elif page is reflection and tab is reflection.action_part:
             target = reflection.action_part.items.line
         elif page is reflection and tab is reflection.exchange_part:

@@ -11,6 +11,7 @@ from facilitator.capture.attribution import (
     Chosen,
     Roles,
     Speaker,
+    WhoChoice,
     attribute,
     capture_line,
     capture_stage,
@@ -18,7 +19,9 @@ from facilitator.capture.attribution import (
     goes_to,
     speaker_for,
     viewed_stage,
+    who_choices,
 )
+from facilitator.capture.introductions import PersonOfDay
 from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.live.run_state import RunState, StageRun, StageStatus
 
@@ -98,6 +101,55 @@ def test_a_prefix_wins_over_the_tag_picked_and_a_person_picked_wins_over_the_rol
     assert (chosen.authority_id, chosen.speaker) == (CORRIFORD, Speaker.CHOSEN)
     nobody = attribute("An answer", roles, chosen=Chosen(None))
     assert (nobody.authority_id, nobody.speaker) == (None, Speaker.CHOSEN)
+
+
+def test_a_visiting_member_chosen_is_stored_with_their_authority() -> None:
+    roles = ROLES[StageKind.AFFIRMATION]
+    default = attribute("Leaders who know their front line", roles)
+    assert (default.authority_id, default.person_id) == (None, None)
+    assert default.speaker is Speaker.VISITING_MEMBER
+    named = attribute("Leaders who know their front line", roles, chosen=Chosen(BRACKENMOOR, 6))
+    assert named == Attribution(
+        NoteTag.STRENGTH, BRACKENMOOR, Speaker.CHOSEN, "Leaders who know their front line", 6
+    )
+    team = attribute("A candid team", roles, chosen=Chosen(CORRIFORD))
+    assert (team.authority_id, team.person_id) == (CORRIFORD, None)
+
+
+PEOPLE = [
+    PersonOfDay(1, "Priya Ellwood", "DCS", ASHVALE, "Ashvale", True),
+    PersonOfDay(2, "Tom Hallworth", "DCS", BRACKENMOOR, "Brackenmoor", True),
+    PersonOfDay(3, "Grace Adeyemi-Lowe", "DCS", CORRIFORD, "Corriford", True),
+    PersonOfDay(9, "Sam Guest", "Observer", None, "", False),
+]
+TEAMS = {ASHVALE: "Ashvale", BRACKENMOOR: "Brackenmoor", CORRIFORD: "Corriford"}
+
+
+def test_the_who_box_offers_authorities_then_people_and_in_affirmation_visitors_first() -> None:
+    questioning = who_choices(TEAMS, PEOPLE, ROLES[StageKind.QUESTIONING])
+    assert [c.label for c in questioning] == [
+        "",
+        "Ashvale",
+        "Brackenmoor",
+        "Corriford",
+        "Priya Ellwood (Ashvale)",
+        "Tom Hallworth (Brackenmoor)",
+        "Grace Adeyemi-Lowe (Corriford)",
+        "Sam Guest",
+    ]
+    affirmation = who_choices(TEAMS, PEOPLE, ROLES[StageKind.AFFIRMATION])
+    assert affirmation[:3] == [
+        WhoChoice(""),
+        WhoChoice("Tom Hallworth (Brackenmoor)", BRACKENMOOR, 2),
+        WhoChoice("Grace Adeyemi-Lowe (Corriford)", CORRIFORD, 3),
+    ]
+    assert all(c.person_id != 1 for c in affirmation)  # Ashvale presents: not a visitor
+    assert [c.label for c in affirmation[3:]] == [
+        "Ashvale",
+        "Brackenmoor",
+        "Corriford",
+        "Sam Guest",
+    ]
 
 
 def test_the_who_box_names_the_group_and_asks_for_the_member() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.common.vocabulary import PlenaryQuestion
+from facilitator.common.vocabulary import ExchangeKind, NoteTag, PlenaryQuestion
 from facilitator.demo import create_demo_day
 from facilitator.storage.database import SCHEMA_VERSION, DataFileError, DataFileTooNewError
 from facilitator.storage.migrations import MIGRATIONS, pending, upgrade
@@ -51,6 +51,29 @@ def drop_the_asker_column(conn: sqlite3.Connection) -> None:
     )
 
 
+def drop_the_focus_risk_words(conn: sqlite3.Connection) -> None:
+    """The focus risk table as versions 1 to 3 had it: pinned from the bank only."""
+    conn.execute("ALTER TABLE focusrisk DROP COLUMN text")
+
+
+def make_version_3_file(path: Path) -> tuple[int, int]:
+    """A data file as version 3 left it: the demo's focus risks, action, ask and offer are
+    bullets with those tags, beside a theme pinned from the bank and an action typed in the
+    Record panel. Returns the day and the first session."""
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)  # bullets, not items
+    session = workspace.planner.day_plan(day_id).stages[1].session_id or 0
+    workspace.questions.pin(session, "budget")
+    workspace.actions.add(session, "Share the audit tool")
+    workspace.close()
+    conn = sqlite3.connect(path)
+    drop_the_focus_risk_words(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    return day_id, session
+
+
 def make_version_1_file(path: Path) -> int:
     """A data file as Balcony 0.1 left it: no turn column, no introduction or setting table."""
     workspace = Workspace.open(path)
@@ -59,6 +82,7 @@ def make_version_1_file(path: Path) -> int:
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE session DROP COLUMN turn")
     drop_the_asker_column(conn)
+    drop_the_focus_risk_words(conn)
     conn.execute("DROP TABLE introduction")
     conn.execute("DROP TABLE setting")
     conn.execute("PRAGMA user_version = 1")
@@ -78,6 +102,7 @@ def make_version_2_file(path: Path) -> tuple[int, int, int]:
     workspace.close()
     conn = sqlite3.connect(path)
     drop_the_asker_column(conn)
+    drop_the_focus_risk_words(conn)
     conn.execute(
         "INSERT INTO scaleanswer (session_id, question_id, authority_id, value, answered_at) "
         "VALUES (?, 'budget-02', ?, 6, '2026-01-01 10:00:00')",
@@ -89,9 +114,44 @@ def make_version_2_file(path: Path) -> tuple[int, int, int]:
     return day_id, session, asker
 
 
-def test_the_schema_is_at_version_3() -> None:
-    assert SCHEMA_VERSION == 3
-    assert [version for version, _ in MIGRATIONS] == [2, 3]
+def test_the_schema_is_at_version_4() -> None:
+    assert SCHEMA_VERSION == 4
+    assert [version for version, _ in MIGRATIONS] == [2, 3, 4]
+
+
+def test_a_version_3_file_s_tagged_bullets_become_the_items_they_name(tmp_path: Path) -> None:
+    path = tmp_path / "balcony.sqlite"
+    day_id, session = make_version_3_file(path)
+
+    workspace = Workspace.open(path)
+    try:
+        focus = workspace.questions.focus(session)
+        assert [(f.theme_id, f.text) for f in focus] == [
+            ("budget", ""),  # pinned from the bank, first as it was
+            ("", "Turnover in senior leadership"),
+            ("", "Budget pressure in placements"),
+        ]
+        assert [a.text for a in workspace.actions.for_session(session)] == [
+            "Share the audit tool",
+            "Test the placement sufficiency plan with the lead member before Easter.",
+        ]
+        exchanges = workspace.exchanges.for_session(session)
+        presenting = workspace.session_facts.get(session).authority_id
+        assert [(x.kind, x.authority_id) for x in exchanges] == [
+            (ExchangeKind.ASK, presenting),
+            (ExchangeKind.OFFER, presenting),
+        ]
+        tags = {n.tag for n in workspace.notebook.for_session(session)}
+        assert not tags & {NoteTag.ACTION, NoteTag.ASK, NoteTag.OFFER}
+        assert len(workspace.notebook.for_session(session)) == 7  # the other bullets stay
+        # a focus risk that came from a bullet is one of the list: it can go, and come back
+        removed = workspace.questions.focus_risks.delete(focus[1].id)
+        workspace.questions.focus_risks.restore(removed)
+        assert workspace.questions.focus(session) == focus
+    finally:
+        workspace.close()
+    assert user_version(path) == SCHEMA_VERSION
+    assert day_id
 
 
 def test_a_version_2_file_keeps_its_scale_answers_as_they_were(tmp_path: Path) -> None:
@@ -126,7 +186,9 @@ def test_a_version_1_file_is_brought_up_to_date_keeping_its_data(tmp_path: Path)
         plan = workspace.planner.day_plan(day_id)
         assert [p.name for p in plan.participants] == ["Ashvale", "Brackenmoor", "Corriford"]
         notes = workspace.notebook.for_session(plan.stages[1].session_id or 0)
-        assert len(notes) == 11  # every demo note kept
+        assert len(notes) == 7  # the demo's other five are its focus risks and outcomes
+        session_id = plan.stages[1].session_id or 0
+        assert len(workspace.questions.focus(session_id)) == 2
         session = plan.stages[1].session_id or 0
         assert workspace.turns.current(session).authority_name == "Brackenmoor"
         assert workspace.turns.next(session).authority_name == "Corriford"

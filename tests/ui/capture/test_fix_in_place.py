@@ -100,23 +100,23 @@ def where(workspace: Workspace, note_id: int, stage_ids: list[int]) -> tuple[int
 def test_ctrl_t_changes_a_saved_bullet_s_tag_and_ctrl_z_changes_it_back(
     qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
 ) -> None:
-    run_to(qtbot, console, StageKind.PRESENTATION)
-    note = select_bullet(console, 1)
-    assert note.tag is NoteTag.RISK
+    run_to(qtbot, console, StageKind.QUESTIONING)
+    note = select_bullet(console, 1)  # Ashvale's answer, from the demo
+    assert note.tag is NoteTag.NOTE
 
-    seen = pick_when_asked("Note")
+    seen = pick_when_asked("Insight")
     press(qtbot, Qt.Key.Key_T, CTRL)
     answered(qtbot, console, seen)
 
     assert seen == ["Change tag"]
-    assert stored(workspace, note).tag is NoteTag.NOTE
+    assert stored(workspace, note).tag is NoteTag.INSIGHT
     assert stored(workspace, note).text == note.text
-    assert ">Note<" in console.notes_model.index(1).data(HTML_ROLE)
-    assert console.undo.undoText().startswith("Change tag of “Focus risk")
+    assert ">Insight<" in console.notes_model.index(1).data(HTML_ROLE)
+    assert console.undo.undoText().startswith("Change tag of “Two interim")
 
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert stored(workspace, note).tag is NoteTag.RISK
-    assert ">Risk<" in console.notes_model.index(1).data(HTML_ROLE)
+    assert stored(workspace, note).tag is NoteTag.NOTE
+    assert ">Note<" in console.notes_model.index(1).data(HTML_ROLE)
 
 
 def test_ctrl_shift_p_credits_a_bullet_to_nobody_or_another_authority_undoably(

@@ -34,6 +34,8 @@ def test_a_typed_action_ask_and_offer_are_one_item_each_printed_once(
     reflection = to_stage(qtbot, console, StageKind.REFLECTION)
     session_id = session_of(console, reflection)
     before = [n.text for n in workspace.notebook.for_stage(reflection)]  # the demo's own
+    demo_actions = [a.text for a in workspace.actions.for_session(session_id)]
+    demo_exchanges = workspace.exchanges.for_session(session_id)
     for line in (
         "a: Audit the front door by June",
         "ask: Help with our data",
@@ -45,9 +47,10 @@ def test_a_typed_action_ask_and_offer_are_one_item_each_printed_once(
     texts = [n.text for n in workspace.notebook.for_stage(reflection)]
     assert texts == before  # none is left as a bullet as well
     assert [a.text for a in workspace.actions.for_session(session_id)] == [
-        "Audit the front door by June"
+        *demo_actions,
+        "Audit the front door by June",
     ]
-    exchanges = workspace.exchanges.for_session(session_id)
+    exchanges = workspace.exchanges.for_session(session_id)[len(demo_exchanges) :]
     assert [(x.kind, x.topic) for x in exchanges] == [
         (ExchangeKind.ASK, "Help with our data"),
         (ExchangeKind.OFFER, "Mentoring for new heads of service"),
@@ -78,12 +81,13 @@ def test_undo_puts_the_bullet_back_and_redo_makes_it_the_item_again(
     reflection = to_stage(qtbot, console, StageKind.REFLECTION)
     session_id = session_of(console, reflection)
     before = [n.text for n in workspace.notebook.for_stage(reflection)]  # the demo's own
+    demo = [a.text for a in workspace.actions.for_session(session_id)]
     type_line(qtbot, console, "a: Audit the front door by June")
     enter(qtbot, console)
-    assert len(workspace.actions.for_session(session_id)) == 1
+    assert len(workspace.actions.for_session(session_id)) == len(demo) + 1
 
     console.undo.undo()
-    assert workspace.actions.for_session(session_id) == []
+    assert [a.text for a in workspace.actions.for_session(session_id)] == demo
     assert [n.text for n in workspace.notebook.for_stage(reflection)] == [
         *before,
         "Audit the front door by June",
@@ -91,7 +95,8 @@ def test_undo_puts_the_bullet_back_and_redo_makes_it_the_item_again(
 
     console.undo.redo()
     assert [a.text for a in workspace.actions.for_session(session_id)] == [
-        "Audit the front door by June"
+        *demo,
+        "Audit the front door by June",
     ]
     assert [n.text for n in workspace.notebook.for_stage(reflection)] == before
 
@@ -104,6 +109,7 @@ def test_retagging_a_saved_bullet_as_an_action_makes_it_the_action_in_one_undo_s
     type_line(qtbot, console, "Review the front door by June")
     enter(qtbot, console)
     before = [n.text for n in workspace.notebook.for_stage(reflection)]
+    demo = [a.text for a in workspace.actions.for_session(session_id)]
     row = before.index("Review the front door by June")
     select_bullet(console, row)
 
@@ -113,13 +119,14 @@ def test_retagging_a_saved_bullet_as_an_action_makes_it_the_action_in_one_undo_s
 
     assert seen == ["Change tag"]
     assert [a.text for a in workspace.actions.for_session(session_id)] == [
-        "Review the front door by June"
+        *demo,
+        "Review the front door by June",
     ]
     assert "Review the front door by June" not in [
         n.text for n in workspace.notebook.for_stage(reflection)
     ]
 
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one step: the bullet back, as a plain note
-    assert workspace.actions.for_session(session_id) == []
+    assert [a.text for a in workspace.actions.for_session(session_id)] == demo
     (back,) = [n for n in workspace.notebook.for_stage(reflection) if n.text == before[row]]
     assert back.tag is NoteTag.NOTE

@@ -164,21 +164,21 @@ def play_session(
     run_to(qtbot, console, clock, StageKind.PRESENTATION, presenter)
     said = bullet(f"{code} says the front door was rebuilt in spring", ("Note", presenter))
     expected.append(Expected(said, presenter, PRESENTATION, "", NoteTag.NOTE, presenter))
-    risk = bullet(f"r: {code} focus risk is placement sufficiency", ("Risk", presenter))
-    expected.append(Expected(risk, presenter, FOCUS_RISKS, "", NoteTag.RISK, presenter))
-    if presenter == "Ashvale":  # a fix in place: typed as a risk, it was only a remark
-        wrong = bullet(f"r: {code} remark on the new case management system")
+    risk = bullet(f"r: {code} focus risk is placement sufficiency", ("Focus risk", presenter))
+    expected.append(Expected(risk, presenter, FOCUS_RISKS, ""))  # a focus risk, not a bullet
+    if presenter == "Ashvale":  # a fix in place: typed plain, it was a focus risk the DCS named
+        wrong = bullet(f"{code} recruitment of social workers in the south")
         row = console.notes_model.rowCount() - 1
         console.notes_view.setFocus()
         console.notes_view.setCurrentIndex(console.notes_model.index(row))
         note = console.notes_model.note_at(row)
         assert note is not None
-        assert (note.text, note.tag) == (wrong, NoteTag.RISK)
-        seen = pick_when_asked("Note")
+        assert (note.text, note.tag) == (wrong, NoteTag.NOTE)
+        seen = pick_when_asked("Risk")  # the chooser names tags plainly
         key(qtbot, console, Qt.Key.Key_T, CTRL)
         qtbot.waitUntil(lambda: bool(seen) and QApplication.activeWindow() is console)
         assert seen == ["Change tag"]
-        expected.append(Expected(wrong, presenter, PRESENTATION, "", NoteTag.NOTE, presenter))
+        expected.append(Expected(wrong, presenter, FOCUS_RISKS, ""))
 
     # The questioning: the lead reviewer asks, the presenting authority answers, F7.
     run_to(qtbot, console, clock, StageKind.QUESTIONING, presenter)

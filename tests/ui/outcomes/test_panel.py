@@ -88,18 +88,42 @@ def test_a_stage_with_nothing_structured_shows_a_calm_empty_state(room: Room) ->
     assert room.panel.stack.currentWidget() is room.panel.empty
 
 
-def test_the_presentation_lists_focus_risks_pinned_in_the_bank(room: Room) -> None:
+def test_focus_risks_typed_added_or_pinned_are_one_list_and_undoable(
+    qtbot: QtBot, room: Room
+) -> None:
     stage = room.show(StageKind.PRESENTATION)
     part = room.panel.presentation
-    assert part.empty.isVisibleTo(room.panel)
-    assert "Ctrl+P" in " ".join(w.text() for w in part.findChildren(type(part.empty)))
+    assert part.items.empty.isVisibleTo(room.panel)
+    assert "Ctrl+P" in part.items.empty.text()
     assert stage.session_id is not None
+    session_id = stage.session_id
 
-    room.workspace.questions.pin(stage.session_id, "budget")
-    room.workspace.questions.pin(stage.session_id, "workforce")
+    room.workspace.questions.pin(session_id, "budget")  # from the bank
+    type_and_enter(qtbot, part.items.line, "Turnover of team managers")  # typed here
+    typed = room.workspace.notebook.add(stage.id, "Front door demand", NoteTag.RISK)
+    assert typed is not None
+    room.workspace.outcome_route.route(typed)  # an r: bullet
 
-    assert part.model.stringList() == ["★  Budget", "★  Workforce"]
-    assert not part.empty.isVisibleTo(room.panel)
+    rows = [part.items.model.index(r).data() for r in range(part.items.model.rowCount())]
+    assert rows == [
+        "•  Budget — pinned from the bank",
+        "•  Turnover of team managers",
+        "•  Front door demand",
+    ]
+    assert not part.items.empty.isVisibleTo(room.panel)
+
+    part.items.view.setCurrentIndex(part.items.model.index(1))
+    keys_on(qtbot, part.items.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert [f.text for f in room.workspace.questions.focus(session_id)] == [
+        "",
+        "Front door demand",
+    ]
+    room.undo.undo()
+    assert [f.text for f in room.workspace.questions.focus(session_id)] == [
+        "",
+        "Turnover of team managers",
+        "Front door demand",
+    ]
 
 
 def test_each_visiting_member_names_a_strength_and_gets_a_tick(qtbot: QtBot, room: Room) -> None:
