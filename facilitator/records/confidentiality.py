@@ -44,6 +44,18 @@ def other_sessions_texts(
     return found
 
 
+def session_texts(workspace: RecordSources, session_id: int) -> list[tuple[str, str]]:
+    """(authority, text) for every text the day's other sessions stored, even words this
+    session also holds: what the review asks about."""
+    facts = workspace.session_facts.get(session_id)
+    others = {
+        s.session_id: s.authority_name
+        for s in presenting_sessions(workspace.db, facts.day_id)
+        if s.session_id != session_id
+    }
+    return [(others[other], text) for other, text in _session_texts(workspace, list(others))]
+
+
 def _session_texts(workspace: RecordSources, session_ids: list[int]) -> list[tuple[int, str]]:
     """(session id, text) for every text the sessions stored: plain columns, no objects, as
     this runs on every export and a long day holds thousands of bullets."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.clock import FakeClock
@@ -36,6 +37,10 @@ def open_console(
     return window
 
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
 def key(
     qtbot: QtBot,
     console: ConsoleWindow,
@@ -43,3 +48,47 @@ def key(
     mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
     qtbot.keyClick(QApplication.focusWidget() or console, k, mod)
+
+
+def press(
+    qtbot: QtBot, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key to whatever has the focus, as a facilitator's keyboard would send it."""
+    focus = QApplication.focusWidget()
+    assert focus is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focus, k, mod)
+
+
+def pick_when_asked(label_start: str) -> list[str]:
+    """Answers the next chooser the console opens by choosing the entry starting with
+    `label_start` in its list and pressing Enter; the list returned says what was seen."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            seen.append("no chooser")
+            return
+        seen.append(dialog.windowTitle())
+        view = dialog.findChild(QListView)
+        model = view.model() if view is not None else None
+        rows = [model.index(r, 0) for r in range(model.rowCount())] if model else []
+        row = next((i for i in rows if str(i.data()).startswith(label_start)), None)
+        if view is None or row is None:
+            seen.append(f"no entry starting {label_start!r}")
+        else:
+            view.setFocus()
+            view.setCurrentIndex(row)
+            QTest.keyClick(view, Qt.Key.Key_Return)
+        if dialog.isVisible():  # Enter should have picked it; never leave the test hanging
+            seen.append("the chooser stayed open")
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def answered(qtbot: QtBot, window: QWidget, seen: list[str]) -> None:
+    """Waits for the chooser to be answered and `window` (the console, or a dialog the
+    chooser was over) to have the keyboard again."""
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeWindow() is window)

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QListView, QMenu, QWidget
 
+from facilitator.capture.introductions import PersonOfDay
 from facilitator.capture.notes import Notebook, NotePlace, NoteView
 from facilitator.capture.outcome_route import OutcomeRoute
 from facilitator.common.vocabulary import NoteTag
 from ui.capture.note_commands import ChangeNote, MoveNoteToStage, RoutedNote, quoted
-from ui.capture.notes_view import NotesModel
 
 T = TypeVar("T")
 NOBODY = "Nobody in particular"
@@ -66,6 +74,22 @@ def _unique(labels: list[str]) -> list[str]:
     return unique
 
 
+class FixableList(Protocol):
+    """A list model of bullets the fixes work on: the console's stage, or the review's note."""
+
+    notebook: Notebook
+    names: dict[int, str]
+    people: tuple[PersonOfDay, ...]
+
+    @property
+    def draft_id(self) -> int | None: ...
+    def note_at(self, row: int) -> NoteView | None: ...
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ..., /) -> int: ...
+    def index(
+        self, row: int, column: int = ..., parent: QModelIndex | QPersistentModelIndex = ..., /
+    ) -> QModelIndex: ...
+
+
 class NoteFixer(QObject):
     """Adds the fix-in-place actions and the context menu to a list of bullets. `told` carries
     a message for the status bar (where a moved bullet went, or why a change was refused)."""
@@ -75,7 +99,7 @@ class NoteFixer(QObject):
     def __init__(
         self,
         view: QListView,
-        model: NotesModel,
+        model: FixableList,
         undo: QUndoStack,
         parent: QObject | None = None,
         route: OutcomeRoute | None = None,

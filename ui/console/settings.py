@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +19,23 @@ from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
 
 AMBER_KEY = "console/amberPercent"
+
+
+LAPTOP_HEIGHT = 900  # at most this tall, a screen is a laptop's: the console fills it
+
+
+def restore_geometry(window: QMainWindow, settings: QSettings) -> None:
+    """Where and how big the console was last time; else 1366×768, or on a laptop's screen
+    the whole screen."""
+    geometry = settings.value("console/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    elif window.screen().availableGeometry().height() <= LAPTOP_HEIGHT:
+        # A 1366×768 window on a 768-high screen hides its foot (the capture line's Tag and
+        # Who) under the taskbar and title bar: a laptop's console fills the screen instead.
+        window.setWindowState(Qt.WindowState.WindowMaximized)
+    else:
+        window.resize(1366, 768)
 
 
 def apply_saved_amber(settings: QSettings, conductor: Conductor) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -29,16 +28,16 @@ from ui.bank.panel import QuestionBankPanel
 from ui.capture.stage_notes import StageNotes
 from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone
+from ui.console.after_the_day import ask_what_next, confirm_end_of_day, open_review
 from ui.console.menus import install_menus
 from ui.console.parts import StageHeader, TurnBar, check_suggestion
 from ui.console.presenter_link import PresenterLink
 from ui.console.replan_dialog import replan_the_rest
 from ui.console.run_models import STAGE_ID_ROLE, AgendaRunModel
-from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber
+from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber, restore_geometry
 from ui.outcomes.panel import OutcomeServices, OutcomesPanel
 
 REFRESH_MS = 250
-LAPTOP_HEIGHT = 900  # at most this tall, a screen is a laptop's: the console fills it
 
 
 class ConsoleWindow(QMainWindow):
@@ -58,6 +57,8 @@ class ConsoleWindow(QMainWindow):
         super().__init__()
         self.conductor, self.day_id, self.settings = conductor, day_id, settings
         self._records = records  # opens the Records window of a day, over `parent`
+        self._workspace = workspace  # for the review of the record, opened after the day
+        self.review_dialog: QWidget | None = None
         self._turns, self._patterns = workspace.turns, workspace.suggestion_patterns
         self.undo = QUndoStack(self)
         self.state: RunState = conductor.state(day_id)
@@ -180,15 +181,7 @@ class ConsoleWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh_timer)
         self._timer.start()
         self._run_changed(day_id)
-        geometry = settings.value("console/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        elif self.screen().availableGeometry().height() <= LAPTOP_HEIGHT:
-            # A 1366×768 window on a 768-high screen hides its foot (the capture line's Tag and
-            # Who) under the taskbar and title bar: a laptop's console fills the screen instead.
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(1366, 768)
+        restore_geometry(self, settings)
         self.capture.line.setFocus()
 
     def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
@@ -218,11 +211,29 @@ class ConsoleWindow(QMainWindow):
     def start_or_next(self) -> None:
         self.capture.flush()
         if self.state.status is DayStatus.FINISHED:
-            self.open_records()  # after the last stage, what comes next is the record
+            self.after_the_day()  # after the last stage, what comes next is the record
         elif self.state.current is None:
             self._run_step(self.conductor.start_day)
-        elif self.state.current is not None:
-            self._run_step(self.conductor.advance)
+        elif self._run_step(self.conductor.advance) and self._day_finished():
+            self.after_the_day()
+
+    def _day_finished(self) -> bool:
+        return self.state.status is DayStatus.FINISHED
+
+    def after_the_day(self) -> None:
+        choice = ask_what_next(self, self._records is not None)
+        if choice:
+            self.review_record() if choice == "review" else self.open_records()
+
+    def review_record(self) -> None:
+        """Opens the review at the session on screen (the first, before or after it)."""
+        self.capture.flush()
+        stage = attribution.viewed_stage(self.state, self.viewed_stage_id)
+        records = self.open_records if self._records is not None else None
+        session = stage.session_id if stage else None
+        self.review_dialog = open_review(
+            self._workspace, self.day_id, self.undo, self, session, records
+        )
 
     def go_back(self) -> None:
         self._run_step(self.conductor.go_back)
@@ -237,13 +248,7 @@ class ConsoleWindow(QMainWindow):
         self._run_step(self.conductor.skip_break)
 
     def end_day(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            "End the day",
-            "End the day now? Every stage not yet run stays unrun; nothing captured is lost, "
-            "and you can undo this.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_end_of_day(self):
             self._run_step(self.conductor.end_day)
 
     def replan(self) -> None:
@@ -322,12 +327,11 @@ class ConsoleWindow(QMainWindow):
         started = self.state.status is not DayStatus.PLANNED or current is not None
         finished = self.state.status is DayStatus.FINISHED
         self.start_button.setText(
-            "Records of the day…" if finished else "Next stage" if started else "Start the day"
+            "Review and export…" if finished else "Next stage" if started else "Start the day"
         )
-        self.start_button.setEnabled(not finished or self._records is not None)
-        if finished and self._records is not None:
+        if finished:
             self.statusBar().showMessage(
-                "The day has ended. F5 opens its records, to review and export each note."
+                "The day has ended. F5 offers the review of each note, then the export."
             )
         self.back_button.setEnabled(started)
         self.pause_button.setEnabled(current is not None)

@@ -4,29 +4,17 @@ keyboard and from its context menu, each one Ctrl+Z away from how it was."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QListView, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from facilitator.capture.notes import NoteView
 from facilitator.common.vocabulary import NoteTag, StageKind
 from facilitator.workspace import Workspace
+from tests.support.console import CTRL, CTRL_SHIFT, answered, pick_when_asked, press
 from ui.capture.notes_view import HTML_ROLE
 from ui.console.window import ConsoleWindow
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def press(
-    qtbot: QtBot, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    """A key to whatever has the focus, as a facilitator's keyboard would send it."""
-    focus = QApplication.focusWidget()
-    assert focus is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(focus, k, mod)
 
 
 def run_to(qtbot: QtBot, console: ConsoleWindow, kind: StageKind) -> None:
@@ -46,40 +34,6 @@ def select_bullet(console: ConsoleWindow, row: int) -> NoteView:
     note = console.notes_model.note_at(row)
     assert note is not None
     return note
-
-
-def pick_when_asked(label_start: str) -> list[str]:
-    """Answers the next chooser the console opens by choosing the entry starting with
-    `label_start` in its list and pressing Enter; the list returned says what was seen."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            seen.append("no chooser")
-            return
-        seen.append(dialog.windowTitle())
-        view = dialog.findChild(QListView)
-        model = view.model() if view is not None else None
-        rows = [model.index(r, 0) for r in range(model.rowCount())] if model else []
-        row = next((i for i in rows if str(i.data()).startswith(label_start)), None)
-        if view is None or row is None:
-            seen.append(f"no entry starting {label_start!r}")
-        else:
-            view.setFocus()
-            view.setCurrentIndex(row)
-            QTest.keyClick(view, Qt.Key.Key_Return)
-        if dialog.isVisible():  # Enter should have picked it; never leave the test hanging
-            seen.append("the chooser stayed open")
-            dialog.reject()
-
-    QTimer.singleShot(0, answer)
-    return seen
-
-
-def answered(qtbot: QtBot, console: ConsoleWindow, seen: list[str]) -> None:
-    """Waits for the chooser to be answered and the console to have the keyboard again."""
-    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeWindow() is console)
 
 
 def stored(workspace: Workspace, note: NoteView) -> NoteView:

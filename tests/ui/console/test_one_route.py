@@ -11,13 +11,8 @@ from pytestqt.qtbot import QtBot
 from facilitator.common.vocabulary import ExchangeKind, NoteTag, StageKind
 from facilitator.records.exporting import RecordExports
 from facilitator.workspace import Workspace
-from tests.ui.capture.test_fix_in_place import (
-    CTRL,
-    answered,
-    pick_when_asked,
-    press,
-    select_bullet,
-)
+from tests.support.console import CTRL, answered, pick_when_asked, press
+from tests.ui.capture.test_fix_in_place import select_bullet
 from tests.ui.console.test_capture_rules import enter, to_stage, type_line
 from ui.console.window import ConsoleWindow
 

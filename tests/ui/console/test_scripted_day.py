@@ -1,10 +1,9 @@
 """A scripted day: the real console driven through the whole demo triad with the keyboard
-(F5, F7, prefixes, plain lines, the bank, the Who box, a fix in place), then the three
-session notes exported and read back from Word. Every bullet the script typed must sit in
-its own authority's note only, under the heading the script meant, said by the right person.
-
-Not yet scripted: `a:`, `ask:` and `offer:` bullets (one route for actions, asks and offers
-is still to be built) and the review step."""
+(F5, F7, prefixes, plain lines, the bank, the Who box, a fix in place, the Outcomes panel,
+`a:`/`ask:`/`offer:` bullets), then the review of the record clearing every check with its
+keys, then the three session notes exported and read back from Word. Every bullet the script
+typed must sit in its own authority's note only, under the heading the script meant, said by
+the right person, and printed once."""
 
 from __future__ import annotations
 
@@ -16,17 +15,18 @@ import pytest
 from docx.document import Document
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QListView
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.clock import FakeClock
-from facilitator.common.vocabulary import NoteTag, StageKind
+from facilitator.common.vocabulary import DayStatus, NoteTag, StageKind
 from facilitator.records.exporting import RecordExports
+from facilitator.records.review import Check
 from facilitator.workspace import Workspace
-from tests.support.console import key, open_console
+from tests.support.console import CTRL, CTRL_SHIFT, key, open_console, pick_when_asked
 from ui.console.window import ConsoleWindow
+from ui.records.review import ReviewDialog
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MOD = Qt.KeyboardModifier.NoModifier
 
 PRESENTATION = "The presentation"
@@ -34,6 +34,10 @@ FOCUS_RISKS = "Focus risks"
 NEW_QUESTIONS = "New questions"
 DISCUSSION = "Other points from the questioning"
 STRENGTHS = "Strengths affirmed"
+ACTIONS = "Actions"
+ASKS = "Asks: support wanted"
+OFFERS = "Offers: practice to share"
+EVERYONE = "multilateral: open to every authority"
 INSIGHTS = "Insights from the balcony"
 REACTION = "The presenting team’s reaction"
 REFLECTION = "Reflection"
@@ -96,34 +100,6 @@ def run_to(
         clock.advance(minutes=5)
         key(qtbot, console, Qt.Key.Key_F5)
     raise AssertionError(f"never reached {presenter}'s {kind}")
-
-
-def pick_when_asked(label_start: str) -> list[str]:
-    """Answers the next chooser the console opens with the entry starting `label_start`."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            seen.append("no chooser")
-            return
-        seen.append(dialog.windowTitle())
-        view = dialog.findChild(QListView)
-        model = view.model() if view is not None else None
-        rows = [model.index(r, 0) for r in range(model.rowCount())] if model else []
-        row = next((i for i in rows if str(i.data()).startswith(label_start)), None)
-        if view is None or row is None:
-            seen.append(f"no entry starting {label_start!r}")
-        else:
-            view.setFocus()
-            view.setCurrentIndex(row)
-            QTest.keyClick(view, Qt.Key.Key_Return)
-        if dialog.isVisible():
-            seen.append("the chooser stayed open")
-            dialog.reject()
-
-    QTimer.singleShot(0, answer)
-    return seen
 
 
 def theme_title(workspace: Workspace, question_id: str) -> tuple[str, str]:
@@ -266,6 +242,72 @@ def play_session(
     said = bullet(f"{code} we will look again at our data", ("Note", presenter))
     expected.append(Expected(said, presenter, REFLECTION, "", NoteTag.NOTE, presenter))
 
+    # Actions, asks and offers: typed as bullets, or in the Outcomes panel; one item each.
+    action = bullet(f"a: {code} audit the front door by June", ("Action", presenter))
+    expected.append(Expected(action.split(": ", 1)[1], presenter, ACTIONS, ""))
+    ask = bullet(f"ask: {code} help with our sufficiency data", ("Ask", presenter))
+    expected.append(Expected(ask.split(": ", 1)[1], presenter, ASKS, EVERYONE))  # see the review
+    offer = bullet(f"offer: {code} our practice weeks", ("Offer", presenter))
+    expected.append(Expected(offer.split(": ", 1)[1], presenter, OFFERS, EVERYONE))
+    key(qtbot, console, Qt.Key.Key_J, CTRL)  # the Outcomes panel, at its actions
+    line = console.outcomes_panel.reflection.action_part.items.line
+    assert line.hasFocus()
+    qtbot.keyClicks(line, f"{code} share the audit tool with the region")
+    key(qtbot, console, Qt.Key.Key_Return)
+    expected.append(
+        Expected(f"{code} share the audit tool with the region", presenter, ACTIONS, "")
+    )
+
+
+def make_multilateral(qtbot: QtBot, console: ConsoleWindow, review: ReviewDialog) -> None:
+    """F8 to the next check, which must be an ask or offer with no scope; Ctrl+Shift+O."""
+    left = len(review.review.flagged) if review.review else 0
+    key(qtbot, console, Qt.Key.Key_F8)
+    line = review.model.line_at(review.view.currentIndex().row())
+    assert line is not None
+    assert [f.check for f in line.flags] == [Check.NO_SCOPE], line
+    seen = pick_when_asked("Multilateral")
+    key(qtbot, console, Qt.Key.Key_O, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeWindow() is review)
+    qtbot.waitUntil(lambda: review.review is not None and len(review.review.flagged) < left)
+
+
+def review_the_record(qtbot: QtBot, console: ConsoleWindow, clock: FakeClock) -> dict[str, int]:
+    """Ends the day with F5, takes the review it offers, and clears every check of every
+    session with the review's keys: an ask or offer with no scope becomes multilateral.
+    Returns how many checks each session had."""
+
+    def take_the_review() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            QTest.keyClick(box, Qt.Key.Key_Return)  # its default: review the record
+        else:
+            QTimer.singleShot(20, take_the_review)
+
+    for _ in range(40):
+        if console.state.status is DayStatus.FINISHED:
+            break
+        if console.state.next is None and console.state.current is not None:
+            QTimer.singleShot(0, take_the_review)
+        clock.advance(minutes=5)
+        key(qtbot, console, Qt.Key.Key_F5)
+    review = console.review_dialog
+    assert isinstance(review, ReviewDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+    checks: dict[str, int] = {}
+    for number in range(review.session_box.count()):
+        review.session_box.setCurrentIndex(number)
+        review.view.setFocus()
+        name = review.session_box.currentText().split(": ", 1)[1]
+        checks[name] = len(review.review.flagged) if review.review else -1
+        for _ in range(10):
+            if review.review is None or not review.review.flagged:
+                break
+            make_multilateral(qtbot, console, review)
+        assert review.summary.text().endswith("Nothing to check: the note is ready to export.")
+    review.close()
+    return checks
+
 
 def placed(doc: Document, text: str) -> list[tuple[str, str]]:
     """Each paragraph starting with `text`: the nearest heading above it, and the grey
@@ -303,7 +345,13 @@ def test_a_scripted_day_puts_every_bullet_under_its_heading_with_its_person(
     expected: list[Expected] = []
     for presenter in names:
         play_session(qtbot, console, workspace, clock, presenter, names, expected)
-    assert len(expected) == 3 * 10 + 2  # ten bullets a session, the fix and the rating
+    assert len(expected) == 3 * 14 + 2  # fourteen lines a session, the fix and the rating
+    # Each session's ask and offer had no scope; Ashvale's also the demo's own ask and offer.
+    assert review_the_record(qtbot, console, clock) == {
+        "Ashvale": 4,
+        "Brackenmoor": 2,
+        "Corriford": 2,
+    }
 
     # What was stored: the tag and the person, where a note row holds them.
     stored = {

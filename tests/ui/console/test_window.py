@@ -4,8 +4,8 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.clock import FakeClock
@@ -217,7 +217,8 @@ def test_ending_the_day_asks_first(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     console.run_actions.end.trigger()
     assert console.conductor.state(console.day_id).status is DayStatus.FINISHED
-    assert not console.start_button.isEnabled()
+    assert console.start_button.text() == "Review and export…"  # the review, even without
+    assert console.start_button.isEnabled()  # a Records window to go on to
     assert isinstance(console.presenter, (QWidget, type(None)))
 
 
@@ -363,7 +364,25 @@ def test_on_a_laptop_screen_the_console_fills_it_so_the_capture_line_shows(
     assert bottom <= console.height()
 
 
-def test_after_the_last_stage_f5_opens_the_records_and_the_plenary_stays_on_screen(
+def answer_the_offer(button_text: str, seen: list[str]) -> None:
+    """Presses the button of the next "The day has ended" question whose text starts so."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.windowTitle())
+        for button in box.buttons():
+            if button.text().replace("&", "").startswith(button_text):
+                button.click()
+                return
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_after_the_last_stage_f5_offers_the_review_or_the_records_and_the_plenary_stays(
     qtbot: QtBot, workspace: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     day_id = create_demo_day(workspace.planner, workspace.notebook)
@@ -381,17 +400,25 @@ def test_after_the_last_stage_f5_opens_the_records_and_the_plenary_stays_on_scre
     console.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is console)
 
+    seen: list[str] = []
     stages = len(console.state.stages)
-    for _ in range(stages + 1):  # start, then through every stage to the end
+    for step in range(stages + 1):  # start, then through every stage to the end
+        if step == stages:
+            answer_the_offer("Stay in the console", seen)
         key(qtbot, console, Qt.Key.Key_F5)
+    assert seen == ["The day has ended"]  # offered at once, not jumped back to the start
     assert console.state.status is DayStatus.FINISHED
     assert opened == []
     assert console.header.title.text().startswith("Plenary")
-    assert console.start_button.text() == "Records of the day…"
+    assert console.start_button.text() == "Review and export…"
     assert console.start_button.isEnabled()
 
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console)  # back from the question
+    answer_the_offer("Go to the records", seen)
     key(qtbot, console, Qt.Key.Key_F5)
+    assert seen == ["The day has ended"] * 2, seen
     assert opened == [(day_id, console)]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is console)
     key(
         qtbot,
         console,
