@@ -97,13 +97,13 @@ DEMO_NOTES: tuple[tuple[StageKind, NoteTag, int | None, str], ...] = (
         StageKind.REFLECTION,
         NoteTag.ASK,
         0,
-        "Support to set up a regional fostering recruitment hub (multilateral).",
+        "Support to set up a regional fostering recruitment hub.",
     ),
     (
         StageKind.REFLECTION,
         NoteTag.OFFER,
         0,
-        "Our practice-week model, with the audit tool, to any authority.",
+        "Our practice-week model, with its audit tool.",
     ),
 )
 

@@ -14,7 +14,7 @@ GUIDANCE: dict[StageKind, tuple[str, ...]] = {
         "Note the time: the session has started.",
         "The DCS presents the self-assessment (about 15 minutes).",
         "Ask the DCS which signatures of risk they would most like the group to explore, "
-        "and pin them as focus risks.",
+        "and note each as a focus risk (r:) or pin it from the question bank (Ctrl+P).",
     ),
     StageKind.QUESTIONING: (
         "The lead reviewer asks first; then the visiting authorities take turns.",

@@ -45,7 +45,7 @@ class FocusRisksPart(QWidget):
             undo,
             questions.focus_risks,
             self._add,
-            placeholder="A focus risk in the DCS's own words, then Enter",
+            placeholder="A focus risk in the DCS’s own words, then Enter",
             empty=EMPTY,
         )
         self.items.view.setAccessibleName("Focus risks of the session")

@@ -230,6 +230,7 @@ class ReviewDialog(QDialog):
         self.session_box.setCurrentIndex(max(0, start))
         self.session_box.currentIndexChanged.connect(lambda _i: self.refresh(first=True))
         self.review: SessionReview | None = None
+        self._showing_check = False  # the status line shows the selected line's check
         self.refresh(first=True)
         self.view.setFocus()
 
@@ -277,6 +278,12 @@ class ReviewDialog(QDialog):
             return
         kept = self.model.row_of(line.source) if line and line.source else -1
         self._select(kept if kept >= 0 else self._nearest_line(row))
+        now = self._selected_line()
+        if now is not None and now.flags:
+            self.status.setText(" ".join(f.message for f in now.flags))
+        elif self._showing_check:
+            self.status.setText("Cleared. F8 goes to the next thing to check.")
+        self._showing_check = bool(now and now.flags)
 
     def _then(self, step: Callable[[], None]) -> None:
         self.accept()
@@ -308,6 +315,7 @@ class ReviewDialog(QDialog):
             if line is not None and line.flags:
                 self._select(row)
                 self.status.setText(" ".join(f.message for f in line.flags))
+                self._showing_check = True
                 return
         self.status.setText("Nothing left to check in this note.")
 

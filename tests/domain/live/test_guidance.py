@@ -8,7 +8,7 @@ from facilitator.live.guidance import GUIDANCE, default_tag, split_prefix
 
 def test_every_stage_has_guidance() -> None:
     assert set(GUIDANCE) == set(StageKind)
-    assert "focus risks" in " ".join(GUIDANCE[StageKind.PRESENTATION])
+    assert "focus risk (r:)" in " ".join(GUIDANCE[StageKind.PRESENTATION])
     assert "lead reviewer asks first" in " ".join(GUIDANCE[StageKind.QUESTIONING])
 
 

@@ -78,6 +78,7 @@ def test_f8_walks_the_checks_and_each_fix_clears_its_own(
     ask = workspace.exchanges.for_session(ashvale)[0]
     assert ask.scope is ExchangeScope.MULTILATERAL
     qtbot.waitUntil(lambda: "1 thing " in dialog.summary.text())
+    assert dialog.status.text() == "Cleared. F8 goes to the next thing to check."
 
     press(qtbot, Qt.Key.Key_Z, CTRL)  # the console's own undo, from the review
     qtbot.waitUntil(lambda: "2 things" in dialog.summary.text())
