@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from facilitator.capture.attribution import (
@@ -19,7 +19,8 @@ from facilitator.capture.attribution import (
 from facilitator.capture.introductions import PersonOfDay
 from facilitator.common.vocabulary import NoteTag, StageKind
 
-SAVE_DELAY_MS = 600
+SAVE_DELAY_MS = 600  # a pause in typing this long saves the line
+STEADY_SAVE_MS = 800  # and however steadily one types, the line is saved this often
 TAG_ORDER = (
     NoteTag.NOTE,
     NoteTag.STRENGTH,
@@ -36,6 +37,7 @@ TAG_ORDER = (
 
 class _Line(QLineEdit):
     escaped = Signal()
+    left = Signal()  # the keyboard went elsewhere
 
     def event(self, event: QEvent) -> bool:
         # With nothing of its own to undo, Ctrl+Z goes to the console: undo the last bullet
@@ -49,6 +51,10 @@ class _Line(QLineEdit):
                 return False
         return super().event(event)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
@@ -57,7 +63,9 @@ class _Line(QLineEdit):
 
 
 class CaptureBar(QWidget):
-    """Emits `draft` after a pause in typing and `entered` on Enter, both with the text.
+    """Emits `draft` with the text after a pause in typing, and at least every
+    STEADY_SAVE_MS while typing goes on, and when the keyboard leaves the line or the app;
+    `entered` on Enter; `abandoned` with the text on Escape.
 
     The tag and "Who" boxes always show what Enter will store, as the line is typed: a prefix
     such as `q:` shows at once, and the person follows the stage's roles (`set_roles`). A tag
@@ -68,7 +76,7 @@ class CaptureBar(QWidget):
 
     draft = Signal(str)
     entered = Signal(str)
-    abandoned = Signal()
+    abandoned = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,8 +135,18 @@ class CaptureBar(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self._pause_in_typing)
-        self.line.textEdited.connect(lambda _text: self._timer.start())
+        self._timer.timeout.connect(self._save_now)
+        # A pause restarts with every keystroke; the steady save does not, so steady typing
+        # is stored too (a power cut loses at most the last second).
+        self._steady = QTimer(self)
+        self._steady.setSingleShot(True)
+        self._steady.setInterval(STEADY_SAVE_MS)
+        self._steady.timeout.connect(self._save_now)
+        self.line.textEdited.connect(self._typed)
+        self.line.left.connect(lambda: self.flush(ask=False))
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # switching to another program saves too
+            app.applicationStateChanged.connect(self._app_state)
         self.line.returnPressed.connect(self._enter)
         self.line.escaped.connect(self._escape)
         self.line.textChanged.connect(lambda _text: self._show_attribution())
@@ -223,22 +241,39 @@ class CaptureBar(QWidget):
         self.who_combo.setCurrentIndex(self._who_index(shown))
         self.who_combo.blockSignals(False)
 
-    def flush(self) -> None:
-        """Saves what is typed now, without waiting for the pause."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self.flushing = True
+    def _typed(self, _text: str) -> None:
+        self._timer.start()
+        if not self._steady.isActive():
+            self._steady.start()
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.flush(ask=False)
+
+    def _stop_timers(self) -> bool:
+        """Stops both saves; True if one was waiting (the line holds unsaved typing)."""
+        waiting = self._timer.isActive() or self._steady.isActive()
+        self._timer.stop()
+        self._steady.stop()
+        return waiting
+
+    def flush(self, ask: bool = True) -> None:
+        """Saves what is typed now, without waiting. `ask`: a question may be asked first
+        (F5, closing), not when the keyboard merely went elsewhere."""
+        if self._stop_timers():
+            self.flushing = ask
             try:
-                self._pause_in_typing()
+                self._save_now()
             finally:
                 self.flushing = False
 
-    def _pause_in_typing(self) -> None:
+    def _save_now(self) -> None:
+        self._stop_timers()
         if self.line.text().strip():
             self.draft.emit(self.line.text())
 
     def _enter(self) -> None:
-        self._timer.stop()
+        self._stop_timers()
         text = self.line.text()
         self._kept = False
         if text.strip():
@@ -248,8 +283,9 @@ class CaptureBar(QWidget):
             self.line.setText("")  # unlike clear(), this empties the line's own undo history
 
     def _escape(self) -> None:
-        self._timer.stop()
-        if self.line.text():
+        self._stop_timers()
+        text = self.line.text()
+        if text:
             self._picked = None
             self.line.setText("")
-            self.abandoned.emit()
+            self.abandoned.emit(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from facilitator.capture.attribution import Attribution
 from facilitator.capture.introductions import PersonOfDay
 from facilitator.capture.notes import Notebook, NoteInputError, NoteView
 from facilitator.capture.outcome_route import OutcomeRoute
+from facilitator.storage.write_faults import WriteFailedError
 from ui.capture.capture_bar import CaptureBar
 from ui.capture.fix_in_place import NoteFixer
 from ui.capture.note_commands import AddedNote, DeleteNote, MoveNote, RoutedNote
@@ -27,6 +28,7 @@ from ui.capture.notes_view import NoteDelegate, NotesModel
 from ui.common.bridge import listen
 
 EMPTY_TEXT = "No bullets yet for this stage. Type one below and press Enter."
+RETRY_MS = 3000  # after a failed save, how often to try again
 
 
 class StageNotes(QWidget):
@@ -77,12 +79,23 @@ class StageNotes(QWidget):
         self.empty.setObjectName("secondaryText")
         self.empty.setWordWrap(True)
         self.capture = CaptureBar()
+        # A failed save (disk full, file locked…) is told here until a save succeeds; the
+        # text stays on the line and is tried again every few seconds.
+        self.fault = QLabel()
+        self.fault.setObjectName("errorMessage")
+        self.fault.setAccessibleName("Saving problem")
+        self.fault.setWordWrap(True)
+        self.fault.hide()
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try_again)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.fault)
         layout.addWidget(self.capture)
 
         self._key("Delete bullet", QKeySequence.StandardKey.Delete, self.delete_selected)
@@ -184,6 +197,10 @@ class StageNotes(QWidget):
                 self._reveal(note.id)
         except NoteInputError as exc:
             self.problem.emit(str(exc))
+        except WriteFailedError as exc:
+            self._failed(exc)
+            return
+        self._saved_again()
 
     def _entered(self, typed: str) -> None:
         stage_id = self._target()
@@ -197,6 +214,11 @@ class StageNotes(QWidget):
             self.problem.emit(str(exc))
             self.capture.keep_text()
             return
+        except WriteFailedError as exc:
+            self._failed(exc)
+            self.capture.keep_text()  # Enter again once the banner has gone
+            return
+        self._saved_again()
         self._forget_draft()
         routed = self._route.route(note) if note is not None and self._route else None
         if routed is not None and self._route is not None:
@@ -208,6 +230,24 @@ class StageNotes(QWidget):
                 self._reveal(note.id)
         self.capture.warning.hide()
         self.settled.emit()
+
+    def _failed(self, fault: WriteFailedError) -> None:
+        self.fault.setText(f"{fault}  (Trying again every {RETRY_MS // 1000} seconds.)")
+        self.fault.show()
+        if not self._retry.isActive():
+            self._retry.start()
+
+    def _saved_again(self) -> None:
+        if self.fault.isVisible():
+            self.fault.hide()
+            self._retry.stop()
+            self.problem.emit("Saved again: nothing you typed was lost.")
+
+    def _try_again(self) -> None:
+        if self.capture.line.text().strip():
+            self._draft(self.capture.line.text())
+        else:
+            self._saved_again()
 
     def unsaved_text(self) -> str:
         """Text in the line that is stored nowhere yet (a finished session not confirmed)."""
@@ -240,12 +280,21 @@ class StageNotes(QWidget):
         if not self.view.viewport().rect().contains(self.view.visualRect(index)):
             self.view.scrollTo(index)
 
-    def _abandoned(self) -> None:
+    def _abandoned(self, text: str) -> None:
+        """Escape drops the bullet being typed, one Ctrl+Z from coming back: even words not
+        yet saved are stored first, so the undo has them."""
         draft = self._draft_id
         self._forget_draft()
+        if draft is None and text.strip() and (stage_id := self._target()) is not None:
+            with suppress(NoteInputError, WriteFailedError):
+                if self._may_write(asking=False):
+                    shown = self.capture.attribution()
+                    note = self.notebook.add(stage_id, text, shown.tag)
+                    draft = note.id if note else None
         if draft is not None:
             with suppress(LookupError):  # already deleted from the list
-                self.notebook.delete(draft)
+                self.undo.push(DeleteNote(self.notebook, draft))
+                self.problem.emit("Bullet dropped. Ctrl+Z brings it back.")
         self.capture.warning.hide()
         self.settled.emit()
 
