@@ -8,11 +8,46 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli.parser import build_parser
-from facilitator.storage.location import resolve_data_path
+from facilitator.common.failure_log import command_line, record_failure, short_message
+from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder, resolve_data_path
+
+EX_SOFTWARE = 70  # sysexits.h: an internal error, not the user's input
+
+
+def log_folder() -> Path:
+    """Balcony's own folder in the data folder: the log stays with the user, wherever --data
+    points (a shared drive, a colleague's file)."""
+    return generic_data_folder() / DATA_FOLDER_NAME
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(build_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("balcony: stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place every unexpected error ends up
+        return _report_failure(exc, argv)
+
+
+def _report_failure(error: Exception, argv: Sequence[str] | None) -> int:
+    """One line on stderr, never a traceback; the details go to the log."""
+    command = command_line(None if argv is None else list(argv))
+    written = record_failure(log_folder(), error, command=command, where="the command line")
+    where = (
+        f"Details were written to {written}."
+        if written
+        else "The details could not be written down either."
+    )
+    print(
+        f"balcony: something went wrong: {short_message(error)}. "
+        f"Nothing you had saved is lost. {where}",
+        file=sys.stderr,
+    )
+    return EX_SOFTWARE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     path = resolve_data_path(args.data)
     if args.command in (None, "open", "run"):
         # Only this branch may reach Qt: every other command starts without importing it.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator import __version__
+from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +66,17 @@ def _record_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--marking",
         default="OFFICIAL-SENSITIVE",
+        type=marking,
         help="protective marking on every page (default OFFICIAL-SENSITIVE; '' for none)",
     )
     parser.add_argument("--template", metavar="FILE", help="your organisation's Word template")
+
+
+def marking(text: str) -> str:
+    """The --marking as it may stand on every page: one line, nothing Word cannot hold (a
+    control character would make every document fail to write), at most TITLE_LIMIT long."""
+    try:
+        return field_text(text, "The marking", TITLE_LIMIT)
+    except TextFieldError as exc:
+        # argparse reports this as a usage error (status 2) naming the option.
+        raise argparse.ArgumentTypeError(str(exc)) from exc

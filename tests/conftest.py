@@ -13,6 +13,15 @@ from facilitator.common.clock import FakeClock
 from facilitator.workspace import Workspace
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test writes into the real data folder (the failure log, a default data file)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.delenv("BALCONY_DATA", raising=False)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import sys
+import threading
 from importlib.resources import files
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from facilitator.common.failure_log import (
+    command_line,
+    failure_details,
+    record_failure,
+    short_message,
+)
 from facilitator.storage.database import DataFileError
+from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
 from facilitator.workspace import Workspace, move_aside
 from ui.common.paths import set_identity
 from ui.home.data_file_dialog import Choice, ask_what_to_do
@@ -78,6 +96,7 @@ def open_workspace_interactively(path: Path) -> Workspace | None:
 def run_app(path: Path, day_id: int | None = None) -> int:
     """Opens the home window, and the console of `day_id` if one is given."""
     app = ensure_application()
+    install_failure_handler(generic_data_folder() / DATA_FOLDER_NAME)
     workspace = open_workspace_interactively(path)
     if workspace is None:
         return 1
@@ -93,3 +112,84 @@ def run_app(path: Path, day_id: int | None = None) -> int:
         return app.exec()
     finally:
         workspace.close()
+
+
+# What happens when something nobody expected fails ----------------------------------------
+
+
+class FailureDialog(QDialog):
+    """Says in one sentence what failed and where the details are; never shows a traceback."""
+
+    def __init__(self, message: str, details: str, log: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Balcony")
+        self.details = details
+        written = f"Details were written to {log}." if log else "The details could not be written."
+        self.message = QLabel(
+            f"Something went wrong: {message}.\n\nNothing you had saved is lost. {written}"
+        )
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        # Copying leaves the dialog open: the user may paste into an email, then close it.
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+
+
+class FailureReporter(QObject):
+    """Logs every uncaught error (sys.excepthook, which PySide6 calls for an exception in a
+    slot, and threading.excepthook), then shows FailureDialog and lets the app run on."""
+
+    failed = Signal(str, str, str)  # the one-line message, the details, the log's path or ""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self._showing = False
+        # Queued, so the dialog opens from the event loop in the window's thread, even when
+        # the error happened in another thread or deep inside a slot.
+        self.failed.connect(self.show_failure, Qt.ConnectionType.QueuedConnection)
+
+    def hook(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        command = command_line()
+        log = record_failure(self.folder, error, trace, command=command, where="the app")
+        details = failure_details(error, trace, command=command, where="the app")
+        self.failed.emit(short_message(error), details, str(log) if log else "")
+
+    def thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    @Slot(str, str, str)
+    def show_failure(self, message: str, details: str, log: str) -> None:
+        if self._showing:  # one dialog at a time: a failure that repeats is logged only
+            return
+        self._showing = True
+        try:
+            FailureDialog(message, details, log, QApplication.activeWindow()).exec()
+        finally:
+            self._showing = False
+
+
+_reporter: FailureReporter | None = None  # kept alive for as long as the hooks point at it
+
+
+def install_failure_handler(folder: Path) -> FailureReporter:
+    """Routes every uncaught error to a FailureReporter logging to `folder`/balcony.log."""
+    global _reporter
+    _reporter = FailureReporter(folder)
+    sys.excepthook = _reporter.hook
+    threading.excepthook = _reporter.thread_hook
+    return _reporter

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session as DbSession
 from sqlmodel import select
 
+from facilitator.common.clean_text import TITLE_LIMIT, single_line
 from facilitator.common.vocabulary import DayMode
 from facilitator.planning.agenda_edits import DayChange, get_day
 from facilitator.planning.day_plan import attendees, roster, team_members
-from facilitator.planning.day_setup import DCS_ROLE, TeamMember
+from facilitator.planning.day_setup import DCS_ROLE, TeamMember, clean_field, clean_members
 from facilitator.storage.models import Attendee, Authority, Cycle, DayAuthority, Person
 from facilitator.storage.rows import stored_id
 
@@ -37,6 +38,29 @@ class Team:
     short_name: str
     dcs_name: str
     members: tuple[TeamMember, ...]
+
+
+def clean_details(details: DayDetails) -> DayDetails:
+    """The details with every name cleaned as a new day's are (see day_setup.clean_new_day)."""
+    return replace(
+        details,
+        venue=clean_field(details.venue, "The venue"),
+        meeting_link=single_line(details.meeting_link),
+        facilitator=clean_field(details.facilitator, "The facilitator’s name"),
+        cycle_name=clean_field(details.cycle_name, "The cycle’s name", TITLE_LIMIT),
+    )
+
+
+def clean_team(
+    short_name: str, dcs_name: str, members: Sequence[TeamMember]
+) -> tuple[str, str, tuple[TeamMember, ...]]:
+    """An authority's short name, DCS and team as they may be stored, or DayTextError. The
+    day editor calls this before it saves, to show the problem beside the field."""
+    return (
+        clean_field(short_name, "The short name"),
+        clean_field(dcs_name, "The DCS’s name"),
+        clean_members(tuple(members)),
+    )
 
 
 def read_details(s: DbSession, day_id: int) -> DayDetails:

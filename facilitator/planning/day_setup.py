@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session as DbSession
 from sqlmodel import func, select
 
+from facilitator.common.clean_text import (
+    NAME_LIMIT,
+    TITLE_LIMIT,
+    TextFieldError,
+    field_text,
+    single_line,
+)
 from facilitator.common.vocabulary import DayKind, DayMode
 from facilitator.planning.agenda import DEFAULT_START, default_agenda
 from facilitator.planning.lead_reviewers import suggest_assignment
@@ -66,6 +73,55 @@ class NewDay:
 
 class DayInputError(ValueError):
     """A new day that cannot be saved as typed; the message says what to change."""
+
+
+class DayTextError(DayInputError, TextFieldError):
+    """A name or title too long to store; the message names the field. It is both kinds of
+    error so that whoever already reports a DayInputError (a form, an import) reports it too."""
+
+
+def clean_field(text: str, field: str, limit: int = NAME_LIMIT) -> str:
+    """`text` as it may be stored: one line, without characters Word cannot hold (a pasted
+    NUL or bell would break every export), and at most `limit` long."""
+    try:
+        return field_text(text, field, limit)
+    except TextFieldError as exc:
+        raise DayTextError(str(exc)) from exc
+
+
+def clean_members(members: tuple[TeamMember, ...]) -> tuple[TeamMember, ...]:
+    return tuple(
+        TeamMember(
+            clean_field(member.name, "A team member’s name"),
+            clean_field(member.role, f"The job title of {single_line(member.name)}", TITLE_LIMIT),
+        )
+        for member in members
+    )
+
+
+def clean_new_day(new: NewDay) -> NewDay:
+    """The day with every name and title cleaned (see clean_field), or DayTextError."""
+    authorities = tuple(
+        replace(
+            entry,
+            name=clean_field(entry.name, f"The name of authority {number}"),
+            short_name=clean_field(entry.short_name, f"The short name of authority {number}"),
+            dcs_name=clean_field(entry.dcs_name, f"The DCS of authority {number}"),
+            team=clean_members(entry.team),
+            reviews=single_line(entry.reviews),
+            shares_dcs_with=single_line(entry.shares_dcs_with),
+        )
+        for number, entry in enumerate(new.authorities, start=1)
+    )
+    return replace(
+        new,
+        authorities=authorities,
+        venue=clean_field(new.venue, "The venue"),
+        # A meeting link can be long; only what would break a document is taken out.
+        meeting_link=single_line(new.meeting_link),
+        facilitator=clean_field(new.facilitator, "The facilitator’s name"),
+        cycle_name=clean_field(new.cycle_name, "The cycle’s name", TITLE_LIMIT),
+    )
 
 
 def validate_new_day(new: NewDay) -> None:

@@ -20,7 +20,7 @@ from facilitator.planning import agenda_edits, agenda_templates, day_details, da
 from facilitator.planning.agenda_edits import AgendaInputError, DayChange, day_stages, get_day
 from facilitator.planning.agenda_fit import FitItem, FitOptions, fit_to_limit
 from facilitator.planning.agenda_templates import TemplateSummary
-from facilitator.planning.day_details import DayDetails, Team
+from facilitator.planning.day_details import DayDetails, Team, clean_details, clean_team
 from facilitator.planning.day_plan import (
     DayPlan,
     DaySummary,
@@ -37,9 +37,12 @@ from facilitator.planning.day_setup import (
     DCS_ROLE,
     AuthorityEntry,
     DayInputError,
+    DayTextError,
     NewDay,
     TeamMember,
     add_day,
+    clean_field,
+    clean_new_day,
     validate_new_day,
 )
 from facilitator.storage.database import Database
@@ -57,6 +60,7 @@ __all__ = [
     "DayInputError",
     "DayPlan",
     "DaySummary",
+    "DayTextError",
     "NewDay",
     "Participant",
     "PlannedStage",
@@ -65,6 +69,7 @@ __all__ = [
     "Team",
     "TeamMember",
     "TemplateSummary",
+    "clean_team",
 ]
 
 
@@ -97,7 +102,12 @@ class Planner:
         return self.create_days([new])[0]
 
     def create_days(self, days: Sequence[NewDay]) -> list[int]:
-        """Creates every day or, if any one fails, none of them."""
+        """Creates every day or, if any one fails, none of them.
+
+        Every way a day comes in (the form, a schedule import, the demo) passes here, so the
+        names are cleaned here: nothing stored can then break an export.
+        """
+        days = [clean_new_day(new) for new in days]
         for new in days:
             validate_new_day(new)
         with self._db.session_scope() as s:
@@ -136,6 +146,7 @@ class Planner:
             return day_details.read_details(s, day_id)
 
     def update_details(self, day_id: int, details: DayDetails) -> DayChange:
+        details = clean_details(details)
         return self._edit(lambda s: day_details.write_details(s, day_id, details))
 
     def teams(self, day_id: int) -> list[Team]:
@@ -151,6 +162,7 @@ class Planner:
         dcs_name: str,
         members: Sequence[TeamMember],
     ) -> DayChange:
+        short_name, dcs_name, members = clean_team(short_name, dcs_name, members)
         return self._edit(
             lambda s: day_details.write_team(
                 s,
@@ -236,6 +248,7 @@ class Planner:
     # Agenda templates
 
     def save_agenda_template(self, day_id: int, name: str, *, replace: bool = False) -> int:
+        name = clean_field(name, "The template’s name")
         with self._db.session_scope() as s:
             return agenda_templates.save_template(s, day_id, name, replace=replace)
 

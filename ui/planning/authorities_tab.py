@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.planning.planner import Planner, TeamMember
+from facilitator.planning.planner import DayTextError, Planner, TeamMember, clean_team
 from ui.common.bridge import listen
 from ui.common.undo import Change
 from ui.planning.day_models import EditedPlanTable
@@ -232,6 +232,10 @@ class AuthoritiesTab(QWidget):
         form = QFormLayout()
         form.addRow("Short &name", self.short_edit)
         form.addRow("&DCS", self.dcs_edit)
+        self.team_error = QLabel()
+        self.team_error.setObjectName("errorMessage")
+        self.team_error.setWordWrap(True)
+        self.team_error.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -241,6 +245,7 @@ class AuthoritiesTab(QWidget):
         layout.addWidget(self.team_heading)
         layout.addLayout(form)
         layout.addWidget(self.team_view, 2)
+        layout.addWidget(self.team_error)
         layout.addLayout(team_buttons)
 
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -303,6 +308,7 @@ class AuthoritiesTab(QWidget):
         authority_id = self.model.authority_id(row)
         team = next(t for t in self.planner.teams(self.day_id) if t.authority_id == authority_id)
         self._loading = True
+        self.team_error.hide()  # a problem typed for another authority no longer applies
         self.team_heading.setText(f"{team.name}: DCS and team")
         self.short_edit.setText(team.short_name)
         self.dcs_edit.setText(team.dcs_name)
@@ -325,8 +331,15 @@ class AuthoritiesTab(QWidget):
             return
         authority_id = self.model.authority_id(row)
         before = next(t for t in self.planner.teams(self.day_id) if t.authority_id == authority_id)
-        short, dcs, members = self._typed_team()
-        kept = tuple(m for m in members if m.name.strip())
+        try:
+            # Checked before the change is pushed, so the undo stack never holds one that fails.
+            short, dcs, members = clean_team(*self._typed_team())
+        except DayTextError as exc:
+            self.team_error.setText(str(exc))
+            self.team_error.show()
+            return
+        self.team_error.hide()
+        kept = tuple(m for m in members if m.name)
         if (short, dcs, kept) == (before.short_name, before.dcs_name, before.members):
             return
         self.undo.push(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.common.vocabulary import DayMode
-from facilitator.planning.planner import DayDetails, Planner
+from facilitator.planning.planner import DayDetails, DayTextError, Planner
 
 
 class DetailsTab(QWidget):
@@ -43,6 +43,10 @@ class DetailsTab(QWidget):
         self.facilitator_edit.setAccessibleName("Facilitator")
         self.cycle_edit = QLineEdit()
         self.cycle_edit.setAccessibleName("Cycle")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorMessage")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
         self.start_edit = QTimeEdit()
         self.start_edit.setDisplayFormat("HH.mm")
         self.start_edit.setAccessibleName("Start time")
@@ -61,6 +65,7 @@ class DetailsTab(QWidget):
         form.addRow(self.place_label, self.place_edit)
         form.addRow("&Facilitator", self.facilitator_edit)
         form.addRow("C&ycle", self.cycle_edit)
+        form.addRow("", self.error_label)
         form.addRow("&Start", self.start_edit)
         form.addRow("", limit_row)
 
@@ -115,7 +120,14 @@ class DetailsTab(QWidget):
 
     def save(self, *_: object) -> None:
         if self.details() != self.planner.details(self.day_id):
-            self.planner.update_details(self.day_id, self.details())
+            try:
+                self.planner.update_details(self.day_id, self.details())
+            except DayTextError as exc:
+                # What was typed stays in the field, to be shortened; nothing is saved.
+                self.error_label.setText(str(exc))
+                self.error_label.show()
+                return
+        self.error_label.hide()
         self.load()
 
     def save_times(self, *_: object) -> None:
