@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,11 +18,13 @@ from facilitator.capture.plenary import Plenary
 from facilitator.capture.question_use import QuestionLog
 from facilitator.capture.session_facts import SessionFacts
 from facilitator.common.clock import Clock, SystemClock
+from facilitator.common.vocabulary import DayStatus
 from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
 from facilitator.live.turns import Turns
 from facilitator.planning.planner import Planner
 from facilitator.records.versions import RecordBook
+from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
 from question_bank import BankService, load_handbook
 
@@ -45,6 +48,8 @@ class Workspace:
     records: RecordBook
     round_trip: RoundTrip
     outcome_route: OutcomeRoute
+    # None for a database kept in memory: there is no file to back up.
+    backups: Backups | None = None
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
@@ -55,7 +60,7 @@ class Workspace:
         records = RecordBook(db, clock)
         facts = SessionFacts(db)
         questions = QuestionLog(db, clock)
-        return cls(
+        workspace = cls(
             db=db,
             clock=clock,
             planner=Planner(db),
@@ -74,6 +79,10 @@ class Workspace:
             round_trip=RoundTrip(db, records, notebook, actions, exchanges),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
         )
+        if db.path is not None:
+            workspace.backups = Backups(db, db.path.parent / "backups", clock)
+            _back_up_on_start_and_end(workspace.planner, workspace.conductor, workspace.backups)
+        return workspace
 
     @classmethod
     def open(cls, path: Path, clock: Clock | None = None) -> Workspace:
@@ -90,6 +99,38 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _back_up_on_start_and_end(planner: Planner, conductor: Conductor, backups: Backups) -> None:
+    """Takes a backup whenever a day starts or ends, whichever window or command did it."""
+    # The conductor says only which day changed, so the hook remembers each day's status to
+    # see which way it moved. A day created after this is new, hence planned.
+    seen: dict[int, DayStatus] = {}
+
+    def read_statuses(*_: object) -> None:
+        seen.clear()
+        seen.update({d.id: d.status for d in planner.list_days()})
+
+    def changed(day_id: int) -> None:
+        before = seen.get(day_id, DayStatus.PLANNED)
+        after = conductor.state(day_id).status
+        seen[day_id] = after
+        if before is DayStatus.PLANNED and after is DayStatus.RUNNING:
+            reason = DAY_STARTED
+        elif before is not DayStatus.FINISHED and after is DayStatus.FINISHED:
+            reason = DAY_ENDED
+        else:
+            return
+        try:
+            backups.take(reason)
+        except BackupError:
+            # The day has moved on already; a failed backup must not undo or block that.
+            logging.getLogger(__name__).exception("The %s backup failed", reason)
+
+    read_statuses()
+    conductor.changed.connect(changed)
+    # After a restore the days may stand anywhere again.
+    backups.restored.connect(read_statuses)
 
 
 def move_aside(path: Path, now: datetime | None = None) -> Path:

@@ -31,6 +31,7 @@ from facilitator.storage.files import WriteError
 from facilitator.workspace import Workspace
 from ui.bank.editor import BankEditor
 from ui.bank.panel import QuestionBankPanel
+from ui.home.backup_timer import BackupTimer
 from ui.home.day_overview import DayOverview
 from ui.home.empty_state import EmptyState
 from ui.home.menus import build_menus
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
             self.bank_panel.focus_search_action,
             self.bank_panel.show_action,
         )
+        self.menus.restore_backup.setEnabled(workspace.backups is not None)
+        self.backup_timer = BackupTimer(workspace, self)
         self._selection_changed()
         self.days_model.modelReset.connect(self._refresh_page)
         self.days_model.dataChanged.connect(self._refresh_page)
@@ -261,6 +264,20 @@ class MainWindow(QMainWindow):
         result = ask_and_import(self.workspace.planner, self)
         if result is not None and result.ok and result.created:
             self.select_day(result.created[0].id)
+
+    def restore_backup(self) -> None:
+        from ui.home.backups_dialog import restore_interactively
+
+        # The console goes first: it saves what it holds, and must not show replaced data.
+        if self.console is not None and self.console.isVisible() and not self.console.close():
+            return
+        backups = self.workspace.backups
+        if backups is None or restore_interactively(backups, self) is None:
+            return
+        self.undo_stack.clear()  # its steps describe the data that was replaced
+        self.bank_panel.set_day(None)
+        self.days_model.reload()
+        self.statusBar().showMessage("Backup restored; the data it replaced is a backup too.")
 
     def open_demo_day(self) -> None:
         existing = [d for d in self.workspace.planner.list_days() if d.cycle_name == DEMO_CYCLE]

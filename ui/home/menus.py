@@ -22,6 +22,8 @@ class HomeCommands(Protocol):
 
     def record_settings(self) -> None: ...
 
+    def restore_backup(self) -> None: ...
+
     def edit_bank(self) -> None: ...
 
     def plan_selected_day(self, *_: object) -> None: ...
@@ -50,6 +52,7 @@ class HomeMenus:
     import_schedule: QAction
     cycle_report: QAction
     record_settings: QAction
+    restore_backup: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -99,7 +102,10 @@ def build_menus(
     cycle_report.triggered.connect(commands.export_cycle_report)
     record_settings = _action(window, "Record &settings…", None)
     record_settings.triggered.connect(commands.record_settings)
+    restore_backup = _action(window, "Res&tore a backup…", None)
+    restore_backup.triggered.connect(commands.restore_backup)
     file_menu.addActions([new_day, demo, import_schedule, cycle_report, record_settings])
+    file_menu.addAction(restore_backup)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
 
@@ -154,6 +160,7 @@ def build_menus(
         import_schedule=import_schedule,
         cycle_report=cycle_report,
         record_settings=record_settings,
+        restore_backup=restore_backup,
         quit=quit_action,
         undo=undo,
         redo=redo,
