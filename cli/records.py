@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitator.records.exporting import RecordExports
+from facilitator.records.exporting import ExportError, RecordExports
 from facilitator.records.versions import RecordError
 from facilitator.storage.files import WriteError
 from facilitator.workspace import Workspace
@@ -54,8 +54,25 @@ def _export_day(
             file=sys.stderr,
         )
         return 1
+    failed = 0
     for record, path in zip(records, existing, strict=True):
-        version = exports.export(record, path, overwrite=force)
+        # One record that cannot be written does not stop the others; each says why.
+        try:
+            version = exports.export(record, path, overwrite=force)
+        except ExportError as exc:
+            print(f"balcony: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        except (WriteError, RecordError) as exc:
+            print(f"balcony: {record.named} was not exported: {exc}", file=sys.stderr)
+            failed += 1
+            continue
         state = workspace.records.status(record.key)
         print(f"{path.name}\t{state.status.label}, version {version.version}")
+    if failed:
+        print(
+            f"balcony: {failed} of {len(records)} records were not exported (see above).",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -17,10 +17,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, compare, render_diff
+from facilitator.amendments.numbers import MAX_DIGITS, plain_number
 from facilitator.amendments.taking_in import ActionsOf, IntoNotes, NotesOf, Placements
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
+from facilitator.common.clean_text import word_safe
 from facilitator.records.keys import RecordKey, long_date
 from facilitator.records.reading import (
     DocContents,
@@ -32,6 +34,12 @@ from facilitator.records.tables import RecordKind, VersionOrigin
 from facilitator.records.versions import RecordBook, RecordError, RecordStateView, VersionView
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Day
+from facilitator.word.packages import PackageError, read_word_file
+
+_FIX = (
+    "Check it is the copy Balcony exported; if it is, open it in Word, remove any large "
+    "pictures or embedded files, save it as a Word Document (.docx) and import that."
+)
 
 __all__ = [
     "ActionsOf",
@@ -114,23 +122,16 @@ class RoundTrip:
         path = Path(path)
         what = expected.kind.label if expected else "record"
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise AmendedFileError(
-                f"{path.name} cannot be read ({exc.strerror}). Check it is not open in another "
-                "program and that you may read it, then try again."
-            ) from exc
+            # Checked before python-docx sees it: a small file may inflate to gigabytes.
+            data = read_word_file(path, _FIX)
+        except PackageError as exc:
+            raise AmendedFileError(str(exc)) from exc
         contents = _read(data, path.name)
         key = _key_of(contents, what)
         if expected is not None and key != expected:
             raise AmendedFileError(self._other_record(key, expected))
         noun = _noun(key)
-        if not contents.version.isdigit():
-            raise AmendedFileError(
-                f"This {key.kind.label} does not say which version it is, so it cannot be "
-                "compared. Choose the file Balcony exported."
-            )
-        number = int(contents.version)
+        number = _version_of(contents.version, key.kind.label)
         state = self._book.status(key)
         if not state.exported:
             raise AmendedFileError(
@@ -285,13 +286,47 @@ class RoundTrip:
 
 
 def _read(data: bytes, name: str) -> DocContents:
+    """The file's properties and paragraphs, without the characters Word cannot hold: they
+    would be compared, stored and then exported, and a later export would fail on them."""
     try:
-        return read_document(data)
+        contents = read_document(data)
     except UnreadableDocumentError as exc:
         raise AmendedFileError(
             f"{name} cannot be read: {exc} If it was saved in another format (.doc, .pdf, "
             ".odt), open it in Word, save it as a Word Document (.docx) and import that."
         ) from exc
+    return DocContents(
+        identifier=word_safe(contents.identifier).strip(),
+        version=word_safe(contents.version).strip(),
+        content_status=word_safe(contents.content_status).strip(),
+        paragraphs=tuple(
+            DocParagraph(
+                word_safe(p.style),
+                word_safe(p.text),
+                word_safe(p.bookmark) if p.bookmark is not None else None,
+                word_safe(p.marked),
+            )
+            for p in contents.paragraphs
+        ),
+    )
+
+
+def _version_of(text: str, what: str) -> int:
+    """The version the file says it is: plain digits only, so "¹" or 5,000 digits are
+    refused in words rather than failing in int()."""
+    number = plain_number(text)
+    if number is not None:
+        return number
+    if not text:
+        said = "does not say which version it is"
+    elif len(text) > 20:
+        said = f"says its version is a {len(text):,}-character value, not a version number"
+    else:
+        said = f"says its version is “{text}”, not a version number"
+    raise AmendedFileError(
+        f"This {what} {said} (Balcony writes 1 to {MAX_DIGITS} plain digits), so it cannot "
+        "be compared. Choose the file Balcony exported, as it came back from the director."
+    )
 
 
 def _key_of(contents: DocContents, what: str) -> RecordKey:

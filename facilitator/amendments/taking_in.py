@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, heading_paths
+from facilitator.amendments.numbers import plain_number
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
@@ -283,9 +284,10 @@ def _bookmark_parts(bookmark: str | None) -> tuple[str | None, int | None]:
     if not bookmark:
         return None, None
     kind, _, number = bookmark.rpartition("-")
-    if not kind or not number.isdigit():
+    row_id = plain_number(number)
+    if not kind or row_id is None:
         return bookmark, None
-    return kind, int(number)
+    return kind, row_id
 
 
 def _placement(headings: tuple[str, ...], placements: Placements) -> Placement | None:

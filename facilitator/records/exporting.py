@@ -7,11 +7,17 @@ confidentiality check on the way out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
+from facilitator.common.clean_text import single_line, word_safe
 from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
 from facilitator.records.collect import (
     agreed_status_line,
@@ -24,10 +30,32 @@ from facilitator.records.confidentiality import check_only_this_session
 from facilitator.records.keys import RecordKey
 from facilitator.records.sources import RecordSources
 from facilitator.records.tables import RecordKind, RecordStatus
-from facilitator.records.versions import VersionView
+from facilitator.records.versions import RecordError, VersionView
+from facilitator.storage.files import WriteError
 from facilitator.word.record_content import DEFAULT_MARKING, SessionNoteContent, Stamp
+from facilitator.word.session_note_words import ConfidentialityError
 
-__all__ = ["DEFAULT_MARKING", "DayRecord", "RecordExports"]
+__all__ = ["DEFAULT_MARKING", "DayRecord", "ExportError", "RecordExports", "file_stem"]
+
+STEM_LIMIT = 100  # characters: room for the folder and ".docx" within Windows' 260
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+# write_atomically's temporary files: ".<name>.docx.<8 random characters>.tmp".
+_TEMPORARY = re.compile(r"\..+\.docx\.[a-z0-9_]{8}\.tmp")
+STALE_SECONDS = 60  # older than any export still being written
+_T = TypeVar("_T")
+
+
+class ExportError(WriteError):
+    """A record that could not be exported; the message names it, the cause and the fix."""
+
+
+def file_stem(text: str) -> str:
+    """`text` as a file name (without its suffix) every system accepts: one line, no
+    characters Windows refuses (each becomes "-"), at most STEM_LIMIT characters, no
+    leading or trailing dots or spaces. The one place names built from the user's words
+    (an authority, a cycle) become file names."""
+    cleaned = _NOT_IN_NAMES.sub("-", single_line(text))[:STEM_LIMIT]
+    return cleaned.strip(" .") or "record"
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,13 @@ class DayRecord:
     title: str
     file_stem: str
     session: SessionInfo | None
+
+    @property
+    def named(self) -> str:
+        """The record at the start of a sentence: "Ashvale’s session note", "The day summary"."""
+        if self.session is not None:
+            return f"{single_line(self.session.authority_name)}’s session note"
+        return f"The {self.title[:1].lower()}{self.title[1:]}"
 
     @property
     def described(self) -> str:
@@ -65,8 +100,8 @@ class RecordExports:
         records = [
             DayRecord(
                 RecordKey.session_note(day_id, info.session_id, info.authority_id),
-                f"Session note: {info.authority_name}",
-                f"{date} {info.authority_name} session note",
+                f"Session note: {single_line(info.authority_name)}",
+                file_stem(f"{date} {info.authority_name} session note"),
                 info,
             )
             for info in presenting_sessions(self.workspace.db, day_id)
@@ -77,13 +112,15 @@ class RecordExports:
         return records
 
     def export(self, record: DayRecord, path: Path, *, overwrite: bool = False) -> VersionView:
-        """Writes the record's next version to `path` and keeps it; see RecordBook.export."""
-        return self._export(record.key, path, overwrite)
+        """Writes the record's next version to `path` and keeps it; see RecordBook.export.
+        Raises RecordError as the book does, or ExportError naming the record."""
+        return self._export(record.key, record.named, path, overwrite)
 
     def export_cycle_report(
         self, cycle_name: str, path: Path, *, overwrite: bool = False
     ) -> VersionView:
-        return self._export(RecordKey.cycle_report(cycle_name), path, overwrite)
+        key = RecordKey.cycle_report(cycle_name)
+        return self._export(key, f"The {single_line(cycle_name)} cycle report", path, overwrite)
 
     def session_note_content(self, session_id: int) -> SessionNoteContent:
         """What a session note says now: the content its Word file is built from, for paper."""
@@ -104,10 +141,11 @@ class RecordExports:
         from facilitator.word.record_parts import body_lines
         from facilitator.word.session_note import build_session_note
 
-        stamp = Stamp(self._now(), self.marking, self.template, version, status.label)
+        marking = word_safe(self.marking) if self.marking else self.marking
+        stamp = Stamp(self._now(), marking, self.template, version, status.label)
         if key.kind is RecordKind.SESSION_NOTE:
             assert key.session_id is not None
-            content = collect_session_note(self.workspace, key.session_id)
+            content = word_safe_all(collect_session_note(self.workspace, key.session_id))
             state = self.workspace.records.status(key)
             if status is RecordStatus.AGREED:
                 agreed_on = state.agreed_on or stamp.generated_at.date()
@@ -129,18 +167,81 @@ class RecordExports:
             check_only_this_session(self.workspace, content, body_lines(doc))
         elif key.kind is RecordKind.DAY_SUMMARY:
             assert key.day_id is not None
-            doc = build_day_summary(collect_day_summary(self.workspace, key.day_id), stamp)
+            summary = word_safe_all(collect_day_summary(self.workspace, key.day_id))
+            doc = build_day_summary(summary, stamp)
         else:
-            doc = build_cycle_report(collect_cycle_report(self.workspace, key.cycle_name), stamp)
+            report = word_safe_all(collect_cycle_report(self.workspace, key.cycle_name))
+            doc = build_cycle_report(report, stamp)
         return document_bytes(doc)
 
-    def _export(self, key: RecordKey, path: Path, overwrite: bool) -> VersionView:
-        return self.workspace.records.export(
-            key,
-            lambda status, version: self.document(key, status, version),
-            path,
-            overwrite=overwrite,
-        )
+    def _export(self, key: RecordKey, named: str, path: Path, overwrite: bool) -> VersionView:
+        path = Path(path)
+        remove_stale_temporaries(path.parent)
+        try:
+            return self.workspace.records.export(
+                key,
+                lambda status, version: self.document(key, status, version),
+                path,
+                overwrite=overwrite,
+            )
+        except RecordError:
+            raise  # says what the record's status allows; the caller names the record
+        except ConfidentialityError:
+            raise  # names the note and the other session already; callers check its kind
+        except WriteError as exc:
+            raise ExportError(f"{named} was not exported: {exc}") from exc
+        except (ValueError, TypeError, KeyError, LookupError) as exc:
+            # python-docx refusing the text ("All strings must be XML compatible") or a
+            # template it cannot fill: a bug or bad data, but the others must still export.
+            raise ExportError(
+                f"{named} was not exported: Word could not be given its text ({exc}). Look "
+                "in its notes for unusual characters and retype them, then export it again."
+            ) from exc
 
     def _now(self) -> dt.datetime:
         return self.workspace.clock.wall_now().astimezone()
+
+
+def word_safe_all(content: _T) -> _T:
+    """`content` (a record's dataclasses, tuples and strings) with every string word_safe:
+    the last defence should a stored text hold a character Word cannot, as text stored
+    before cleaning came in, or written to the data file by another program, may."""
+    return _clean(content)  # type: ignore[no-any-return]
+
+
+def _clean(value: Any) -> Any:
+    # Exact types: an enum's value (a StrEnum is a str) or a named tuple must stay itself.
+    if type(value) is str:
+        return word_safe(value)
+    if type(value) in (tuple, list, frozenset):
+        return type(value)(_clean(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return dataclasses.replace(
+            value, **{f.name: _clean(getattr(value, f.name)) for f in fields if f.init}
+        )
+    return value
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Deletes the temporary files an export killed part-way left in `folder` (hidden,
+    holding a whole note): Balcony's pattern only, only older than a minute (so an export
+    still running elsewhere keeps its own), only regular files of this user."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # the export itself will say what is wrong with the folder
+    cutoff = time.time() - STALE_SECONDS
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for entry in entries:
+        if not _TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            found = entry.stat(follow_symlinks=False)
+            if not entry.is_file(follow_symlinks=False) or found.st_mtime > cutoff:
+                continue
+            if uid is not None and found.st_uid != uid:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue  # another export removed it, or it is not ours to remove

@@ -7,7 +7,6 @@ UK English on the defaults and the styles Balcony uses.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -21,6 +20,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from facilitator.storage.files import WriteError
+from facilitator.word.packages import PackageError
+from facilitator.word.templates import slim_template
 
 FONT = "Arial"
 LANGUAGE = "en-GB"
@@ -28,8 +29,6 @@ TEXT = RGBColor(0x0B, 0x0C, 0x0C)  # GOV.UK text colour
 MARKING_STYLE = "Protective Marking"
 # name: (size in points, space before, space after, outline level)
 HEADINGS = {"Heading 1": (20, 0, 12, 0), "Heading 2": (14, 18, 6, 1), "Heading 3": (12, 12, 4, 2)}
-_TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
-_DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
 
 
 class TemplateError(WriteError):
@@ -54,27 +53,18 @@ def new_document(template: Path | None = None) -> Document:
 
 
 def _open_template(path: Path) -> Document:
-    """Opens a .docx or .dotx; a .dotx is read as a document (its content type changed)."""
+    """Opens a .docx, .dotx, .docm or .dotm as a plain document: only the parts an export
+    needs are read, and no macros come with it (see templates.py)."""
     try:
-        with zipfile.ZipFile(path) as source:
-            entries = {info: source.read(info) for info in source.infolist()}
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise TemplateError(
-            f"The Word template {path} could not be opened. Choose a .docx or .dotx file, "
-            "or export without a template."
-        ) from exc
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries.items():
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-            target.writestr(info, data)
+        slim = slim_template(path)
+    except PackageError as exc:
+        raise TemplateError(f"The Word template {exc}") from exc
     try:
-        return docx.Document(io.BytesIO(buffer.getvalue()))
+        return docx.Document(io.BytesIO(slim))
     except Exception as exc:  # python-docx raises several kinds for a file it cannot read
         raise TemplateError(
-            f"{path} is not a Word document or template Balcony can use (a macro-enabled "
-            "file cannot be used). Save it as .docx or .dotx, or export without a template."
+            f"The Word template {path.name} is not a Word document or template Balcony can "
+            "use. Save it as .docx or .dotx, or export without a template."
         ) from exc
 
 

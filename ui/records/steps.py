@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning.planner import Planner
-from facilitator.records.exporting import DayRecord, RecordExports
+from facilitator.records.exporting import DayRecord, ExportError, RecordExports, file_stem
 from facilitator.records.keys import long_date
 from facilitator.records.versions import RecordError, RecordStateView, RecordStatus
 from facilitator.storage.files import WriteError
@@ -102,8 +102,18 @@ def export_all_to_folder(
     for record, path in targets:
         try:
             exports.export(record, path, overwrite=bool(existing))
+        except ExportError as exc:
+            failed.append(str(exc))  # it names the record
+            continue
         except (RecordError, WriteError) as exc:
-            failed.append(f"{record.title}: {exc}")
+            failed.append(f"{record.named} was not exported: {exc}")
+            continue
+        except Exception as exc:  # one record's fault must not stop the others, nor go unsaid
+            failed.append(
+                f"{record.named} was not exported: something went wrong in Balcony "
+                f"({type(exc).__name__}: {exc}). The other records were exported; report "
+                "this with the record's name."
+            )
             continue
         written += 1
     if failed:
@@ -235,9 +245,9 @@ def export_cycle_report_interactively(
     )
     if not ok or not cycle:
         return None
-    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in cycle).strip()
     title = f"Export the cycle report for {cycle}"
-    path = choose_save_path(parent, settings, title, f"{safe} cycle report", ".docx", WORD_FILES)
+    stem = file_stem(f"{cycle} cycle report")
+    path = choose_save_path(parent, settings, title, stem, ".docx", WORD_FILES)
     if path is None:
         return None
     try:
