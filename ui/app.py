@@ -29,6 +29,7 @@ from facilitator.common.failure_log import (
 )
 from facilitator.storage.database import DataFileError
 from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
+from facilitator.storage.write_faults import WriteFailedError
 from facilitator.workspace import Workspace, move_aside
 from ui.common.paths import set_identity
 from ui.home.data_file_dialog import Choice, ask_what_to_do
@@ -120,14 +121,22 @@ def run_app(path: Path, day_id: int | None = None) -> int:
 class FailureDialog(QDialog):
     """Says in one sentence what failed and where the details are; never shows a traceback."""
 
-    def __init__(self, message: str, details: str, log: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        details: str,
+        log: str,
+        parent: QWidget | None = None,
+        *,
+        known: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Balcony")
         self.details = details
         written = f"Details were written to {log}." if log else "The details could not be written."
-        self.message = QLabel(
-            f"Something went wrong: {message}.\n\nNothing you had saved is lost. {written}"
-        )
+        # A fault Balcony knows (a write the disk refused) says so in its own words.
+        said = f"{message}." if known else f"Something went wrong: {message}."
+        self.message = QLabel(f"{said}\n\nNothing you had saved is lost. {written}")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -147,7 +156,7 @@ class FailureReporter(QObject):
     """Logs every uncaught error (sys.excepthook, which PySide6 calls for an exception in a
     slot, and threading.excepthook), then shows FailureDialog and lets the app run on."""
 
-    failed = Signal(str, str, str)  # the one-line message, the details, the log's path or ""
+    failed = Signal(str, str, str, bool)  # the message, the details, the log's path or "", known
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -166,19 +175,21 @@ class FailureReporter(QObject):
         command = command_line()
         log = record_failure(self.folder, error, trace, command=command, where="the app")
         details = failure_details(error, trace, command=command, where="the app")
-        self.failed.emit(short_message(error), details, str(log) if log else "")
+        known = isinstance(error, WriteFailedError)
+        self.failed.emit(short_message(error), details, str(log) if log else "", known)
 
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
             self.hook(args.exc_type, args.exc_value, args.exc_traceback)
 
-    @Slot(str, str, str)
-    def show_failure(self, message: str, details: str, log: str) -> None:
+    @Slot(str, str, str, bool)
+    def show_failure(self, message: str, details: str, log: str, known: bool = False) -> None:
         if self._showing:  # one dialog at a time: a failure that repeats is logged only
             return
         self._showing = True
         try:
-            FailureDialog(message, details, log, QApplication.activeWindow()).exec()
+            parent = QApplication.activeWindow()
+            FailureDialog(message, details, log, parent, known=known).exec()
         finally:
             self._showing = False
 

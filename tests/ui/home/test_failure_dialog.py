@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator.common.failure_log import LOGGER_NAME
+from facilitator.storage.write_faults import WriteFailedError, describe
 from ui.app import FailureDialog, install_failure_handler
 
 
@@ -87,3 +88,18 @@ def test_an_error_in_a_thread_is_shown_from_the_window_s_thread(
     assert shown[0].thread() is QApplication.instance().thread()
     assert "the network share went away" in shown[0].message.text()
     assert "OSError: the network share went away" in (tmp_path / "balcony.log").read_text()
+
+
+def test_a_write_the_disk_refused_is_told_in_its_own_words(
+    qtbot: QtBot, tmp_path: Path, shown: list[FailureDialog]
+) -> None:
+    install_failure_handler(tmp_path)
+
+    def full_disk() -> None:
+        raise WriteFailedError(describe(OSError("database or disk is full")))
+
+    QTimer.singleShot(0, full_disk)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    text = shown[0].message.text()
+    assert text.startswith("Not saved: the disk is full.")
+    assert "Something went wrong" not in text
