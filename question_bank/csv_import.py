@@ -19,7 +19,7 @@ from typing import NoReturn
 from question_bank.decoding import decode
 from question_bank.errors import MAX_FOLLOW_UPS, MAX_QUESTIONS, BankFormatError
 from question_bank.model import SECTIONS, Bank, Question, Scale, Section, Theme
-from question_bank.text import is_valid_id, slugify
+from question_bank.text import TITLE_LIMIT, is_valid_id, single_line, slugify, word_safe
 
 REQUIRED_COLUMNS = ("theme", "question")
 _HEADER_NAMES = {
@@ -99,7 +99,8 @@ class _Sheet:
         index = self.columns.get(key)
         if index is None or index >= len(cells):
             return ""
-        return cells[index].strip()
+        # Control characters and NUL would break every export of this text: dropped here.
+        return word_safe(cells[index]).strip()
 
 
 def parse_csv(data: bytes | str, source_name: str = "questions.csv") -> Bank:
@@ -222,9 +223,16 @@ def _explicit_ids(sheet: _Sheet, rows: list[list[str]]) -> dict[int, str]:
 def _theme_for(
     sheet: _Sheet, themes: dict[str, _ThemeDraft], cells: list[str], row: int
 ) -> _ThemeDraft:
-    title = sheet.cell(cells, "theme")
+    title = single_line(sheet.cell(cells, "theme"))
     if not title:
         sheet.fail(row, sheet.columns["theme"], "the theme is empty. Name a theme on every row.")
+    if len(title) > TITLE_LIMIT:
+        sheet.fail(
+            row,
+            sheet.columns["theme"],
+            f"the theme is {len(title):,} characters long; it can be at most {TITLE_LIMIT:,}. "
+            "Shorten it.",
+        )
     section = _section(sheet, cells, row)
     theme_id = slugify(title, fallback="theme")
     theme = themes.get(theme_id)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from question_bank.errors import MAX_QUESTIONS
+from question_bank.errors import MAX_QUESTIONS, BankFormatError
 from question_bank.model import Bank, Question, Theme
 
 Choice = Literal["mine", "theirs"]
@@ -67,9 +67,13 @@ def plan_import(current: Bank, incoming: Bank) -> ImportPlan:
     conflicts: list[Conflict] = []
     for theme in incoming.themes:
         if current.find_question(theme.id) is not None:
-            raise ValueError(
-                f'The file has a theme "{theme.id}", but that id is one of your questions. '
-                "Rename the theme in the file and import it again."
+            # A BankFormatError (not a bare ValueError) so that every caller reports it
+            # as a problem of the file, with nothing imported, rather than crashing.
+            raise BankFormatError(
+                "",
+                f'theme "{theme.id}"',
+                "this theme id is already the id of one of your questions. Give the theme "
+                "another id in the file and import it again.",
             )
         if current.find_theme(theme.id) is None:
             new_themes.append(
@@ -84,9 +88,11 @@ def plan_import(current: Bank, incoming: Bank) -> ImportPlan:
             mine = current.find_question(question.id)
             if mine is None:
                 if current.find_theme(question.id) is not None:
-                    raise ValueError(
-                        f'The file has a question "{question.id}", but that id is one of your '
-                        "themes. Change the question’s id in the file and import it again."
+                    raise BankFormatError(
+                        "",
+                        f'question "{question.id}"',
+                        "this question id is already the id of one of your themes. Give the "
+                        "question another id in the file and import it again.",
                     )
                 new_questions.append(question)
             elif mine.same_words(question):
@@ -95,9 +101,11 @@ def plan_import(current: Bank, incoming: Bank) -> ImportPlan:
                 conflicts.append(Conflict(mine=mine, theirs=question))
     total = len(current.all_questions()) + len(new_questions)
     if total > MAX_QUESTIONS:
-        raise ValueError(
-            f"Importing this file would give your bank {total:,} questions; Balcony holds at "
-            f"most {MAX_QUESTIONS:,}."
+        raise BankFormatError(
+            "",
+            "",
+            f"importing this file would give your bank {total:,} questions; Balcony holds at "
+            f"most {MAX_QUESTIONS:,}. Import a smaller file.",
         )
     return ImportPlan(
         incoming=incoming,

@@ -9,9 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 from question_bank.csv_import import parse_csv
-from question_bank.decoding import check_size, decode
-from question_bank.errors import BankFormatError
+from question_bank.decoding import decode
+from question_bank.errors import MAX_FILE_BYTES, BankFormatError
 from question_bank.model import Bank, Origin
+from question_bank.reading import FileRefusedError, read_limited
 from question_bank.schema import bank_from_document
 
 HANDBOOK_PACKAGE = "question_bank.data"
@@ -71,8 +72,10 @@ def _syntax_error(source_name: str, message: str) -> BankFormatError:
 def read_bank_file(path: str | Path) -> Bank:
     """A Bank from a TOML or CSV file, told apart by extension and, failing that, by content."""
     file = Path(path)
-    check_size(file.name, file.stat().st_size)
-    data = file.read_bytes()
+    try:
+        data = read_limited(file, MAX_FILE_BYTES, "question bank")
+    except FileRefusedError as error:
+        raise BankFormatError(error.name, "", error.problem) from None
     if is_csv(file.name, data):
         return parse_csv(data, file.name)
     return parse_bank(data, file.name)

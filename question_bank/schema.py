@@ -24,7 +24,7 @@ from question_bank.model import (
     Section,
     Theme,
 )
-from question_bank.text import is_valid_id
+from question_bank.text import TITLE_LIMIT, is_valid_id, single_line, word_safe
 
 BANK_KEYS = ("format", "version", "id", "title", "source", "corrections", "themes")
 THEME_KEYS = ("id", "title", "section", "description", "questions")
@@ -81,12 +81,25 @@ class _Checker:
     def text(self, value: object, place: str) -> str:
         if not isinstance(value, str):
             self.fail(place, f"expected text, found {describe(value)}.")
-        return value
+        # Control characters and NUL would break every export of this text: dropped here.
+        return word_safe(value)
 
     def filled(self, value: object, place: str, empty_problem: str) -> str:
         text = self.text(value, place)
         if not text.strip():
             self.fail(place, empty_problem)
+        return text
+
+    def title(self, value: object, place: str, empty_problem: str) -> str:
+        text = single_line(self.filled(value, place, empty_problem))
+        if not text:
+            self.fail(place, empty_problem)
+        if len(text) > TITLE_LIMIT:
+            self.fail(
+                place,
+                f"the title is {len(text):,} characters long; it can be at most "
+                f"{TITLE_LIMIT:,}. Shorten it.",
+            )
         return text
 
     def texts(self, value: object, place: str, what: str) -> tuple[str, ...]:
@@ -183,7 +196,7 @@ def bank_from_document(document: Mapping[str, Any], source: str, origin: Origin)
     version = check.version(check.required(document, "", "version", "bank"))
     check.keys(document, "", BANK_KEYS)
     bank_id = check.identifier(check.required(document, "", "id", "bank"), "id")
-    title = check.filled(
+    title = check.title(
         check.required(document, "", "title", "bank"),
         "title",
         "the bank’s title is empty. Give the bank a title.",
@@ -232,7 +245,7 @@ def _theme(check: _Checker, raw: object, place: str, origin: Origin) -> Theme:
     check.keys(table, place, THEME_KEYS)
     theme_id = check.identifier(check.required(table, place, "id", "theme"), f"{place}.id")
     check.claim_theme_id(theme_id, f"{place}.id")
-    title = check.filled(
+    title = check.title(
         check.required(table, place, "title", "theme"),
         f"{place}.title",
         "the title is empty. Give every theme a title.",

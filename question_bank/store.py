@@ -19,7 +19,7 @@ from typing import Literal
 
 from sqlmodel import Session, col, select
 
-from question_bank.errors import MAX_FOLLOW_UPS
+from question_bank.errors import MAX_FOLLOW_UPS, BankFormatError
 from question_bank.imports import (
     ImportPlan,
     ImportResult,
@@ -221,8 +221,14 @@ class BankService:
         return plan_import(self.bank(include_hidden=True), incoming)
 
     def import_file(self, path: str | Path) -> ImportPlan:
-        """Read a TOML or CSV bank file and plan its import (BankFormatError if unreadable)."""
-        return self.plan_import(read_bank_file(path))
+        """Read a TOML or CSV bank file and plan its import (BankFormatError if unreadable,
+        or if its ids clash with the bank's)."""
+        try:
+            return self.plan_import(read_bank_file(path))
+        except BankFormatError as error:
+            if error.source:
+                raise
+            raise BankFormatError(Path(path).name, error.place, error.problem) from None
 
     def apply_import(
         self, plan: ImportPlan, choices: Mapping[str, str] | None = None

@@ -17,6 +17,27 @@ _INWORD_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
 _SPECIAL_CHAR = re.compile(r"[^\x00-\x7f]|'")
 _APOSTROPHES = frozenset("'’ʼ")
 
+TITLE_LIMIT = 200
+"""The longest bank or theme title: it becomes a heading and part of exported file names."""
+
+# The same characters as facilitator.common.clean_text strips (this layer sits below the
+# facilitator, so it keeps its own copy): what XML 1.0, and so a .docx, cannot hold.
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
+
+
+def word_safe(text: str) -> str:
+    """`text` without NUL, control characters other than tab and line breaks, lone
+    surrogates, U+FFFE and U+FFFF; Windows line ends become \\n. Read from every bank file so
+    that nothing imported can make an export fail."""
+    return _NOT_IN_WORD.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def single_line(text: str) -> str:
+    """Word-safe, on one line, blanks collapsed, trimmed: for titles."""
+    cleaned = _LINE_BREAKS.sub(" ", word_safe(unicodedata.normalize("NFC", text)))
+    return " ".join(cleaned.replace("\t", " ").split())
+
 
 def is_valid_id(value: str) -> bool:
     return ID_PATTERN.fullmatch(value) is not None

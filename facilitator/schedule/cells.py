@@ -88,13 +88,26 @@ def parse_number(text: str) -> tuple[int | None, DayKind | None]:
     rest = [w for w in words if w not in {"triad", "quartet", "day", "no", "no.", "number"}]
     if not rest:
         return None, kind
-    if len(rest) == 1 and rest[0].isdigit() and int(rest[0]) > 0:
+    # ASCII digits only: "²".isdigit() is True but int("²") fails, and int() would take
+    # Arabic-Indic digits that nobody reading the schedule would recognise as a number.
+    if len(rest) == 1 and DAY_NUMBER.fullmatch(rest[0]) and 0 < int(rest[0]) <= MAX_DAY_NUMBER:
         return int(rest[0]), kind
-    raise CellError(f"“{text.strip()}” is not a day number: write a number such as 3.")
+    raise CellError(
+        f"“{text.strip()}” is not a day number: write a number from 1 to {MAX_DAY_NUMBER:,} "
+        "in the digits 0 to 9, such as 3."
+    )
 
 
-DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+00:00(?::00)?)?$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DAY_NUMBER = re.compile(r"[0-9]{1,6}")
+MAX_DAY_NUMBER = 9999
+
+
+# [0-9], not \d, which also matches other scripts' digits ("٢٠٢٣").
+DAY_FIRST = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})(?:\s+00:00(?::00)?)?$")
+ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+# A review cycle's dates: anything else is a typing slip (01/01/0000 would not even be a
+# date Python can hold).
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 
 def parse_date(text: str) -> dt.date:
@@ -110,6 +123,11 @@ def parse_date(text: str) -> dt.date:
         raise CellError(
             f"“{text}” is not a date Balcony can read: write it as dd/mm/yyyy, "
             "for example 16/01/2023."
+        )
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CellError(
+            f"{text} is in the year {year:04d}: write a year from {FIRST_YEAR} to {LAST_YEAR}, "
+            "as dd/mm/yyyy, for example 16/01/2023."
         )
     if not 1 <= month <= 12:
         raise CellError(f"{text} has no month {month}: dates are read day first (dd/mm/yyyy).")

@@ -8,28 +8,54 @@ See docs/schedule-import.md for the columns and rules.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
 from facilitator.common.vocabulary import DayMode
 from facilitator.planning.day_plan import DaySummary
 from facilitator.planning.day_setup import AuthorityEntry, DayInputError, NewDay
 from facilitator.planning.planner import Planner
 from facilitator.schedule.cells import CellError, decode_schedule
 from facilitator.schedule.checks import cycle_and_dates, read_header, repeated_numbers
+from facilitator.schedule.outcome import ScheduleImport, describe_day
 from facilitator.schedule.rows import RowDraft, RowError, read_row
+from question_bank.reading import FileRefusedError, read_limited
 
 __all__ = [
+    "MAX_ROWS",
+    "MAX_SCHEDULE_BYTES",
+    "ImportCancelledError",
     "ImportPlan",
     "ImportedDay",
     "RowError",
     "ScheduleImport",
+    "check_schedule_file",
     "commit_schedule",
+    "describe_day",
+    "existing_days",
     "import_schedule_file",
     "parse_schedule",
+    "write_schedule",
 ]
+
+# A cycle is one school year: a few dozen days, a few hundred at the very most. Beyond this
+# the file is not a schedule (or is several), and writing it would take minutes.
+MAX_ROWS = 1000
+MAX_SCHEDULE_BYTES = 5_000_000
+# How often (in rows) the progress callback is told; often enough for a smooth bar.
+PROGRESS_STEP = 25
+
+Progress = Callable[[int, int], None]
+"""Told (rows checked, rows in all) as a file is checked; may raise ImportCancelledError."""
+DayKey = tuple[dt.date, frozenset[str]]
+
+
+class ImportCancelledError(Exception):
+    """Raised by a progress callback to stop checking a file; nothing has been written."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +77,7 @@ def parse_schedule(
     source_name: str,
     cycle_name: str | None = None,
     known_short_names: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> ImportPlan | list[RowError]:
     """The days a schedule file describes, or every problem found in it.
 
@@ -59,19 +86,34 @@ def parse_schedule(
     """
     known = dict(known_short_names or {})
     try:
+        cycle_name = field_text(cycle_name, "The cycle’s name", TITLE_LIMIT) if cycle_name else None
         records = _records(decode_schedule(data))
+    except TextFieldError as exc:
+        return [RowError(None, "", str(exc))]
     except CellError as exc:
         return [RowError(exc.line, "", str(exc))]
     if not any(any(cell.strip() for cell in record) for _, record in records):
         return [RowError(None, "", "The file is empty: it needs a header row and a row per day.")]
     (header_row, header), *rows = [(n, r) for n, r in records if any(c.strip() for c in r)]
+    if len(rows) > MAX_ROWS:
+        return [
+            RowError(
+                None,
+                "",
+                f"The file has {len(rows):,} rows of days; a schedule can have at most "
+                f"{MAX_ROWS:,}. Check that this is the cycle’s schedule, or split it into "
+                "smaller files.",
+            )
+        ]
     columns, titles, errors = read_header(header_row, header)
     if errors:
         return errors
     if not rows:
         return [RowError(None, "", "The file has a header row but no days under it.")]
     drafts: list[RowDraft] = []
-    for row, record in rows:
+    for done, (row, record) in enumerate(rows):
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(done, len(rows))
         if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
             errors.append(
                 RowError(
@@ -88,6 +130,8 @@ def parse_schedule(
             errors += result
         else:
             drafts.append(result)
+    if progress is not None:
+        progress(len(rows), len(rows))
     cycle, cycle_errors = cycle_and_dates(cycle_name, drafts, titles)
     errors += cycle_errors + repeated_numbers(drafts, titles)
     if errors:
@@ -148,64 +192,45 @@ def commit_schedule(planner: Planner, plan: ImportPlan) -> list[int]:
     return planner.create_days([imported.day for imported in plan.days])
 
 
-@dataclass(frozen=True)
-class ScheduleImport:
-    """What an import did: the days created, or the problems that stopped it."""
-
-    source: str
-    cycle_name: str = ""
-    created: tuple[DaySummary, ...] = ()
-    errors: tuple[RowError, ...] = ()
-    notices: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def lines(self) -> list[str]:
-        """One line per problem, or one per day created."""
-        if self.errors:
-            return [f"{self.source}: {error}" for error in self.errors]
-        return [describe_day(day) for day in self.created]
-
-    @property
-    def summary(self) -> str:
-        if self.errors:
-            count = len(self.errors)
-            return (
-                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
-                f"{self.source}. Correct the file and import it again."
-            )
-        count = len(self.created)
-        return f"Imported {count} day{'s' if count != 1 else ''} into the {self.cycle_name} cycle."
+def existing_days(planner: Planner) -> dict[DayKey, DaySummary]:
+    """The days already stored, by date and authorities: an import must not repeat them."""
+    return {_day_key(day.date, day.authorities): day for day in planner.list_days()}
 
 
-def describe_day(day: DaySummary) -> str:
-    place = f"{day.mode.label}, {day.place}" if day.place else day.mode.label
-    return f"{day.date:%d/%m/%Y} {day.title} ({place}), day id {day.id}"
+def _day_key(date: dt.date, names: Iterable[str]) -> DayKey:
+    return date, frozenset(name.casefold() for name in names)
 
 
-def import_schedule_file(
-    planner: Planner, path: Path | str, cycle_name: str | None = None
-) -> ScheduleImport:
-    """Reads, checks and (only if every row is sound) imports a schedule file."""
+def check_schedule_file(
+    path: Path | str,
+    cycle_name: str | None,
+    known_short_names: Mapping[str, str],
+    existing: Mapping[DayKey, DaySummary],
+    progress: Progress | None = None,
+) -> ImportPlan | ScheduleImport:
+    """The plan for a schedule file, or a ScheduleImport with every problem in it.
+
+    Touches no database (what is stored comes in as `known_short_names` and `existing`),
+    so the app can run it off the UI thread. Time and memory grow in step with the file.
+    """
     path = Path(path)
+    name = path.name or str(path)
     try:
-        data = path.read_bytes()
+        # Bounded: a device or pipe given as the file would otherwise be read for ever.
+        data = read_limited(path, MAX_SCHEDULE_BYTES, "schedule")
+    except FileRefusedError as exc:
+        sentence = exc.problem[:1].upper() + exc.problem[1:]
+        return ScheduleImport(name, errors=(RowError(None, "", sentence),))
     except OSError as exc:
         problem = RowError(None, "", f"The file cannot be read ({exc.strerror}).")
-        return ScheduleImport(path.name, errors=(problem,))
-    result = parse_schedule(data, path.name, cycle_name, planner.authority_short_names())
+        return ScheduleImport(name, errors=(problem,))
+    result = parse_schedule(data, name, cycle_name, known_short_names, progress)
     if isinstance(result, list):
-        return ScheduleImport(path.name, cycle_name or "", errors=tuple(result))
-    existing = {
-        (day.date, frozenset(n.casefold() for n in day.authorities)): day
-        for day in planner.list_days()
-    }
+        return ScheduleImport(name, cycle_name or "", errors=tuple(result))
     repeats = []
     for imported in result.days:
-        names = frozenset(a.name.casefold() for a in imported.day.authorities)
-        if (before := existing.get((imported.day.date, names))) is not None:
+        key = _day_key(imported.day.date, (a.name for a in imported.day.authorities))
+        if (before := existing.get(key)) is not None:
             repeats.append(
                 RowError(
                     imported.row,
@@ -215,11 +240,33 @@ def import_schedule_file(
                 )
             )
     if repeats:
-        return ScheduleImport(path.name, result.cycle_name, errors=tuple(repeats))
+        return ScheduleImport(name, result.cycle_name, errors=tuple(repeats))
+    return result
+
+
+def write_schedule(planner: Planner, plan: ImportPlan) -> ScheduleImport:
+    """Writes a checked plan, all of it or (on any error) nothing."""
     try:
-        ids = commit_schedule(planner, result)
+        ids = commit_schedule(planner, plan)
     except DayInputError as exc:  # read_row checks the same things; this is a safety net
-        return ScheduleImport(path.name, result.cycle_name, errors=(RowError(None, "", str(exc)),))
+        return ScheduleImport(
+            plan.source_name, plan.cycle_name, errors=(RowError(None, "", str(exc)),)
+        )
     by_id = {day.id: day for day in planner.list_days()}
     created = tuple(by_id[day_id] for day_id in ids)
-    return ScheduleImport(path.name, result.cycle_name, created, notices=result.notices)
+    return ScheduleImport(plan.source_name, plan.cycle_name, created, notices=plan.notices)
+
+
+def import_schedule_file(
+    planner: Planner,
+    path: Path | str,
+    cycle_name: str | None = None,
+    progress: Progress | None = None,
+) -> ScheduleImport:
+    """Reads, checks and (only if every row is sound) imports a schedule file."""
+    checked = check_schedule_file(
+        path, cycle_name, planner.authority_short_names(), existing_days(planner), progress
+    )
+    if isinstance(checked, ScheduleImport):
+        return checked
+    return write_schedule(planner, checked)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from facilitator.common.clean_text import NAME_LIMIT, TextFieldError, field_text, word_safe
 from facilitator.common.vocabulary import DayKind, DayMode
 from facilitator.common.wording import join_names
 from facilitator.planning.lead_reviewers import suggest_assignment
@@ -24,6 +25,10 @@ from facilitator.schedule.cells import (
     parse_number,
 )
 from facilitator.schedule.short_names import resolve_short_name
+
+# A cell holds at most two authorities with their "(LR for …)" notes, or a venue or a
+# meeting link: anything longer is a mistake, and would make every message about it huge.
+CELL_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,18 @@ def read_row(
     def fail(column: Column, exc: Exception | str) -> None:
         errors.append(RowError(row, titles[column], str(exc)))
 
+    # NUL and control characters would break every export of the day: dropped on reading.
+    cells = {column: word_safe(text) for column, text in cells.items()}
+    for column, text in cells.items():
+        if len(text) > CELL_LIMIT:
+            fail(
+                column,
+                f"The cell is {len(text):,} characters long; a cell can be at most "
+                f"{CELL_LIMIT:,}. Shorten it.",
+            )
+    if errors:
+        return errors
+
     number, hint = None, None
     if Column.NUMBER in cells:
         try:
@@ -84,7 +101,9 @@ def read_row(
     mode, place = DayMode.FACE_TO_FACE, ""
     try:
         mode, place = parse_mode(cells[Column.MODE])
-    except CellError as exc:
+        if mode is DayMode.FACE_TO_FACE:
+            place = field_text(place, "The venue", NAME_LIMIT)
+    except (CellError, TextFieldError) as exc:
         fail(Column.MODE, exc)
     found: list[tuple[CellAuthority, Column, str]] = []
     readable = True
@@ -92,6 +111,13 @@ def read_row(
         try:
             in_cell = parse_authority_cell(cells.get(column, ""))
         except CellError as exc:
+            fail(column, exc)
+            readable = False
+            continue
+        try:
+            for authority in in_cell:
+                field_text(authority.name, "The authority’s name", NAME_LIMIT)
+        except TextFieldError as exc:
             fail(column, exc)
             readable = False
             continue

@@ -5,11 +5,22 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from question_bank import SECTIONS, Bank, Question, Scale, Theme
+from question_bank.text import single_line
 
-# Any text a facilitator could type or paste, including control characters, quotes,
-# backslashes, curly apostrophes and emoji; never lone surrogates, which are not text.
-any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+# Any text a bank file can carry through a round trip: quotes, backslashes, curly
+# apostrophes, emoji, tabs and line feeds; never lone surrogates, which are not text, nor
+# the control characters (and carriage returns) that reading a file drops or normalises.
+any_text = st.text(
+    st.characters(
+        exclude_categories=["Cs"],
+        exclude_characters="".join(chr(c) for c in range(32) if chr(c) not in "\t\n")
+        + "\ufffe\uffff",
+    ),
+    max_size=40,
+)
 words = any_text.filter(lambda value: value.strip() != "")
+# Titles are read as one line with blanks collapsed (see question_bank.text.single_line).
+titles = words.map(single_line).filter(bool)
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)
 
 
@@ -42,7 +53,7 @@ def banks(draw: st.DrawFn, max_themes: int = 4, max_questions: int = 4) -> Bank:
         themes.append(
             Theme(
                 id=theme_id,
-                title=draw(words),
+                title=draw(titles),
                 section=draw(st.sampled_from(SECTIONS)),
                 description=draw(any_text),
                 questions=questions,
@@ -50,7 +61,7 @@ def banks(draw: st.DrawFn, max_themes: int = 4, max_questions: int = 4) -> Bank:
         )
     return Bank(
         id=draw(ids),
-        title=draw(words),
+        title=draw(titles),
         source=draw(any_text),
         corrections=tuple(draw(st.lists(words, max_size=2))),
         themes=tuple(themes),

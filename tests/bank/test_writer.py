@@ -59,9 +59,20 @@ def test_the_layout_is_one_key_per_line_in_a_fixed_order(tiny_bank: Bank) -> Non
 
 def test_awkward_characters_are_escaped_and_read_back() -> None:
     awkward = 'He said "why?"\\ then\ttabbed,\nnew line, DEL\x7f, NUL\x00, children’s café 🙂'
-    bank = Bank(
+    bank = _bank_of(awkward, title=awkward)
+    text = dump_bank(bank)
+    assert "\x7f" not in text
+    assert "\x00" not in text
+    assert "children’s café 🙂" in text  # written as themselves, so exports stay readable
+    # Reading drops what Word cannot hold (the NUL) and puts a title on one line.
+    kept = awkward.replace("\x00", "")
+    assert parse_bank(text) == _bank_of(kept, title=" ".join(kept.split()))
+
+
+def _bank_of(awkward: str, title: str) -> Bank:
+    return Bank(
         id="b",
-        title=awkward,
+        title=title,
         themes=(
             Theme(
                 id="t",
@@ -81,8 +92,3 @@ def test_awkward_characters_are_escaped_and_read_back() -> None:
             ),
         ),
     )
-    text = dump_bank(bank)
-    assert "\x7f" not in text
-    assert "\x00" not in text
-    assert "children’s café 🙂" in text  # written as themselves, so exports stay readable
-    assert parse_bank(text) == bank

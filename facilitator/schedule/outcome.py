@@ -1,0 +1,45 @@
+"""What a schedule import did: the days created, or every problem that stopped it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.planning.day_plan import DaySummary
+from facilitator.schedule.rows import RowError
+
+
+@dataclass(frozen=True)
+class ScheduleImport:
+    """What an import did: the days created, or the problems that stopped it."""
+
+    source: str
+    cycle_name: str = ""
+    created: tuple[DaySummary, ...] = ()
+    errors: tuple[RowError, ...] = ()
+    notices: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self) -> list[str]:
+        """One line per problem, or one per day created."""
+        if self.errors:
+            return [f"{self.source}: {error}" for error in self.errors]
+        return [describe_day(day) for day in self.created]
+
+    @property
+    def summary(self) -> str:
+        if self.errors:
+            count = len(self.errors)
+            return (
+                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
+                f"{self.source}. Correct the file and import it again."
+            )
+        count = len(self.created)
+        return f"Imported {count} day{'s' if count != 1 else ''} into the {self.cycle_name} cycle."
+
+
+def describe_day(day: DaySummary) -> str:
+    place = f"{day.mode.label}, {day.place}" if day.place else day.mode.label
+    return f"{day.date:%d/%m/%Y} {day.title} ({place}), day id {day.id}"
