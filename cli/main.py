@@ -61,12 +61,23 @@ def _dispatch(args: argparse.Namespace) -> int:
     return _run_on_the_data_file(args, path)
 
 
+def _only_reads(args: argparse.Namespace) -> bool:
+    """Commands that write nothing to the data file, so may read it while the app has it."""
+    bank_export = args.command == "bank" and getattr(args, "bank_command", "") == "export"
+    return args.command in ("days", "agenda") or bank_export
+
+
 def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
-    from facilitator.storage.database import DataFileError
+    from facilitator.storage.database import DataFileError, DataFileInUseError
     from facilitator.workspace import Workspace
 
     try:
-        workspace = Workspace.open(path)
+        try:
+            workspace = Workspace.open(path)
+        except DataFileInUseError:
+            if not _only_reads(args):
+                raise
+            workspace = Workspace.open(path, read_only=True)
     except DataFileError as exc:
         print(f"balcony: {exc}", file=sys.stderr)
         return 2

@@ -26,6 +26,7 @@ from facilitator.planning.planner import Planner
 from facilitator.records.versions import RecordBook
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
+from facilitator.storage.files import make_owner_only
 from question_bank import BankService, load_handbook
 
 
@@ -79,14 +80,14 @@ class Workspace:
             round_trip=RoundTrip(db, records, notebook, actions, exchanges),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
         )
-        if db.path is not None:
+        if db.path is not None and not db.read_only:
             workspace.backups = Backups(db, db.path.parent / "backups", clock)
             _back_up_on_start_and_end(workspace.planner, workspace.conductor, workspace.backups)
         return workspace
 
     @classmethod
-    def open(cls, path: Path, clock: Clock | None = None) -> Workspace:
-        return cls.create(open_database(path), clock)
+    def open(cls, path: Path, clock: Clock | None = None, *, read_only: bool = False) -> Workspace:
+        return cls.create(open_database(path, read_only=read_only), clock)
 
     @classmethod
     def in_memory(cls, clock: Clock | None = None) -> Workspace:
@@ -145,8 +146,11 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
         counter += 1
         target = path.with_name(f"{path.name}.unusable-{stamp}-{counter}")
     shutil.move(path, target)
-    for suffix in ("-wal", "-shm"):
+    make_owner_only(target)  # children's-services notes, even in a file nobody can open
+    for suffix in ("-wal", "-shm", "-journal"):
         journal = path.with_name(path.name + suffix)
         if journal.exists():
-            shutil.move(journal, target.with_name(target.name + suffix))
+            moved = target.with_name(target.name + suffix)
+            shutil.move(journal, moved)
+            make_owner_only(moved)
     return target

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from facilitator.common.clock import FakeClock
+from facilitator.demo import create_demo_day
 from facilitator.workspace import Workspace
 
 
@@ -32,3 +36,38 @@ def workspace(clock: FakeClock) -> Iterator[Workspace]:
     ws = Workspace.in_memory(clock)
     yield ws
     ws.close()
+
+
+_HOLD = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from facilitator.storage.database import open_database\n"
+    "db = open_database(Path(sys.argv[1]))\n"
+    "print('holding', flush=True)\n"
+    "time.sleep(120)\n"
+)
+
+
+@pytest.fixture
+def other_balcony(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
+    """A data file with a demo day, and a second process that has it open for writing."""
+    path = tmp_path / "balcony.sqlite"
+    workspace = Workspace.open(path)
+    create_demo_day(workspace.planner, workspace.notebook)
+    workspace.close()
+    process = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert line.strip() == "holding", process.stderr.read() if process.stderr else line
+    try:
+        yield path, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)

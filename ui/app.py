@@ -32,7 +32,7 @@ from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
 from facilitator.storage.write_faults import WriteFailedError
 from facilitator.workspace import Workspace, move_aside
 from ui.common.paths import set_identity
-from ui.home.data_file_dialog import Choice, ask_what_to_do
+from ui.home.data_file_dialog import Choice, ask_what_to_do, open_read_only
 from ui.home.main_window import MainWindow
 
 
@@ -61,14 +61,18 @@ def ensure_application() -> QApplication:
 
 def open_workspace_interactively(path: Path) -> Workspace | None:
     """Opens the data file, asking the user what to do if it cannot be used."""
+    read_only = False
     while True:
         try:
-            return Workspace.open(path)
+            return open_read_only(path) if read_only else Workspace.open(path)
         except DataFileError as error:
+            read_only = False
             choice = ask_what_to_do(error)
             if choice is Choice.QUIT:
                 return None
-            if choice is Choice.START_FRESH:
+            if choice is Choice.OPEN_READ_ONLY:
+                path, read_only = error.path, True
+            elif choice is Choice.START_FRESH:
                 try:
                     kept = move_aside(error.path)
                 except OSError as exc:

@@ -1,55 +1,95 @@
 """The one place that owns the database: opening, checking, migrating, and sessions.
 
 Everything else asks for `session_scope()`; nothing else creates an engine.
+
+Opening a file to write it goes: is it a regular, readable SQLite file we may write beside →
+claim it as its one writer (single_writer.py) → check it on a read-only connection (ours,
+not damaged, not too new) → only then open it for writing. A file refused at any step is left
+byte for byte as it was, with nothing new beside it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
 # Our tables must be registered on SQLModel.metadata before create_all.
 import question_bank.store  # noqa: F401
+from facilitator.storage.errors import (
+    DataFileDamagedError,
+    DataFileError,
+    DataFileInUseError,
+    DataFileLockedError,
+    DataFileNotOursError,
+    DataFileReadOnlyError,
+    DataFileTooNewError,
+)
+from facilitator.storage.file_checks import (
+    NOT_OURS_FIX,
+    check_file,
+    check_writable,
+    read_only_folder,
+)
+from facilitator.storage.files import (
+    create_owner_only_file,
+    create_owner_only_folders,
+    files_beside,
+    make_owner_only,
+)
 from facilitator.storage.migrations import upgrade
+from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, claim
+from facilitator.storage.write_faults import WriteFailedError, describe
 
 # Raise with a step in migrations.py whenever a table of an existing file must change.
 SCHEMA_VERSION = 4
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
 APPLICATION_ID = 0x42414C43
-SQLITE_HEADER = b"SQLite format 3\x00"
+# The files SQLite keeps beside a database while it is open or after a crash.
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "DataFileDamagedError",
+    "DataFileError",
+    "DataFileInUseError",
+    "DataFileLockedError",
+    "DataFileNotOursError",
+    "DataFileReadOnlyError",
+    "DataFileTooNewError",
+    "Database",
+    "open_database",
+    "open_memory_database",
+]
 
-class DataFileError(Exception):
-    """A data file we cannot use. Says which file, what is wrong, and what to do."""
-
-    def __init__(self, path: Path, problem: str, fix: str) -> None:
-        super().__init__(f"{path}: {problem} {fix}")
-        self.path = path
-        self.problem = problem
-        self.fix = fix
-
-
-class DataFileTooNewError(DataFileError):
-    pass
-
-
-class DataFileLockedError(DataFileError):
-    pass
+_DAMAGED_FIX = "Restore a backup (File ▸ Restore a backup…) or open another file."
 
 
 class Database:
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        writer_lock: WriterLock | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only
+        self._writer_lock = writer_lock
 
     @contextmanager
     def session_scope(self) -> Iterator[DbSession]:
@@ -58,6 +98,17 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if self.read_only and self.path is not None and "readonly" in str(exc):
+                raise DataFileReadOnlyError(
+                    self.path,
+                    "This data file is open read-only, so the change was not saved.",
+                    "Close the other Balcony window, then open the file again to make changes.",
+                ) from exc
+            # Every write the app makes is told the same way: a full disk, a lock held
+            # elsewhere, a folder gone. The caller keeps what it was writing.
+            raise WriteFailedError(describe(exc)) from exc
         except BaseException:
             session.rollback()
             raise
@@ -66,13 +117,23 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        # Only after the last connection is closed, so the next writer finds the file at rest.
+        if self._writer_lock is not None:
+            self._writer_lock.release()
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 2000")
+    # Deleted notes are overwritten on disk, not merely unlinked from the pages.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
+
+
+def _on_connect_read_only(dbapi_connection: Any, record: Any) -> None:
+    _on_connect(dbapi_connection, record)
+    dbapi_connection.execute("PRAGMA query_only = ON")
 
 
 def open_memory_database() -> Database:
@@ -88,30 +149,59 @@ def open_memory_database() -> Database:
     return Database(engine, None)
 
 
-def open_database(path: Path) -> Database:
-    """Open (or create) the data file at `path`, refusing anything we might damage."""
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Open (or create) the data file at `path`, refusing anything we might damage.
+
+    With `read_only`, the file must exist already; nothing is claimed and writes fail with
+    DataFileReadOnlyError. Used when another Balcony window is the file's writer.
+    """
     path = Path(path)
-    _check_file(path)
+    check_file(path)
+    if read_only:
+        return _open_read_only(path)
+    check_writable(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        create_owner_only_folders(path.parent)
     except OSError as exc:
         raise DataFileError(
             path,
             f"The folder for the data file cannot be created ({exc.strerror}).",
             "Choose a data file in a folder you can write to.",
         ) from exc
-    found_version = _check_contents(path)
-    engine = create_engine(
-        # One pooled connection, not one per unit of work: opening a connection costs more
-        # than the small writes the console makes on every bullet.
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False},
-        poolclass=SingletonThreadPool,
-    )
-    event.listen(engine, "connect", _on_connect)
+    lock = _claim(path)
+    try:
+        found_version = _check_contents(path)
+        if not create_owner_only_file(path):
+            make_owner_only(path)
+        engine = _engine(lambda: sqlite3.connect(str(path), check_same_thread=False), _on_connect)
+        try:
+            _prepare(engine, path, found_version)
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    return Database(engine, path, writer_lock=lock)
+
+
+def _engine(connect: Callable[[], sqlite3.Connection], on_connect: Any) -> Engine:
+    # One pooled connection, not one per unit of work: opening a connection costs more than
+    # the small writes the console makes on every bullet. `creator` keeps the path out of a
+    # URL, where a "?" or "#" in a folder name would be misread.
+    engine = create_engine("sqlite://", creator=connect, poolclass=SingletonThreadPool)
+    event.listen(engine, "connect", on_connect)
+    return engine
+
+
+def _prepare(engine: Engine, path: Path, found_version: int) -> None:
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        # SQLite gives its side files the data file's mode; this is for files made by an
+        # older Balcony, before the data file was owner-only.
+        for side in _side_files(path):
+            make_owner_only(side)
         # Adds any missing tables; a new file gets every column here and needs no steps.
         SQLModel.metadata.create_all(engine)
         if 0 < found_version < SCHEMA_VERSION:
@@ -120,16 +210,37 @@ def open_database(path: Path) -> Database:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except DataFileError:
-        engine.dispose()
         raise
     except Exception as exc:
-        engine.dispose()
-        raise DataFileError(
+        raise _explain_failure(path, exc, "The data file could not be prepared") from exc
+
+
+def _explain_failure(path: Path, exc: Exception, what: str | None) -> DataFileError:
+    """The error to show for a failure of SQLite itself: each cause has its own fix.
+
+    With no `what`, any other failure means the file is damaged (it was only being read)."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DataFileLockedError(
             path,
-            f"The data file could not be prepared ({exc}).",
-            "Check the disk has space and the file is not read-only, then try again.",
-        ) from exc
-    return Database(engine, path)
+            "The data file is in use by another program, which is holding it locked.",
+            "Close the other program (or the other Balcony window) and try again.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return DataFileReadOnlyError(
+            path,
+            "The data file or its folder is read-only, so Balcony cannot save to it.",
+            "Make them writable, or open another data file.",
+        )
+    if what is None or "malformed" in text or "not a database" in text:
+        return DataFileDamagedError(
+            path, f"This data file is damaged: {text}; Balcony has not changed it.", _DAMAGED_FIX
+        )
+    return DataFileError(
+        path,
+        f"{what} ({text}).",
+        "Check the disk has space and the file is not read-only, then try again.",
+    )
 
 
 def _migrate(engine: Engine, path: Path, found_version: int) -> None:
@@ -150,77 +261,104 @@ def _migrate(engine: Engine, path: Path, found_version: int) -> None:
         connection.close()
 
 
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise DataFileError(path, "This is a folder, not a data file.", "Choose a file.")
+def _claim(path: Path) -> WriterLock:
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        return claim(path)
+    except WriterLockHeldError as held:
+        raise DataFileInUseError(path, held.holder_pid) from held
     except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise read_only_folder(path, path.parent) from exc
         raise DataFileError(
             path,
-            f"The data file cannot be read ({exc.strerror}).",
-            "Check you have permission to open it, or open another data file.",
+            f"The data file's lock could not be made beside it ({exc.strerror}).",
+            "Check the disk has space, then try again, or open another data file.",
         ) from exc
-    if header and header != SQLITE_HEADER:
+
+
+def _open_read_only(path: Path) -> Database:
+    if not path.is_file() or path.stat().st_size == 0:
+        raise DataFileError(
+            path, "There is no data file here to open read-only.", "Open another data file."
+        )
+    version = _check_contents(path)
+    if version < SCHEMA_VERSION:
         raise DataFileError(
             path,
-            "This file is not a Balcony data file (it is not an SQLite database).",
-            "Open another data file, or start a fresh one: the file will be left as it is.",
+            f"This data file was written by an older version of Balcony (data version "
+            f"{version}); it must be brought up to date, which cannot be done read-only.",
+            "Close the other Balcony window, then open the file normally.",
         )
+    uri = _uri(path, "mode=ro")
+    if not os.access(path.parent, os.W_OK):
+        # SQLite cannot make its shared-memory file in a read-only folder; nobody can write
+        # the file there either, so reading it as unchanging is safe.
+        uri = _uri(path, "immutable=1")
+    engine = _engine(
+        lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), _on_connect_read_only
+    )
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except Exception as exc:
+        engine.dispose()
+        raise _explain_failure(path, exc, "The data file could not be opened") from exc
+    return Database(engine, path, read_only=True)
+
+
+def _uri(path: Path, query: str) -> str:
+    # as_uri() percent-encodes the path, so "?", "#" and "%" in folder names stay part of it.
+    return f"{Path(os.path.abspath(path)).as_uri()}?{query}"
+
+
+def _side_files(path: Path) -> list[Path]:
+    return files_beside(path, SIDE_FILE_SUFFIXES)
 
 
 def _check_contents(path: Path) -> int:
-    """Read-only checks before SQLAlchemy touches the file, so a bad file stays unchanged.
+    """Read-only checks before anything writes the file, so a bad file stays unchanged.
 
-    Returns the file's data version: 0 for a new (or empty) file.
+    Returns the file's data version: 0 for a new (or empty) file. Any side file the check
+    made is removed again when the file is refused.
     """
     if not path.exists() or path.stat().st_size == 0:
         return 0
+    before = set(_side_files(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        return _inspect(path, journals=bool(before))
+    except DataFileError:
+        for made in set(_side_files(path)) - before:
+            with suppress(OSError):
+                made.unlink()
+        raise
+
+
+def _inspect(path: Path, *, journals: bool) -> int:
+    # With no journal beside it the file alone is the whole database, and as we hold its
+    # writer lock nobody changes it: `immutable` reads it without making -wal or -shm files.
+    # A journal left by a crash holds part of the data, so then SQLite must read it too.
+    uri = _uri(path, "mode=ro" if journals else "immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=2)
     except sqlite3.Error as exc:
-        raise DataFileError(
-            path, f"The data file cannot be opened ({exc}).", "Open another data file."
-        ) from exc
+        raise _explain_failure(path, exc, "The data file cannot be opened") from exc
     try:
+        # First, as a damaged schema makes every other question fail too.
+        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DataFileLockedError(
-                path,
-                "The data file is locked by another program.",
-                "Close the other program (or the other Balcony window) and try again.",
-            ) from exc
-        raise DataFileError(
-            path,
-            f"The data file is damaged or unreadable ({exc}).",
-            "Open another data file, or start fresh: the damaged file is kept as it is.",
-        ) from exc
     except sqlite3.DatabaseError as exc:
-        raise DataFileError(
-            path,
-            f"The data file is damaged or unreadable ({exc}).",
-            "Open another data file, or start fresh: the damaged file is kept as it is.",
-        ) from exc
+        raise _explain_failure(path, exc, None) from exc
     finally:
         conn.close()
     if integrity != "ok":
-        raise DataFileError(
+        raise _explain_failure(path, sqlite3.DatabaseError(integrity), None)
+    if app_id != APPLICATION_ID and (tables or version or app_id):
+        raise DataFileNotOursError(
             path,
-            f"The data file failed its integrity check ({integrity}).",
-            "Open another data file, or start fresh: the damaged file is kept as it is.",
-        )
-    if tables and app_id != APPLICATION_ID:
-        raise DataFileError(
-            path,
-            "This SQLite database belongs to another program, not Balcony.",
-            "Open another data file, or start a fresh one: this file will not be changed.",
+            "This file is not a Balcony data file: it is another program's SQLite database.",
+            NOT_OURS_FIX,
         )
     if version > SCHEMA_VERSION:
         raise DataFileTooNewError(

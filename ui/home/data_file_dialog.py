@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from enum import Enum, auto
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from facilitator.storage.database import DataFileError, DataFileLockedError, DataFileTooNewError
+from facilitator.storage.database import (
+    DataFileError,
+    DataFileInUseError,
+    DataFileLockedError,
+    DataFileReadOnlyError,
+    DataFileTooNewError,
+    open_database,
+)
+from facilitator.workspace import Workspace
 
 
 class Choice(Enum):
     OPEN_ANOTHER = auto()
     START_FRESH = auto()
     TRY_AGAIN = auto()
+    OPEN_READ_ONLY = auto()
     QUIT = auto()
 
 
@@ -21,14 +31,20 @@ def ask_what_to_do(error: DataFileError, parent: QWidget | None = None) -> Choic
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Balcony cannot open its data file")
     box.setText(f"<b>{error.problem}</b>")
-    box.setInformativeText(f"File: {error.path}\n\n{error.fix}")
+    box.setInformativeText(f"File: {error.path}\n\n{error.fix}{_where_the_other_window_is(error)}")
     buttons: dict[object, Choice] = {}
+    if isinstance(error, DataFileInUseError | DataFileReadOnlyError):
+        # Reading is safe while another window writes: it sees each change once it is saved.
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        read_only.setToolTip("See the data without changing it; nothing can be saved.")
+        buttons[read_only] = Choice.OPEN_READ_ONLY
     buttons[box.addButton("Open another file…", QMessageBox.ButtonRole.AcceptRole)] = (
         Choice.OPEN_ANOTHER
     )
     if isinstance(error, DataFileLockedError):
         buttons[box.addButton("Try again", QMessageBox.ButtonRole.ActionRole)] = Choice.TRY_AGAIN
-    elif not isinstance(error, DataFileTooNewError):
+    elif not isinstance(error, DataFileTooNewError | DataFileInUseError | DataFileReadOnlyError):
+        # A file in use or read-only is sound: moving it aside would only hide good data.
         fresh = box.addButton("Move it aside and start fresh", QMessageBox.ButtonRole.ActionRole)
         fresh.setToolTip("The file is renamed, not deleted, so it can still be rescued.")
         buttons[fresh] = Choice.START_FRESH
@@ -37,3 +53,18 @@ def ask_what_to_do(error: DataFileError, parent: QWidget | None = None) -> Choic
     box.setEscapeButton(quit_button)
     box.exec()
     return buttons.get(box.clickedButton(), Choice.QUIT)
+
+
+def _where_the_other_window_is(error: DataFileError) -> str:
+    if not isinstance(error, DataFileInUseError) or not error.holder_pid:
+        return ""
+    return (
+        f"\n\nThe other window belongs to Balcony process {error.holder_pid}: look for it in "
+        "the taskbar or the dock, or on another desktop."
+    )
+
+
+def open_read_only(path: Path) -> Workspace:
+    """The "Open read-only" choice: the workspace of `path`, refusing every change with
+    DataFileReadOnlyError. Raises DataFileError if even reading is impossible."""
+    return Workspace.create(open_database(path, read_only=True))

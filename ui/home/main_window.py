@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.settings = settings
-        self.setWindowTitle("Balcony")
+        self.setWindowTitle("Balcony (read-only)" if workspace.db.read_only else "Balcony")
         self.undo_stack = QUndoStack(self)
         self.conductor = workspace.conductor
         self.console: ConsoleWindow | None = None

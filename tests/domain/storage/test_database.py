@@ -10,8 +10,10 @@ from facilitator.demo import create_demo_day
 from facilitator.storage.database import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    DataFileDamagedError,
     DataFileError,
     DataFileLockedError,
+    DataFileNotOursError,
     DataFileTooNewError,
 )
 from facilitator.workspace import Workspace, move_aside
@@ -61,8 +63,14 @@ def _other_sqlite(path: Path, *, app_id: int = 0, version: int = 0) -> None:
 @pytest.mark.parametrize(
     ("make", "error", "words"),
     [
-        (lambda p: p.write_bytes(b"this is a text file\n" * 10), DataFileError, "not an SQLite"),
-        (lambda p: _other_sqlite(p), DataFileError, "belongs to another program"),
+        (
+            lambda p: p.write_bytes(b"this is a text file\n" * 10),
+            DataFileNotOursError,
+            "not an SQLite",
+        ),
+        (lambda p: _other_sqlite(p), DataFileNotOursError, "not a Balcony data file"),
+        # Another program's database that happens to have a high version is still not ours.
+        (lambda p: _other_sqlite(p, version=99), DataFileNotOursError, "not a Balcony data file"),
         (
             lambda p: _other_sqlite(p, app_id=APPLICATION_ID, version=SCHEMA_VERSION + 1),
             DataFileTooNewError,
@@ -70,8 +78,8 @@ def _other_sqlite(path: Path, *, app_id: int = 0, version: int = 0) -> None:
         ),
         (
             lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000),
-            DataFileError,
-            "damaged or unreadable",
+            DataFileDamagedError,
+            "is damaged: .*Balcony has not changed it",
         ),
     ],
 )
@@ -103,7 +111,7 @@ def test_a_file_locked_by_another_program_is_reported_as_locked(tmp_path: Path) 
     holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(DataFileLockedError, match="locked by another program"):
+        with pytest.raises(DataFileLockedError, match="in use by another program"):
             Workspace.open(path)
     finally:
         holder.execute("ROLLBACK")

@@ -22,6 +22,7 @@ from ui.console.window import ConsoleWindow
 def listeners(workspace: Workspace, conductor: Conductor) -> dict[str, int]:
     """How many listen to each event of every service: the console's parts among them."""
     services = [getattr(workspace, f.name) for f in fields(workspace)] + [conductor]
+    services = [s for s in services if s is not None]  # no backups for a file in memory
     return {
         f"{type(service).__name__}.{name}": len(event._listeners)
         for service in services
