@@ -114,6 +114,7 @@ class CaptureBar(QWidget):
         self._choices: list[WhoChoice] = []  # the "Who" box's entries, in its order
         self._kept = False
         self.flushing = False  # a save asked for (F5, closing), not a pause in typing
+        self.dropped: Attribution | None = None  # the bullet Escape last dropped
 
         row = QHBoxLayout()
         tag_label = QLabel("&Tag")
@@ -286,6 +287,7 @@ class CaptureBar(QWidget):
         self._stop_timers()
         text = self.line.text()
         if text:
+            self.dropped = self.attribution()  # as Enter would have stored it, for an undo
             self._picked = None
             self.line.setText("")
             self.abandoned.emit(text)

@@ -287,9 +287,11 @@ class StageNotes(QWidget):
         self._forget_draft()
         if draft is None and text.strip() and (stage_id := self._target()) is not None:
             with suppress(NoteInputError, WriteFailedError):
-                if self._may_write(asking=False):
-                    shown = self.capture.attribution()
-                    note = self.notebook.add(stage_id, text, shown.tag)
+                shown = self.capture.dropped
+                if shown is not None and self._may_write(asking=False):
+                    note = self.notebook.add(
+                        stage_id, shown.text, shown.tag, authority_id=shown.authority_id
+                    )
                     draft = note.id if note else None
         if draft is not None:
             with suppress(LookupError):  # already deleted from the list

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from facilitator.common.vocabulary import StageKind
+from facilitator.common.vocabulary import NoteTag, StageKind
 from facilitator.workspace import Workspace
 from tests.support.console import CTRL, press
 from tests.ui.console.test_capture_rules import to_stage
@@ -102,3 +102,15 @@ def test_a_full_disk_keeps_the_words_on_screen_tells_why_and_saves_when_it_can(
     assert console.capture.line.text() == ""
     assert stored_texts(workspace, stage_id) == [*before, long_words.strip()]
     assert QApplication.activeWindow() is console
+
+
+def test_a_dropped_bullet_comes_back_as_it_was_typed_tag_and_all(
+    qtbot: QtBot, console: ConsoleWindow, workspace: Workspace
+) -> None:
+    stage_id = to_stage(qtbot, console, StageKind.QUESTIONING)
+    qtbot.keyClicks(console.capture.line, "q: Who checks the data?")
+    press(qtbot, Qt.Key.Key_Escape)  # before any save
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    back = workspace.notebook.for_stage(stage_id)[-1]
+    assert (back.text, back.tag) == ("Who checks the data?", NoteTag.QUESTION)
+    assert back.authority_id is not None  # the questioner, as shown before Escape
