@@ -27,7 +27,7 @@ from facilitator.common.failure_log import (
     record_failure,
     short_message,
 )
-from facilitator.storage.database import DataFileError
+from facilitator.storage.database import DataFileError, DataFileReadOnlyError
 from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
 from facilitator.storage.write_faults import WriteFailedError
 from facilitator.workspace import Workspace, move_aside
@@ -179,7 +179,7 @@ class FailureReporter(QObject):
         command = command_line()
         log = record_failure(self.folder, error, trace, command=command, where="the app")
         details = failure_details(error, trace, command=command, where="the app")
-        known = isinstance(error, WriteFailedError)
+        known = isinstance(error, WriteFailedError | DataFileReadOnlyError)
         self.failed.emit(short_message(error), details, str(log) if log else "", known)
 
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:

@@ -249,6 +249,16 @@ class StageNotes(QWidget):
         else:
             self._saved_again()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A data file opened read-only takes no bullets: the line says so instead."""
+        line = self.capture.line
+        line.setReadOnly(read_only)
+        if read_only:
+            line.setPlaceholderText(
+                "Opened read-only: close the other Balcony window and open the file again to "
+                "add bullets."
+            )
+
     def unsaved_text(self) -> str:
         """Text in the line that is stored nowhere yet (a finished session not confirmed)."""
         typed = self.capture.line.text().strip()

@@ -116,6 +116,7 @@ class ConsoleWindow(QMainWindow):
         self.notes_view = self.stage_notes.view
         self.capture = self.stage_notes.capture
         self.stage_notes.set_people(self.full_names, workspace.introductions.people_of_day(day_id))
+        self.stage_notes.set_read_only(workspace.db.read_only)
 
         centre = QWidget()
         column = QVBoxLayout(centre)
