@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from facilitator.demo import create_demo_day
 from facilitator.workspace import Workspace
@@ -19,7 +20,8 @@ from ui.app import ensure_application
 from ui.console.window import ConsoleWindow
 
 
-def main(data: Path, settings_path: Path) -> None:
+def open_day_console(data: Path, settings_path: Path) -> tuple[QApplication, ConsoleWindow]:
+    """The first day of `data` (the demo triad if it has none) running in a shown console."""
     app = ensure_application()
     workspace = Workspace.open(data)
     days = workspace.planner.list_days()
@@ -33,6 +35,11 @@ def main(data: Path, settings_path: Path) -> None:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
     console.show()
+    return app, console
+
+
+def main(data: Path, settings_path: Path) -> None:
+    app, console = open_day_console(data, settings_path)
     counter = itertools.count(1)
 
     def type_one() -> None:

@@ -18,12 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from facilitator.demo import create_demo_day
-from facilitator.workspace import Workspace
-from ui.app import ensure_application
+from tests.support.capture_driver import open_day_console
 from ui.console.window import ConsoleWindow
 
 WORDS = (
@@ -126,23 +124,24 @@ class Day:
             model.setData(index, f"Temp edited {self._words(3)}", Qt.ItemDataRole.EditRole)
             self.edits += 1
 
-    def move_one(self) -> None:
+    def _select_temp(self) -> bool:
+        """Selects one of the bullets that may be moved or deleted; False if there is none."""
         rows = self._temp_rows()
         if rows:
             view = self.console.notes_view
             view.setFocus()
             view.setCurrentIndex(self.console.notes_model.index(self.random.choice(rows)))
+        return bool(rows)
+
+    def move_one(self) -> None:
+        if self._select_temp():
             key = self.random.choice((Qt.Key.Key_Up, Qt.Key.Key_Down))
-            QTest.keyClick(view, key, Qt.KeyboardModifier.AltModifier)
+            QTest.keyClick(self.console.notes_view, key, Qt.KeyboardModifier.AltModifier)
             self.edits += 1
 
     def delete_temp(self) -> None:
-        rows = self._temp_rows()
-        if rows:
-            view = self.console.notes_view
-            view.setFocus()
-            view.setCurrentIndex(self.console.notes_model.index(self.random.choice(rows)))
-            QTest.keyClick(view, Qt.Key.Key_Delete)
+        if self._select_temp():
+            QTest.keyClick(self.console.notes_view, Qt.Key.Key_Delete)
             self.edits += 1
 
     def next_stage(self) -> None:
@@ -153,19 +152,7 @@ class Day:
 
 
 def main(data: Path, settings_path: Path, seed: int) -> None:
-    app = ensure_application()
-    workspace = Workspace.open(data)
-    days = workspace.planner.list_days()
-    day_id = (
-        days[0].id
-        if days
-        else create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
-    )
-    if workspace.conductor.state(day_id).current is None:
-        workspace.conductor.start_day(day_id)
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
-    console.show()
+    app, console = open_day_console(data, settings_path)
     day = Day(console, seed)
     say("READY", "-")
     QTimer.singleShot(10, day.step)
