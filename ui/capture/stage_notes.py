@@ -238,7 +238,7 @@ class StageNotes(QWidget):
             self._retry.start()
 
     def _saved_again(self) -> None:
-        if self.fault.isVisible():
+        if not self.fault.isHidden():  # hidden explicitly, not merely off screen
             self.fault.hide()
             self._retry.stop()
             self.problem.emit("Saved again: nothing you typed was lost.")
