@@ -64,7 +64,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _only_reads(args: argparse.Namespace) -> bool:
     """Commands that write nothing to the data file, so may read it while the app has it."""
     bank_export = args.command == "bank" and getattr(args, "bank_command", "") == "export"
-    return args.command in ("days", "agenda") or bank_export
+    returned = args.command == "returned" and not getattr(args, "take_in", False)
+    return args.command in ("days", "agenda") or bank_export or returned
 
 
 def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
@@ -102,6 +103,10 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.records import run_records_command
 
             return run_records_command(workspace, args)
+        if args.command in ("returned", "sent", "agree"):
+            from cli.lifecycle import run_lifecycle_command
+
+            return run_lifecycle_command(workspace, args)
         if args.command == "bank":
             from cli.bank import run_bank_command
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from facilitator import __version__
 from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
@@ -41,12 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("day_id", type=int)
     export.add_argument("--out", required=True, metavar="DIR")
     export.add_argument("--force", action="store_true", help="replace files that exist")
+    export.add_argument(
+        "--replace-amended",
+        action="store_true",
+        help="export from the notes even a note whose returned copy was kept as the amended "
+        "text (the director’s changes in it are left out)",
+    )
     _record_options(export)
     report = commands.add_parser("cycle-report", help="write the report across a cycle’s days")
     report.add_argument("cycle")
     report.add_argument("--out", required=True, metavar="FILE.docx")
     report.add_argument("--force", action="store_true", help="replace the file if it exists")
     _record_options(report)
+    _lifecycle_commands(commands)
     bank = commands.add_parser("bank", help="export or import the question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     export = bank_commands.add_parser("export", help="write the bank to a TOML file")
@@ -60,6 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="for questions that exist with other words: keep mine, or take theirs",
     )
     return parser
+
+
+def _lifecycle_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    returned = commands.add_parser(
+        "returned",
+        help="list what a director’s returned copy changes: KIND, SECTION, TEXT (tab-separated)",
+    )
+    returned.add_argument("file", metavar="FILE.docx")
+    returned.add_argument(
+        "--take-in",
+        action="store_true",
+        help="take every change that can be placed into the notes; list any that cannot",
+    )
+    for name, what in (
+        ("sent", "mark an authority’s session note as sent for amendment"),
+        ("agree", "record that an authority’s session note is agreed today, and lock it"),
+    ):
+        command = commands.add_parser(name, help=what)
+        command.add_argument("day_id", type=int)
+        command.add_argument("authority", help="its name or short name (any case)")
+        if name == "agree":
+            command.add_argument(
+                "--on", type=a_date, metavar="YYYY-MM-DD", help="the date agreed (default today)"
+            )
 
 
 def _record_options(parser: argparse.ArgumentParser) -> None:
@@ -80,3 +112,11 @@ def marking(text: str) -> str:
     except TextFieldError as exc:
         # argparse reports this as a usage error (status 2) naming the option.
         raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def a_date(text: str) -> dt.date:
+    """--on: a date as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date as YYYY-MM-DD") from exc

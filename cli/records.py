@@ -20,7 +20,14 @@ def run_records_command(workspace: Workspace, args: argparse.Namespace) -> int:
     )
     try:
         if args.command == "export":
-            return _export_day(workspace, exports, args.day_id, Path(args.out), args.force)
+            return _export_day(
+                workspace,
+                exports,
+                args.day_id,
+                Path(args.out),
+                args.force,
+                replace_amended=args.replace_amended,
+            )
         path = Path(args.out)
         version = exports.export_cycle_report(args.cycle, path, overwrite=args.force)
         print(f"Wrote the {args.cycle} cycle report to {path} (version {version.version})")
@@ -35,7 +42,13 @@ def run_records_command(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def _export_day(
-    workspace: Workspace, exports: RecordExports, day_id: int, folder: Path, force: bool
+    workspace: Workspace,
+    exports: RecordExports,
+    day_id: int,
+    folder: Path,
+    force: bool,
+    *,
+    replace_amended: bool = False,
 ) -> int:
     try:
         records = exports.day_records(day_id)
@@ -58,13 +71,17 @@ def _export_day(
     for record, path in zip(records, existing, strict=True):
         # One record that cannot be written does not stop the others; each says why.
         try:
-            version = exports.export(record, path, overwrite=force)
+            version = exports.export(
+                record, path, overwrite=force, set_aside_amended_text=replace_amended
+            )
         except ExportError as exc:
             print(f"balcony: {exc}", file=sys.stderr)
             failed += 1
             continue
         except (WriteError, RecordError) as exc:
-            print(f"balcony: {record.named} was not exported: {exc}", file=sys.stderr)
+            kept = workspace.records.status(record.key).kept_amended
+            hint = " (add --replace-amended to export it from the notes anyway)" if kept else ""
+            print(f"balcony: {record.named} was not exported: {exc}{hint}", file=sys.stderr)
             failed += 1
             continue
         state = workspace.records.status(record.key)

@@ -33,7 +33,11 @@ from facilitator.records.tables import RecordKind, RecordStatus
 from facilitator.records.versions import RecordError, VersionView
 from facilitator.storage.files import WriteError
 from facilitator.word.record_content import DEFAULT_MARKING, SessionNoteContent, Stamp
-from facilitator.word.session_note_words import ConfidentialityError
+from facilitator.word.session_note_words import (
+    ConfidentialityError,
+    agreed_mark,
+    dated_draft_mark,
+)
 
 __all__ = ["DEFAULT_MARKING", "DayRecord", "ExportError", "RecordExports", "file_stem"]
 
@@ -111,10 +115,19 @@ class RecordExports:
         )
         return records
 
-    def export(self, record: DayRecord, path: Path, *, overwrite: bool = False) -> VersionView:
+    def export(
+        self,
+        record: DayRecord,
+        path: Path,
+        *,
+        overwrite: bool = False,
+        set_aside_amended_text: bool = False,
+    ) -> VersionView:
         """Writes the record's next version to `path` and keeps it; see RecordBook.export.
-        Raises RecordError as the book does, or ExportError naming the record."""
-        return self._export(record.key, record.named, path, overwrite)
+        `set_aside_amended_text` is the confirmation that a file built from the notes is
+        wanted although a returned copy was kept as the amended text (its changes are left
+        out). Raises RecordError as the book does, or ExportError naming the record."""
+        return self._export(record.key, record.named, path, overwrite, set_aside_amended_text)
 
     def export_cycle_report(
         self, cycle_name: str, path: Path, *, overwrite: bool = False
@@ -168,13 +181,28 @@ class RecordExports:
         elif key.kind is RecordKind.DAY_SUMMARY:
             assert key.day_id is not None
             summary = word_safe_all(collect_day_summary(self.workspace, key.day_id))
-            doc = build_day_summary(summary, stamp)
+            doc = build_day_summary(summary, stamp, self._mark(key, status, version, stamp))
         else:
             report = word_safe_all(collect_cycle_report(self.workspace, key.cycle_name))
-            doc = build_cycle_report(report, stamp)
+            doc = build_cycle_report(report, stamp, self._mark(key, status, version, stamp))
         return document_bytes(doc)
 
-    def _export(self, key: RecordKey, named: str, path: Path, overwrite: bool) -> VersionView:
+    def _mark(self, key: RecordKey, status: RecordStatus, version: int, stamp: Stamp) -> str:
+        """What heads each page of a day summary or cycle report, as a session note's does:
+        "Agreed on <date>", else "DRAFT — version N — <date issued>"."""
+        issued = stamp.generated_at.date()
+        if status is RecordStatus.AGREED:
+            return agreed_mark(self.workspace.records.status(key).agreed_on or issued)
+        return dated_draft_mark(version, issued)
+
+    def _export(
+        self,
+        key: RecordKey,
+        named: str,
+        path: Path,
+        overwrite: bool,
+        set_aside_amended_text: bool = False,
+    ) -> VersionView:
         path = Path(path)
         remove_stale_temporaries(path.parent)
         try:
@@ -183,6 +211,7 @@ class RecordExports:
                 lambda status, version: self.document(key, status, version),
                 path,
                 overwrite=overwrite,
+                set_aside_amended_text=set_aside_amended_text,
             )
         except RecordError:
             raise  # says what the record's status allows; the caller names the record
