@@ -16,6 +16,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope, NoteTag, StageKind
+from facilitator.common.wording import one_line
 from facilitator.live.timer import elapsed_seconds
 from facilitator.planning.day_plan import DayPlan
 from facilitator.records.common import (
@@ -101,8 +102,9 @@ def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNo
         authority_id=facts.authority_id,
         authority=facts.authority_name,
         lead_reviewer=_lead_reviewer(plan, facts.authority_id),
+        presenting_dcs=_dcs(plan, facts.authority_id),
         attendance=attendance(workspace, plan),
-        focus_risks=tuple(_focus_risks(workspace, session_id, bank) + sections.get("focus", [])),
+        focus_risks=_once(_focus_risks(workspace, session_id, bank) + sections.get("focus", [])),
         presentation=tuple(sections.get("presentation", [])),
         strengths=tuple(sections.get("strengths", [])),
         themes=themes,
@@ -170,6 +172,26 @@ def _focus_risks(workspace: RecordSources, session_id: int, bank: Bank) -> list[
     return bullets
 
 
+def _once(bullets: list[Bullet]) -> tuple[Bullet, ...]:
+    """The bullets less any whose words (with or without a lead-in) an earlier one already
+    says: a focus risk both chosen in the list and noted in the presentation prints once."""
+    seen: set[str] = set()
+    kept = []
+    for bullet in bullets:
+        keys = {_comparable(bullet.lead + bullet.text), _comparable(bullet.text)} - {""}
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append(bullet)
+    return tuple(kept)
+
+
+def _comparable(text: str) -> str:
+    """Text as compared for sameness: case, spacing, curly quotes and end stops ignored."""
+    plain = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return one_line(plain).strip(" .;:!?").casefold()
+
+
 def _questions_explored(
     workspace: RecordSources,
     session_id: int,
@@ -234,6 +256,10 @@ def _lead_reviewer(plan: DayPlan, authority_id: int) -> str:
         if p.reviews_authority_id == authority_id:
             return f"{p.dcs}, {p.name}" if p.dcs else f"The DCS of {p.name}"
     return "Not recorded"
+
+
+def _dcs(plan: DayPlan, authority_id: int) -> str:
+    return next((p.dcs for p in plan.participants if p.authority_id == authority_id), "")
 
 
 def _invitation(authority: str, invited: bool | None, topic: str) -> str:

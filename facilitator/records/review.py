@@ -118,7 +118,6 @@ def note_sections(content: SessionNoteContent) -> list[tuple[str, list[tuple[Bul
     ]
     if content.presentation:
         sections.append((PRESENTATION, [(b, 1) for b in content.presentation]))
-    sections.append((STRENGTHS, [(b, 1) for b in content.strengths]))
     for theme in content.themes:
         lines: list[tuple[Bullet, int]] = []
         for explored in theme.questions:
@@ -129,6 +128,7 @@ def note_sections(content: SessionNoteContent) -> list[tuple[str, list[tuple[Bul
         sections.append((NEW_QUESTIONS, [(b, 1) for b in content.new_questions]))
     if content.discussion:
         sections.append((DISCUSSION, [(b, 1) for b in content.discussion]))
+    sections.append((STRENGTHS, [(b, 1) for b in content.strengths]))
     sections.append((INSIGHTS, [(b, 1) for b in content.insights]))
     sections.append((REACTION, [(b, 1) for b in content.reaction]))
     if content.reflection:

@@ -14,8 +14,7 @@ from facilitator.word.record_content import (
     CycleReportContent,
     Stamp,
 )
-from facilitator.word.record_parts import begin_record
-from facilitator.word.record_writer import SMALL_TABLE_POINTS
+from facilitator.word.record_parts import add_header_line, begin_record
 
 SUBJECT = TITLE = "Peer challenge cycle report"
 DAY_HEADERS = ("Day", "Date", "Kind", "Authorities", "Where")
@@ -23,7 +22,7 @@ DAY_WIDTHS = (1.6, 3.2, 1.7, 5.5, 4.0)
 THEME_HEADERS = ("Theme", "Sessions that asked", "Sessions that chose it as a focus risk", "Days")
 THEME_WIDTHS = (7.0, 3.0, 3.6, 2.4)
 EXCHANGE_HEADERS = ("Day", "Authority", "Ask or offer", "Topic", "Scope", "With")
-EXCHANGE_WIDTHS = (1.5, 2.5, 1.4, 6.0, 2.3, 2.3)
+EXCHANGE_WIDTHS = (1.5, 2.8, 1.6, 5.0, 2.3, 2.8)  # "Brackenmoor" whole at 11 pt
 PAIRING_HEADERS = ("Offer", "Could meet the ask of", "Words in common")
 PAIRING_WIDTHS = (6.2, 6.2, 3.6)
 PRIORITY_HEADERS = ("Rank", "Priority", "Named on (rank that day)")
@@ -38,7 +37,8 @@ PAIRING_NOTE = (
 )
 
 
-def build_cycle_report(content: CycleReportContent, stamp: Stamp) -> Document:
+def build_cycle_report(content: CycleReportContent, stamp: Stamp, mark: str = "") -> Document:
+    """The report; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
     first, last = content.days[0].date, content.days[-1].date
@@ -89,7 +89,6 @@ def build_cycle_report(content: CycleReportContent, stamp: Stamp) -> Document:
                 for x in content.exchanges
             ],
             EXCHANGE_WIDTHS,
-            font_size=SMALL_TABLE_POINTS,
         )
     else:
         write.paragraph(NONE_RECORDED, italic=True)
@@ -121,6 +120,8 @@ def build_cycle_report(content: CycleReportContent, stamp: Stamp) -> Document:
         )
     else:
         write.paragraph(NONE_RECORDED, italic=True)
+    if mark:
+        add_header_line(write.doc, mark)
     return write.doc
 
 

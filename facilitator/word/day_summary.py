@@ -15,21 +15,22 @@ from facilitator.word.record_content import (
     RankedItem,
     Stamp,
 )
-from facilitator.word.record_parts import begin_record, day_details
-from facilitator.word.record_writer import SMALL_TABLE_POINTS, RecordWriter
+from facilitator.word.record_parts import add_header_line, begin_record, day_details
+from facilitator.word.record_writer import RecordWriter
 
 SUBJECT = TITLE = "Peer challenge day summary"
 PRIORITY_HEADERS = ("Rank", "Priority", "Raised by")
 PRIORITY_WIDTHS = (1.4, 10.6, 4.0)
 EXCHANGE_HEADERS = ("Authority", "Ask or offer", "Topic", "Detail", "Scope", "With")
-EXCHANGE_WIDTHS = (2.5, 1.4, 3.9, 3.6, 2.3, 2.3)
+EXCHANGE_WIDTHS = (2.8, 1.6, 3.5, 3.0, 2.3, 2.8)  # "Brackenmoor" whole at 11 pt
 EXCHANGE_SCOPE_NOTE = (
     "Bilateral: between two authorities. Multilateral: open to every authority in the region. "
     "Most can be met at low cost, by visits, shared documents or a call."
 )
 
 
-def build_day_summary(content: DaySummaryContent, stamp: Stamp) -> Document:
+def build_day_summary(content: DaySummaryContent, stamp: Stamp, mark: str = "") -> Document:
+    """The summary; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
     write.details(day_details(content.day))
@@ -45,6 +46,8 @@ def build_day_summary(content: DaySummaryContent, stamp: Stamp) -> Document:
         write.bullets(answers.bullets)
     write.heading("Attendance", 2)
     write.attendance(content.attendance)
+    if mark:
+        add_header_line(write.doc, mark)
     return write.doc
 
 
@@ -68,7 +71,7 @@ def _exchanges(write: RecordWriter, rows: tuple[ExchangeRow, ...]) -> None:
         write.paragraph(NONE_RECORDED, italic=True)
         return
     cells = [(r.authority, r.kind_label, r.topic, r.detail, r.scope, r.counterpart) for r in rows]
-    table = write.table(EXCHANGE_HEADERS, cells, EXCHANGE_WIDTHS, font_size=SMALL_TABLE_POINTS)
+    table = write.table(EXCHANGE_HEADERS, cells, EXCHANGE_WIDTHS)
     for index, row in enumerate(rows, start=1):
         write.bookmark_cell(table, index, 2, row.bookmark)
     write.paragraph(EXCHANGE_SCOPE_NOTE)

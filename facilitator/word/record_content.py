@@ -148,6 +148,7 @@ class SessionNoteContent:
     authority_id: int
     authority: str
     lead_reviewer: str
+    presenting_dcs: str  # the presenting authority's DCS, "" if not recorded
     attendance: tuple[TeamAttendance, ...]
     focus_risks: tuple[Bullet, ...]
     presentation: tuple[Bullet, ...]

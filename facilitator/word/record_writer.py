@@ -25,7 +25,8 @@ from facilitator.word.record_content import (
 )
 
 SECONDARY = "505A5F"  # GOV.UK secondary text
-SMALL_TABLE_POINTS = 9.0  # for tables of six columns
+# Table text in records: no smaller than the body's 11 pt, six columns or not (accessibility).
+RECORD_TABLE_POINTS = max(TABLE_POINTS, 11.0)
 AFTER_TABLE_TWIPS = "160"  # 8 pt between a table and the paragraph after it
 DETAILS_WIDTHS = (3.4, 12.6)
 ATTENDANCE_WIDTHS = (3.4, 5.0, 7.6)
@@ -44,7 +45,7 @@ _P, _PPR, _PSTYLE, _SPACING, _BEFORE = (
 _R, _RPR, _B, _I, _COLOR = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:i"), qn("w:color")
 _T, _BR, _TAB, _TC = qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:tc")
 _START, _END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_TR, _KEEP_NEXT = qn("w:tr"), qn("w:keepNext")
+_TR, _KEEP_NEXT, _TBL_HEADER = qn("w:tr"), qn("w:keepNext"), qn("w:tblHeader")
 
 
 class RecordWriter:
@@ -118,7 +119,7 @@ class RecordWriter:
         widths: Sequence[float],
         *,
         vertical_lines: bool = True,
-        font_size: float = TABLE_POINTS,
+        font_size: float = RECORD_TABLE_POINTS,
         right: Sequence[int] = (),
         centre: Sequence[int] = (),
         bold_first_column: bool = False,
@@ -193,19 +194,22 @@ class RecordWriter:
         return tbl
 
     def details(self, rows: Sequence[tuple[str, str]]) -> Table:
-        """Label and value rows without a header: the title block under a heading 1."""
-        return self.table(None, rows, DETAILS_WIDTHS, vertical_lines=False, bold_first_column=True)
+        """Label and value rows: the title block under a heading 1. It shows no header row,
+        so its first row is marked as the header, as screen readers and Word's
+        accessibility check expect of every table."""
+        table = self.table(None, rows, DETAILS_WIDTHS, vertical_lines=False, bold_first_column=True)
+        table._tbl.tr_lst[0].get_or_add_trPr().append(etree.Element(_TBL_HEADER))
+        return table
 
     def attendance(self, teams: Sequence[TeamAttendance]) -> None:
-        rows = []
-        for team in teams:
-            for index, person in enumerate(team.people):
-                rows.append((team.authority if index == 0 else "", person.name, person.role))
+        """Who came, one person a row, each row naming the authority: no merged cells, so
+        a screen reader reads every row whole."""
+        rows = [(team.authority, p.name, p.role) for team in teams for p in team.people]
         if not rows:
             self.paragraph(NONE_RECORDED, italic=True)
             return
         table = self.table(ATTENDANCE_HEADERS, rows, ATTENDANCE_WIDTHS)
-        _merge_runs_of_same_authority(table, [r[0] for r in rows])
+        _keep_teams_together(table, [r[0] for r in rows])
 
     def bookmark_cell(self, table: Table, row: int, column: int, name: str) -> None:
         """Puts a bookmark around the text of one table cell."""
@@ -301,15 +305,11 @@ def _first_free_bookmark_id(body: etree._Element) -> int:
     return max(ids, default=-1) + 1
 
 
-def _merge_runs_of_same_authority(table: Table, authorities: list[str]) -> None:
-    """Merges each authority's cells down the first column, so the name reads once, and
-    keeps each authority's rows on one page."""
+def _keep_teams_together(table: Table, authorities: list[str]) -> None:
+    """Keeps each authority's rows on one page."""
     trs = table._tbl.tr_lst[1:]  # below the header row
-    for index, (tr, name) in enumerate(zip(trs, authorities, strict=True)):
-        continues = index + 1 < len(authorities) and not authorities[index + 1]
-        if continues or not name:
-            tr.tc_lst[0].vMerge = "restart" if name else "continue"
-        if continues:
+    for tr, name, following in zip(trs, authorities, authorities[1:], strict=False):
+        if following == name:
             for p in tr.iter(_P):
                 p.get_or_add_pPr().keepNext_val = True
 

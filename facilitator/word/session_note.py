@@ -39,6 +39,7 @@ from facilitator.word.session_note_words import (
     REACTION,
     REFLECTION,
     RUNNING_NOTE,
+    SIGN_OFF,
     STAGE_TIME_HEADERS,
     STATUS_AGREED,
     STATUS_DRAFT,
@@ -50,6 +51,7 @@ from facilitator.word.session_note_words import (
     ConfidentialityError,
     agreed_mark,
     draft_mark,
+    sign_off_lines,
 )
 
 # The words are offered here too: the printout and the returned-copy dialog read them as
@@ -73,6 +75,7 @@ __all__ = [
     "REFLECTION",
     "RUNNING_NOTE",
     "SCORES",
+    "SIGN_OFF",
     "STAGE_TIME_HEADERS",
     "STATUS_AGREED",
     "STATUS_DRAFT",
@@ -127,11 +130,13 @@ def build_session_note(
     )
     write.heading(WHO_TOOK_PART, 2)
     write.attendance(content.attendance)
+    # The stages in order: presentation, questioning, affirmation, the balcony, reaction,
+    # reflection and actions. review.note_sections and the printout follow the same order.
     write.section(FOCUS_RISKS, content.focus_risks)
     if content.presentation:
         write.section(PRESENTATION, content.presentation)
-    write.section(STRENGTHS, content.strengths)
     _questions(write, content)
+    write.section(STRENGTHS, content.strengths)
     write.section(INSIGHTS, content.insights)
     write.section(REACTION, content.reaction)
     if content.reflection:
@@ -143,6 +148,16 @@ def build_session_note(
     write.paragraph(content.topical_invitation)
     if content.other_notes:
         write.section(OTHER_NOTES, content.other_notes)
+    write.heading(SIGN_OFF, 2)
+    for line in sign_off_lines(
+        authority=content.authority,
+        dcs=content.presenting_dcs,
+        facilitator=content.day.facilitator,
+        issued=stamp.generated_at.date(),
+        agreed_on=agreed_on,
+        draft=draft_version is not None,
+    ):
+        write.paragraph(line)
     _stage_times(write, content.stage_times)
     if mark:
         add_header_line(write.doc, mark)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.common.vocabulary import STAGE_LABELS
-from facilitator.common.wording import short_date
+from facilitator.common.wording import long_date, short_date
 from facilitator.storage.files import WriteError
 from facilitator.word.record_content import NONE_RECORDED, SCORES
 
@@ -34,6 +34,11 @@ QUESTIONS = "Questions explored"
 NEW_QUESTIONS = "New questions"
 DISCUSSION = "Other points from the questioning"
 APPENDIX = "Appendix: planned and actual times"
+SIGN_OFF = "Sign-off"
+PRESENTING_DCS = "Presenting DCS"
+# A draft goes back to the facilitator within this many working days (Monday to Friday;
+# bank holidays are not known, so they count). There is no record setting for it yet.
+RETURN_WITHIN_WORKING_DAYS = 10
 RUNNING_NOTE = "A stage still running is counted up to the time of this note."
 WHOLE_SESSION = "Whole session"
 NOT_RUN = "Not run"
@@ -59,6 +64,7 @@ FIXED_TEXTS: tuple[str, ...] = (
     NEW_QUESTIONS,
     DISCUSSION,
     APPENDIX,
+    SIGN_OFF,
     RUNNING_NOTE,
     WHOLE_SESSION,
     NOT_RUN,
@@ -96,6 +102,12 @@ def draft_mark(version: int) -> str:
     return f"DRAFT for amendment — version {version}"
 
 
+def dated_draft_mark(version: int, issued: dt.date) -> str:
+    """The mark of a draft record that is not sent for amendment (a day summary, a cycle
+    report): "DRAFT — version 2 — 3 February 2027"."""
+    return f"DRAFT — version {version} — {short_date(issued)}"
+
+
 def agreed_mark(agreed_on: dt.date) -> str:
     return f"Agreed on {short_date(agreed_on)}"
 
@@ -108,3 +120,36 @@ def draft_status_line(version: int, sent_on: dt.date | None = None) -> str:
 
 def agreed_status_line(agreed_on: dt.date) -> str:
     return f"Status: agreed on {short_date(agreed_on)}"
+
+
+def return_by(issued: dt.date, working_days: int = RETURN_WITHIN_WORKING_DAYS) -> dt.date:
+    """The date `working_days` working days (Monday to Friday) after `issued`."""
+    day = issued
+    while working_days > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            working_days -= 1
+    return day
+
+
+def sign_off_lines(
+    *,
+    authority: str,
+    dcs: str,
+    facilitator: str,
+    issued: dt.date,
+    agreed_on: dt.date | None,
+    draft: bool = True,
+) -> list[str]:
+    """The lines at the foot of a note: who presented, who agreed it and when (or, for a
+    draft, by when and to whom amendments go) and the day it was issued. A working copy,
+    neither draft nor agreed, names neither."""
+    director = dcs.strip() or f"the DCS of {authority}"
+    lines = [f"{PRESENTING_DCS}: {dcs.strip() or 'Not recorded'}"]
+    if agreed_on is not None:
+        lines.append(f"Agreed by {director} on {long_date(agreed_on)}")
+    elif draft:
+        to = facilitator.strip() or "the facilitator"
+        lines.append(f"Please return amendments by {long_date(return_by(issued))} to {to}")
+    lines.append(f"Issued {long_date(issued)}")
+    return lines

@@ -178,9 +178,9 @@ def _page(content: SessionNoteContent, marks: NoteMarks, marking: str | None) ->
     page.paragraph(words.CONFIDENTIAL.format(authority=content.authority), "confidential")
     page.heading(words.WHO_TOOK_PART, 2)
     people = [
-        (team.authority if index == 0 else "", person.name, person.role)
+        (team.authority, person.name, person.role)  # every row names its authority, as in Word
         for team in content.attendance
-        for index, person in enumerate(team.people)
+        for person in team.people
     ]
     if people:
         page.table(ATTENDANCE_HEADERS, people)
@@ -189,8 +189,8 @@ def _page(content: SessionNoteContent, marks: NoteMarks, marking: str | None) ->
     page.section(words.FOCUS_RISKS, content.focus_risks)
     if content.presentation:
         page.section(words.PRESENTATION, content.presentation)
-    page.section(words.STRENGTHS, content.strengths)
     _questions(page, content)
+    page.section(words.STRENGTHS, content.strengths)
     page.section(words.INSIGHTS, content.insights)
     page.section(words.REACTION, content.reaction)
     if content.reflection:

@@ -136,11 +136,11 @@ def test_a_draft_note_has_its_title_status_and_sections_in_order(
         ("Heading 2", "Who took part"),
         ("Heading 2", "Focus risks"),
         ("Heading 2", "The presentation"),
-        ("Heading 2", "Strengths affirmed"),
         ("Heading 2", "Questions explored"),
         ("Heading 3", "Budget"),
         ("Heading 3", "New questions"),
         ("Heading 3", "Other points from the questioning"),
+        ("Heading 2", "Strengths affirmed"),
         ("Heading 2", "Insights from the balcony"),
         ("Heading 2", "The presenting team’s reaction"),
         ("Heading 2", "Reflection"),
@@ -148,6 +148,7 @@ def test_a_draft_note_has_its_title_status_and_sections_in_order(
         ("Heading 2", "Asks: support wanted"),
         ("Heading 2", "Offers: practice to share"),
         ("Heading 2", "Topical peer challenge next year"),
+        ("Heading 2", "Sign-off"),
         ("Heading 2", "Appendix: planned and actual times"),
     ]
     sent = sent_on(workspace, triad[1][0].session_id)
