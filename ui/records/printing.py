@@ -28,6 +28,7 @@ from facilitator.storage.files import WriteError
 from facilitator.word import session_note as words
 from facilitator.word.record_content import NONE_RECORDED
 from facilitator.word.record_parts import ATTENDANCE_HEADERS, day_details
+from facilitator.word.session_note_words import sign_off_lines
 from ui.common.printing import print_document, save_pdf
 from ui.planning.agenda_print import STYLE as AGENDA_STYLE
 
@@ -155,7 +156,12 @@ def _bullet_text(item: Bullet) -> str:
     return f"{item.lead}{item.text}" + (f" ({attribution})" if attribution else "")
 
 
-def _page(content: SessionNoteContent, marks: NoteMarks, marking: str | None) -> _Page:
+def _page(
+    content: SessionNoteContent,
+    marks: NoteMarks,
+    marking: str | None,
+    sign_off: Sequence[str] = (),
+) -> _Page:
     page = _Page()
     if marking:
         page.paragraph(marking, "marking")
@@ -202,6 +208,10 @@ def _page(content: SessionNoteContent, marks: NoteMarks, marking: str | None) ->
     page.paragraph(content.topical_invitation)
     if content.other_notes:
         page.section(words.OTHER_NOTES, content.other_notes)
+    if sign_off:
+        page.heading(words.SIGN_OFF, 2)
+        for line in sign_off:
+            page.paragraph(line)
     _stage_times(page, content.stage_times)
     if marking:
         page.paragraph(marking, "marking")
@@ -274,7 +284,16 @@ def _checked_note(
 ) -> tuple[str, str]:
     """The note's HTML and its authority's name, gathered and checked once."""
     content = exports.session_note_content(session_id)
-    page = _page(content, note_marks(state), exports.marking)
+    agreed = state.status is RecordStatus.AGREED
+    sign_off = sign_off_lines(
+        authority=content.authority,
+        dcs=content.presenting_dcs,
+        facilitator=content.day.facilitator,
+        issued=exports.workspace.clock.wall_now().date(),
+        agreed_on=state.agreed_on if agreed else None,
+        draft=state.exported and not agreed,
+    )
+    page = _page(content, note_marks(state), exports.marking, sign_off)
     exports.check_session_note(content, page.lines)
     return page.html(content.title), content.authority
 

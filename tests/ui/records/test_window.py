@@ -496,6 +496,9 @@ def test_a_draft_prints_with_its_draft_mark(
     assert "OFFICIAL-SENSITIVE" in html
     assert "Insights from the balcony" in html
     assert "Practice weeks where senior leaders shadow front-line teams." in html
+    assert "Sign-off" in html  # as the Word note ends
+    assert "Presenting DCS: Priya Ellwood" in html
+    assert "Please return amendments by" in html
 
 
 def test_a_printed_note_carries_the_marking_chosen_in_record_settings(
@@ -561,6 +564,8 @@ def test_an_agreed_note_is_saved_as_pdf_marked_agreed(
     html = session_note_html(dialog.services.exports, row.record.session.session_id, row.state)
     assert "Agreed on 25 January 2027" in html
     assert "DRAFT" not in html
+    assert "Agreed by Priya Ellwood on Monday 25 January 2027" in html
+    assert "Please return amendments" not in html
 
 
 def test_print_is_for_session_notes_and_cancelling_prints_nothing(
