@@ -350,6 +350,8 @@ def _inspect(path: Path, *, journals: bool) -> int:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise _explain_failure(path, exc, None) from exc
+    except UnicodeDecodeError as exc:  # the check's own report is garbled: so is the file
+        raise _explain_failure(path, sqlite3.DatabaseError("unreadable text"), None) from exc
     finally:
         conn.close()
     if integrity != "ok":

@@ -16,13 +16,20 @@ from facilitator.storage.database import DataFileError
 from facilitator.workspace import Workspace
 
 
+class Pristine(bytes):
+    """A sound data file's bytes, shown briefly when hypothesis reports a failing case."""
+
+    def __repr__(self) -> str:
+        return f"<a sound data file of {len(self):,} bytes>"
+
+
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path = tmp_path_factory.mktemp("pristine") / "balcony.sqlite"
     workspace = Workspace.open(path)
     create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
     workspace.close()
-    return path.read_bytes()
+    return Pristine(path.read_bytes())
 
 
 @settings(
@@ -57,3 +64,18 @@ def test_a_damaged_file_opens_or_is_refused_untouched(
     if refused:
         assert path.read_bytes() == bytes(damaged)
         assert sorted(p.name for p in folder.iterdir()) == ["balcony.sqlite"]
+
+
+def test_a_flip_that_garbles_the_check_s_own_report_is_refused_as_damaged(
+    pristine: bytes, tmp_path: Path
+) -> None:
+    """Found by the fuzzing above on a fresh clone: one byte made SQLite's report on the file
+    invalid UTF-8, and the reader's UnicodeDecodeError escaped."""
+    damaged = bytearray(pristine)
+    damaged[int(0.46875 * len(damaged))] = 128
+    path = tmp_path / "balcony.sqlite"
+    path.write_bytes(bytes(damaged))
+    try:
+        Workspace.open(path).close()
+    except DataFileError:
+        assert path.read_bytes() == bytes(damaged)
