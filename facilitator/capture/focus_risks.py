@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import func, select
-
-from facilitator.capture.lists import tidy
+from facilitator.capture.lists import next_position, tidy
 from facilitator.capture.ordered_lists import SessionList
 from facilitator.storage.models import FocusRisk, Session
 from facilitator.storage.rows import get_stored, stored_id
+from question_bank import Bank
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,17 @@ class Focus:
     question_id: str | None
     position: int
     text: str = ""
+
+
+def focus_words(focus: Focus, bank: Bank | None) -> tuple[str, str]:
+    """(lead-in, words) a focus risk reads as: the DCS's own words; or a pinned theme's title;
+    or a pinned question, led by its theme's title."""
+    if focus.text:
+        return "", focus.text
+    theme = bank.find_theme(focus.theme_id) if bank else None
+    title = theme.title if theme else focus.theme_id
+    question = bank.find_question(focus.question_id) if bank and focus.question_id else None
+    return (f"{title}: ", question.text) if question else ("", title)
 
 
 def focus_view(row: FocusRisk) -> Focus:
@@ -50,14 +60,11 @@ class FocusRisks(SessionList[FocusRisk, Focus]):
             raise ValueError("Type the focus risk first.")
         with self._db.session_scope() as s:
             get_stored(s, Session, session_id, "session")
-            last = s.exec(
-                select(func.max(FocusRisk.position)).where(FocusRisk.session_id == session_id)
-            ).one()
             row = FocusRisk(
                 session_id=session_id,
                 theme_id="",
                 text=words,
-                position=(last + 1) if last is not None else 0,
+                position=next_position(self._ordered(s, session_id=session_id)),
             )
             s.add(row)
             s.flush()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
+from facilitator.capture.focus_risks import focus_words
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope, NoteTag, StageKind
 from facilitator.common.wording import one_line
 from facilitator.live.timer import elapsed_seconds
@@ -162,13 +163,8 @@ def _place_note(
 def _focus_risks(workspace: RecordSources, session_id: int, bank: Bank) -> list[Bullet]:
     bullets = []
     for focus in workspace.questions.focus(session_id):
-        if focus.text:
-            bullets.append(Bullet(focus.text))
-            continue
-        theme = bank.find_theme(focus.theme_id)
-        title = theme.title if theme else focus.theme_id
-        question = bank.find_question(focus.question_id) if focus.question_id else None
-        bullets.append(Bullet(question.text, lead=f"{title}: ") if question else Bullet(title))
+        lead, words = focus_words(focus, bank)
+        bullets.append(Bullet(words, lead=lead))
     return bullets
 
 

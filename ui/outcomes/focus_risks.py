@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from facilitator.capture.focus_risks import Focus
+from facilitator.capture.focus_risks import Focus, focus_words
 from facilitator.capture.question_use import QuestionLog
 from question_bank import Bank, BankService
 from ui.common.bridge import listen
@@ -23,12 +23,8 @@ EMPTY = (
 
 def describe(focus: Focus, bank: Bank | None) -> tuple[str, str]:
     """(the words, where they came from) for one focus risk."""
-    if focus.text:
-        return focus.text, ""
-    theme = bank.find_theme(focus.theme_id) if bank else None
-    title = theme.title if theme else focus.theme_id
-    question = bank.find_question(focus.question_id) if bank and focus.question_id else None
-    return (f"{title}: {question.text}" if question else title), "pinned from the bank"
+    lead, words = focus_words(focus, bank)
+    return f"{lead}{words}", "" if focus.text else "pinned from the bank"
 
 
 class FocusRisksPart(QWidget):
