@@ -17,7 +17,6 @@ from facilitator.planning.day_sessions import read_sessions
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Note, Person, Stage
 from facilitator.storage.rows import get_stored, stored_id
-from facilitator.storage.write_faults import told_faults
 
 MAX_NOTE_LENGTH = MAX_TEXT_LENGTH
 
@@ -87,7 +86,7 @@ class Notebook:
         if not text:
             return None
         now = self._now()
-        with told_faults(), self._db.session_scope() as s:
+        with self._db.session_scope() as s:
             found = s.exec(
                 select(Stage.day_id, Stage.session_id).where(Stage.id == stage_id)
             ).first()
@@ -126,7 +125,7 @@ class Notebook:
     ) -> NoteView:
         """Changes the fields given. None for `authority_id` or `person_id` credits the bullet
         to nobody in particular; leaving them out (KEEP) keeps who it is credited to."""
-        with told_faults(), self._db.session_scope() as s:
+        with self._db.session_scope() as s:
             note = _get(s, note_id)
             if text is not None:
                 cleaned = _clean(text)
@@ -156,7 +155,7 @@ class Notebook:
 
     def delete(self, note_id: int) -> NoteView:
         """Deletes a note and returns it whole, so an undo can put it back."""
-        with told_faults(), self._db.session_scope() as s:
+        with self._db.session_scope() as s:
             note = _get(s, note_id)
             view = _view(note)
             s.delete(note)
@@ -167,7 +166,7 @@ class Notebook:
 
     def restore(self, view: NoteView) -> NoteView:
         """Puts a deleted note back where it was, with its id and times."""
-        with told_faults(), self._db.session_scope() as s:
+        with self._db.session_scope() as s:
             siblings = _ordered(s, view.stage_id)
             note = Note(**{k: getattr(view, k) for k in NoteView.__dataclass_fields__})
             siblings.insert(min(view.position, len(siblings)), note)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
@@ -98,7 +98,7 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except DBAPIError as exc:  # what the database itself refused, not a mistake in a query
             session.rollback()
             if self.read_only and self.path is not None and "readonly" in str(exc):
                 raise DataFileReadOnlyError(

@@ -1,14 +1,9 @@
 """A write that failed (a full disk, a read-only or vanished folder, a lock held elsewhere)
-told in words a facilitator can act on. The callers keep what was being written and retry:
+told in words a facilitator can act on. Database.session_scope raises it for every write the
+database refuses; the callers keep what was being written (the capture line retries), so
 nothing typed is dropped because the disk said no."""
 
 from __future__ import annotations
-
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy.exc import SQLAlchemyError
 
 
 class WriteFailedError(Exception):
@@ -36,12 +31,3 @@ def describe(error: BaseException) -> str:
         "Not saved: the data file could not be written (was a USB stick or network drive "
         "removed?). What you typed is kept here; Balcony keeps trying."
     )
-
-
-@contextmanager
-def told_faults() -> Iterator[None]:
-    """Turns a failed write inside into a WriteFailedError with a plain message."""
-    try:
-        yield
-    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-        raise WriteFailedError(describe(exc)) from exc
