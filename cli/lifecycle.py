@@ -108,6 +108,8 @@ def change_line(change: ParagraphChange) -> str:
 
 def _returned(workspace: Workspace, path: Path, *, take_in: bool) -> int:
     amended = workspace.round_trip.read_amended(path)
+    for notice in amended.notices:
+        print(f"balcony: note: {one_line(notice)}", file=sys.stderr)
     if not take_in:
         for change in amended.changes:
             print(change_line(change))
@@ -128,9 +130,12 @@ def _take_in(
     """Takes in every change that can be placed, as the round trip checks each one; lists
     the others, each with why, as `not placed<TAB>KIND<TAB>SECTION<TAB>TEXT<TAB>WHY`."""
     trip = workspace.round_trip
-    why = {c: trip.problems(amended, placements=placements, changes=(c,)) for c in amended.changes}
-    placed = [c for c in amended.changes if not why[c]]
-    left = [c for c in amended.changes if why[c]]
+    edits = amended.edits
+    why = {c: trip.problems(amended, placements=placements, changes=(c,)) for c in edits}
+    placed = [c for c in edits if not why[c]]
+    left = [c for c in edits if why[c]]
+    for comment in amended.comments:
+        print(change_line(comment))  # a comment is for the facilitator to act on
     what = f"the {record.described}" if record else amended.key.kind.label
     of = f"version {amended.version} of {what}"
     if left and not placed:
@@ -153,7 +158,7 @@ def _take_in(
     print(f"Returned copy of {of}: {changes} taken into the notes.")
     if left:
         print(
-            f"balcony: {len(left)} of {len(amended.changes)} changes could not be placed "
+            f"balcony: {len(left)} of {len(edits)} changes could not be placed "
             "(listed above): add them to the notes by hand.",
             file=sys.stderr,
         )

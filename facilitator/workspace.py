@@ -60,11 +60,12 @@ class Workspace:
         exchanges = Exchanges(db)
         records = RecordBook(db, clock)
         facts = SessionFacts(db)
+        planner = Planner(db)
         questions = QuestionLog(db, clock)
         workspace = cls(
             db=db,
             clock=clock,
-            planner=Planner(db),
+            planner=planner,
             notebook=notebook,
             questions=questions,
             bank=BankService(db.session_scope, load_handbook()),
@@ -77,7 +78,7 @@ class Workspace:
             suggestion_patterns=SuggestionPatterns(db),
             conductor=Conductor(db, clock),
             records=records,
-            round_trip=RoundTrip(db, records, notebook, actions, exchanges),
+            round_trip=RoundTrip(db, records, notebook, actions, exchanges, planner, facts),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
         )
         if db.path is not None and not db.read_only:

@@ -16,6 +16,9 @@ from facilitator.common.clock import FakeClock
 from facilitator.demo import create_demo_day
 from facilitator.workspace import Workspace
 
+# The `libreoffice` fixture: a real LibreOffice as the director's word processor.
+pytest_plugins = ["tests.support.libreoffice"]
+
 
 @pytest.fixture(autouse=True)
 def private_data_folder(

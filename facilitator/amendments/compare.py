@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from facilitator.amendments.anchors import anchor_headings
 from facilitator.common.wording import one_line
-from facilitator.records.reading import DocParagraph, heading_level
+from facilitator.records.reading import DocComment, DocParagraph, heading_level
 
 # How alike two paragraphs must be (difflib ratio) to count as one paragraph changed.
 SIMILAR = 0.5
@@ -24,6 +25,7 @@ class ChangeKind(StrEnum):
     ADDED = "added"
     DELETED = "deleted"
     MOVED = "moved"  # a bookmarked bullet now elsewhere (reported, not taken in)
+    COMMENT = "comment"  # a margin comment: for the facilitator to act on, never taken in
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class ParagraphChange:
     before_marked: str = ""
     after_marked: str = ""
     from_section: str = ""
+    author: str = ""  # who wrote a comment, as the word processor recorded it
+    tracked: bool = False  # made with tracked changes on (read as accepted)
+    # For an addition: the section the Balcony bullets beside it were sent under, when that
+    # is not the heading it now sits under (a heading lost or moved): its place is in doubt.
+    neighbours_section: str | None = None
 
     @property
     def line(self) -> str:
@@ -55,10 +62,14 @@ class ParagraphChange:
 
 
 def compare(
-    sent: Sequence[DocParagraph], returned: Sequence[DocParagraph]
+    sent: Sequence[DocParagraph],
+    returned: Sequence[DocParagraph],
+    comments: Sequence[DocComment] = (),
 ) -> tuple[ParagraphChange, ...]:
-    """Every change from `sent` to `returned`, in the returned file's reading order."""
-    returned = _own_bookmarks(sent, returned)
+    """Every change from `sent` to `returned`, and each margin comment as a change for the
+    facilitator to act on, in the returned file's reading order. The returned paragraphs are
+    read with Balcony's headings anchored (anchors.py)."""
+    returned = _own_bookmarks(sent, anchor_headings(sent, returned).paragraphs)
     sent_paths, returned_paths = heading_paths(sent), heading_paths(returned)
     sent_at = {p.bookmark: i for i, p in enumerate(sent) if p.bookmark}
     returned_at = {p.bookmark: j for j, p in enumerate(returned) if p.bookmark}
@@ -85,6 +96,7 @@ def compare(
             j,
             old.marked,
             _marked_after(old, new),
+            tracked=new.tracked,
         )
 
     matcher = SequenceMatcher(None, [key(p) for p in sent], [key(p) for p in returned], False)
@@ -115,6 +127,8 @@ def compare(
                     sent_paths[i],
                     i,
                     old.marked,
+                    # A tracked deletion leaves its mark on the paragraph it ran into.
+                    tracked=j1 < len(returned) and returned[j1].tracked,
                 )
                 note(j1 - 0.5, change)
         for i, j in pairs:
@@ -132,8 +146,27 @@ def compare(
                     returned_paths[j],
                     j,
                     after_marked=new.text,
+                    tracked=new.tracked,
+                    neighbours_section=_neighbours_section(
+                        j, returned, returned_paths, sent_at, sent_paths
+                    ),
                 )
                 note(j, change)
+    for comment in comments:
+        at = comment.paragraph if 0 <= comment.paragraph < len(returned) else -1
+        path = returned_paths[at] if at >= 0 else ()
+        note(
+            at + 0.75,  # after any change to the paragraph it is anchored on
+            ParagraphChange(
+                ChangeKind.COMMENT,
+                _section(path),
+                returned[at].text if at >= 0 else "",
+                comment.text,
+                headings=path,
+                index=at,
+                author=comment.author,
+            ),
+        )
     for name in sorted(common - in_place, key=lambda n: returned_at[n]):
         i, j = sent_at[name], returned_at[name]
         if sent[i].text != returned[j].text:
@@ -141,6 +174,29 @@ def compare(
         moved = replace(changed(i, j), kind=ChangeKind.MOVED, from_section=_section(sent_paths[i]))
         note(j + 0.25, moved)
     return tuple(change for _, _, change in sorted(found, key=lambda f: (f[0], f[1])))
+
+
+def _neighbours_section(
+    j: int,
+    returned: Sequence[DocParagraph],
+    returned_paths: list[tuple[str, ...]],
+    sent_at: dict[str, int],
+    sent_paths: list[tuple[str, ...]],
+) -> str | None:
+    """The section the nearest Balcony bullet under the same heading as paragraph `j` was
+    sent under (the one above, else below), if that is another section; None if it agrees
+    or there is no such bullet."""
+    here = returned_paths[j]
+    for places in (range(j - 1, -1, -1), range(j + 1, len(returned))):
+        for k in places:
+            if returned_paths[k] != here or returned[k].is_heading:
+                break
+            mark = returned[k].bookmark
+            i = sent_at.get(mark) if mark else None
+            if i is not None:
+                sent_section = _section(sent_paths[i])
+                return sent_section if sent_section != _section(here) else None
+    return None
 
 
 def render_diff(changes: Sequence[ParagraphChange]) -> list[str]:
@@ -162,6 +218,10 @@ def describe(change: ParagraphChange) -> str:
     if change.kind is ChangeKind.DELETED:
         where = f"from {section}" if section else "from the start"
         return f"Deleted {where}: {before}"
+    if change.kind is ChangeKind.COMMENT:
+        where = f"in {section}" if section else "at the start"
+        who = f" from {change.author}" if change.author else ""
+        return f"Comment{who} {where}, on {before}: {after}"
     if change.from_section != section:
         return (
             f"Moved from {change.from_section or 'the start'} to {section or 'the start'}: {after}"

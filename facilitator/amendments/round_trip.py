@@ -16,15 +16,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from facilitator.amendments.anchors import anchor_headings
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, compare, render_diff
+from facilitator.amendments.day_facts_edits import IntoDayFacts
 from facilitator.amendments.numbers import MAX_DIGITS, plain_number
 from facilitator.amendments.taking_in import ActionsOf, IntoNotes, NotesOf, Placements
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
+from facilitator.capture.session_facts import SessionFacts
 from facilitator.common.clean_text import word_safe
+from facilitator.planning.planner import Planner
 from facilitator.records.keys import RecordKey, long_date
 from facilitator.records.reading import (
+    DocComment,
     DocContents,
     DocParagraph,
     UnreadableDocumentError,
@@ -81,9 +86,19 @@ class AmendedFile:
     version: int  # the version the file says it is
     file_name: str
     document: bytes
-    paragraphs: tuple[DocParagraph, ...]  # as returned
+    paragraphs: tuple[DocParagraph, ...]  # as returned, Balcony's headings anchored
     sent: tuple[DocParagraph, ...]  # as Balcony exported that version
-    changes: tuple[ParagraphChange, ...]
+    changes: tuple[ParagraphChange, ...]  # comments among them, by where they are anchored
+    notices: tuple[str, ...] = ()  # headings found restyled or missing, in plain words
+
+    @property
+    def edits(self) -> tuple[ParagraphChange, ...]:
+        """The changes to the text: every change but the comments."""
+        return tuple(c for c in self.changes if c.kind is not ChangeKind.COMMENT)
+
+    @property
+    def comments(self) -> tuple[ParagraphChange, ...]:
+        return tuple(c for c in self.changes if c.kind is ChangeKind.COMMENT)
 
     def diff_lines(self) -> list[str]:
         return render_diff(self.changes)
@@ -106,10 +121,15 @@ class RoundTrip:
         notebook: Notebook,
         actions: Actions,
         exchanges: Exchanges,
+        planner: Planner | None = None,
+        facts: SessionFacts | None = None,
     ) -> None:
+        """`planner` and `facts`, when given, let corrections to who took part and to the
+        topical invitation be taken in too."""
         self._db = db
         self._book = book
-        self._into_notes = IntoNotes(db, notebook, actions, exchanges)
+        day_facts = IntoDayFacts(planner, facts)
+        self._into_notes = IntoNotes(db, notebook, actions, exchanges, day_facts)
 
     # reading ----------------------------------------------------------------------------
 
@@ -165,14 +185,16 @@ class RoundTrip:
                     "version for any further amendments."
                 )
         sent = self._book.paragraphs(sent_row.id)
+        anchored = anchor_headings(sent, contents.paragraphs)
         return AmendedFile(
             key=key,
             version=number,
             file_name=path.name,
             document=data,
-            paragraphs=contents.paragraphs,
+            paragraphs=anchored.paragraphs,
             sent=sent,
-            changes=compare(sent, contents.paragraphs),
+            changes=compare(sent, anchored.paragraphs, contents.comments),
+            notices=anchored.notices,
         )
 
     # taking in --------------------------------------------------------------------------
@@ -305,8 +327,13 @@ def _read(data: bytes, name: str) -> DocContents:
                 word_safe(p.text),
                 word_safe(p.bookmark) if p.bookmark is not None else None,
                 word_safe(p.marked),
+                p.tracked,
             )
             for p in contents.paragraphs
+        ),
+        comments=tuple(
+            DocComment(word_safe(c.author), word_safe(c.text), c.paragraph)
+            for c in contents.comments
         ),
     )
 

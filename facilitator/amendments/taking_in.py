@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, heading_paths
+from facilitator.amendments.day_facts_edits import IntoDayFacts, is_day_fact
 from facilitator.amendments.numbers import plain_number
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
@@ -22,6 +23,7 @@ from facilitator.records.keys import RecordKey
 from facilitator.records.reading import DocParagraph
 from facilitator.storage.database import Database
 from facilitator.storage.models import Action, Exchange, Note
+from facilitator.word.record_content import HEADING_BOOKMARK, NONE_RECORDED
 
 _SHORT = 60  # characters of a bullet quoted in a message
 
@@ -69,12 +71,18 @@ class IntoNotes:
     """Plans and runs the steps that take changes into the record's services."""
 
     def __init__(
-        self, db: Database, notebook: Notebook, actions: Actions, exchanges: Exchanges
+        self,
+        db: Database,
+        notebook: Notebook,
+        actions: Actions,
+        exchanges: Exchanges,
+        day_facts: IntoDayFacts | None = None,
     ) -> None:
         self._db = db
         self._notebook = notebook
         self._actions = actions
         self._exchanges = exchanges
+        self._day_facts = day_facts or IntoDayFacts(None, None)
 
     def plan(
         self,
@@ -89,6 +97,8 @@ class IntoNotes:
         problems: list[str] = []
         for change in chosen:
             quoted = _quote(change.after or change.before)
+            if change.kind is ChangeKind.COMMENT:
+                continue  # for the facilitator to act on; nothing in the notes changes
             if change.kind is ChangeKind.MOVED:
                 problems.append(
                     f"{quoted} was moved. Balcony does not move notes from a returned file: "
@@ -109,6 +119,17 @@ class IntoNotes:
     ) -> Step | None:
         quoted = _quote(change.before)
         kind, row_id = _bookmark_parts(change.bookmark)
+        if change.kind is ChangeKind.DELETED and change.before.strip() == NONE_RECORDED:
+            return None  # Balcony's own "None recorded." line: nothing stored to delete
+        if f"{kind}-" == HEADING_BOOKMARK:
+            problems.append(
+                f"The heading {quoted} was reworded. A note’s headings are Balcony’s own, so "
+                "this change is left out; the rest can still be taken in."
+            )
+            return None
+        if is_day_fact(change.bookmark):
+            planned = self._day_facts.plan(returned.key, returned.version, change, problems)
+            return Step(planned[0], planned[1]) if planned else None
         if kind not in ("note", "action", "exchange") or row_id is None:
             problems.append(
                 f"{quoted} is not a note, action, ask or offer (it is a heading, Balcony’s own "
@@ -159,6 +180,15 @@ class IntoNotes:
             problems.append(
                 f"The new heading {quoted} cannot be added to the notes. Leave this change out, "
                 "or keep the amended text."
+            )
+            return None
+        if change.neighbours_section is not None:
+            problems.append(
+                f"The added {quoted} sits under “{change.section or 'the start'}”, but the "
+                "bullets beside it were sent under "
+                f"“{change.neighbours_section or 'the start'}”: a heading was removed or moved, "
+                "so Balcony cannot tell which section it belongs to. Add it in Balcony, or "
+                "leave this change out."
             )
             return None
         target = _placement(change.headings, placements)

@@ -8,6 +8,7 @@ their functions, so the app's start-up never loads it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from sqlmodel import col, select
 
@@ -17,7 +18,13 @@ from facilitator.planning.day_plan import DayPlan
 from facilitator.planning.day_setup import DCS_ROLE
 from facilitator.records.sources import RecordSources
 from facilitator.storage.models import Note, Stage
-from facilitator.word.record_content import Bullet, DayFacts, PersonLine, TeamAttendance
+from facilitator.word.record_content import (
+    Bullet,
+    DayFacts,
+    PersonLine,
+    TeamAttendance,
+    attendance_bookmark,
+)
 
 NOTE, ACTION, EXCHANGE, ASKED, PLENARY = "note", "action", "exchange", "asked", "plenary"
 FLAGGED_TAGS = (NoteTag.BEST_PRACTICE, NoteTag.SYSTEMIC_ISSUE)
@@ -73,11 +80,15 @@ def attendance(workspace: RecordSources, plan: DayPlan) -> tuple[TeamAttendance,
     teams = workspace.planner.teams(plan.summary.id)
     for team, participant in zip(teams, plan.participants, strict=True):
         people = []
+        mark = partial(attendance_bookmark, team.authority_id)
         if team.dcs_name:
             shared = participant.shares_dcs_with
             role = f"{DCS_ROLE} (also for {join_names(shared)})" if shared else DCS_ROLE
-            people.append(PersonLine(team.dcs_name, role))
-        people += [PersonLine(m.name, m.role) for m in team.members]
+            people.append(PersonLine(team.dcs_name, role, mark("dcs")))
+        people += [
+            PersonLine(m.name, m.role, mark("name", i), mark("role", i))
+            for i, m in enumerate(team.members)
+        ]
         people += guests.pop(team.name, [])
         lines.append(TeamAttendance(team.name, tuple(people)))
     lines += [TeamAttendance(place, tuple(people)) for place, people in guests.items()]

@@ -18,6 +18,9 @@ from facilitator.common.wording import join_names, long_date
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 NONE_RECORDED = "None recorded."
+# Every heading sits in a bookmark named heading-1, heading-2… in reading order, so a returned
+# copy's sections are found even when a word processor restyles a heading.
+HEADING_BOOKMARK = "heading-"
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,19 @@ class DayFacts:
 
 @dataclass(frozen=True)
 class PersonLine:
+    """One row of the attendance table; the bookmarks, when set, let a director's correction
+    of a name or role be taken in (see attendance_bookmark)."""
+
     name: str
     role: str = ""
+    name_bookmark: str = ""
+    role_bookmark: str = ""
+
+
+def attendance_bookmark(authority_id: int, part: str, index: int | None = None) -> str:
+    """ "team-4-dcs" for a DCS's name; "team-4-name-0" and "team-4-role-0" for the first
+    colleague's name and role."""
+    return f"team-{authority_id}-{part}" + (f"-{index}" if index is not None else "")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from facilitator.word.conventions import TABLE_POINTS, Document, add_table
 from facilitator.word.record_content import (
+    HEADING_BOOKMARK,
     NONE_RECORDED,
     AuthorityBullets,
     Bullet,
@@ -59,12 +60,20 @@ class RecordWriter:
         self._style_ids: dict[str, str] = {}
         self._next_bookmark = _first_free_bookmark_id(body)
         self._after_table = False
+        self._headings = 0
 
     # paragraphs -----------------------------------------------------------------------
 
     def heading(self, text: str, level: int) -> etree._Element:
+        """A heading inside a bookmark of its own: how a returned copy's sections are found
+        when a word processor has restyled the heading (amendments.anchors)."""
         self._after_table = False  # a heading brings its own space
-        return self.paragraph(text, f"Heading {level}")
+        self._headings += 1
+        p = self._new_paragraph(f"Heading {level}")
+        mark = self._open_bookmark(p, f"{HEADING_BOOKMARK}{self._headings}")
+        _add_run(p, text)
+        etree.SubElement(p, _END, {_ID: mark})
+        return p
 
     def paragraph(
         self, text: str, style: str = "Normal", *, italic: bool = False, bold: bool = False
@@ -204,11 +213,15 @@ class RecordWriter:
     def attendance(self, teams: Sequence[TeamAttendance]) -> None:
         """Who came, one person a row, each row naming the authority: no merged cells, so
         a screen reader reads every row whole."""
+        people = [p for team in teams for p in team.people]
         rows = [(team.authority, p.name, p.role) for team in teams for p in team.people]
         if not rows:
             self.paragraph(NONE_RECORDED, italic=True)
             return
         table = self.table(ATTENDANCE_HEADERS, rows, ATTENDANCE_WIDTHS)
+        for row, person in enumerate(people, start=1):  # below the header row
+            self.bookmark_cell(table, row, 1, person.name_bookmark)
+            self.bookmark_cell(table, row, 2, person.role_bookmark)
         _keep_teams_together(table, [r[0] for r in rows])
 
     def bookmark_cell(self, table: Table, row: int, column: int, name: str) -> None:
