@@ -184,7 +184,7 @@ class RoundTrip:
                     f"on {long_date(row.created_at.astimezone().date())}. Export a new "
                     "version for any further amendments."
                 )
-        sent = self._book.paragraphs(sent_row.id)
+        sent = self._copy_it_came_from(key, number, contents.paragraphs)
         anchored = anchor_headings(sent, contents.paragraphs)
         return AmendedFile(
             key=key,
@@ -196,6 +196,27 @@ class RoundTrip:
             changes=compare(sent, anchored.paragraphs, contents.comments),
             notices=anchored.notices,
         )
+
+    def _copy_it_came_from(
+        self, key: RecordKey, number: int, returned: Sequence[DocParagraph]
+    ) -> tuple[DocParagraph, ...]:
+        """The paragraphs of the export of version `number` the returned copy is closest to.
+
+        A version may be exported again after it was sent (a reprint a day later carries a
+        new issue date and "sent" in its status line); the director returns the copy they
+        were sent, and comparing it with a later reprint would list Balcony's own changed
+        lines as the director's.
+        """
+        exports = [
+            row
+            for row in self._book.versions(key)
+            if row.origin is VersionOrigin.EXPORTED and row.version == number
+        ]
+        candidates = [self._book.paragraphs(row.id) for row in exports]
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else ()
+        # Fewest differences; the latest export when two are as close.
+        return min(reversed(candidates), key=lambda sent: len(compare(sent, returned)))
 
     # taking in --------------------------------------------------------------------------
 

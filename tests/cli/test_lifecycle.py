@@ -17,7 +17,7 @@ from facilitator.records.keys import RecordKey
 from facilitator.records.tables import RecordStatus
 from facilitator.workspace import Workspace
 from tests.cli.test_startup import run_in_a_fresh_process
-from tests.support.fake_session_note import add_after, delete, retype, save
+from tests.support.word_edits import add_after, delete, retype, save
 
 BUDGET = "The story assumes the budget is fixed; the corporate centre may see it otherwise."
 BUDGET_NEW = "The story assumes the budget is fixed; the council’s finance team may not."

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from facilitator.amendments.round_trip import AmendedFileError
 from facilitator.workspace import Workspace
-from tests.support.fake_session_note import Session, demo_sessions
+from tests.support.real_session_note import Session, demo_sessions
 
 FUZZ = settings(
     max_examples=50,

@@ -22,7 +22,7 @@ from facilitator.storage.files import WriteError
 from facilitator.word import templates
 from facilitator.word.styles import TemplateError
 from facilitator.workspace import Workspace
-from tests.support.fake_session_note import Session, demo_sessions
+from tests.support.real_session_note import Session, demo_sessions
 
 MB = 1024 * 1024
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"

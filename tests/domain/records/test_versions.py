@@ -21,8 +21,16 @@ from facilitator.records.versions import (
     word_lock_files,
 )
 from facilitator.storage.files import WriteError
+from facilitator.word.record_content import DEFAULT_MARKING
+from facilitator.word.session_note_words import (
+    STATUS_AGREED,
+    STATUS_DRAFT,
+    agreed_mark,
+    agreed_status_line,
+    draft_mark,
+)
 from facilitator.workspace import Workspace
-from tests.support.fake_session_note import Session, demo_sessions
+from tests.support.real_session_note import Session, demo_sessions
 
 INSIGHT = "The story assumes the budget is fixed; the corporate centre may see it otherwise."
 AGREED_ON = dt.date(2027, 2, 12)
@@ -33,8 +41,9 @@ def ashvale(workspace: Workspace) -> Session:
     return demo_sessions(workspace)[0]
 
 
-def header(path: Path) -> str:
-    return "\n".join(p.text for p in docx.Document(str(path)).sections[0].header.paragraphs)
+def header(path: Path) -> list[str]:
+    """The first page header's lines: the protective marking, then the note's status mark."""
+    return [p.text for p in docx.Document(str(path)).sections[0].header.paragraphs]
 
 
 def export(session: Session, path: Path, **kwargs: bool) -> tuple[int, RecordStatus]:
@@ -52,8 +61,11 @@ def test_a_first_export_is_a_draft_version_1_with_its_marks(
     assert view.file_name == "Ashvale.docx"
     doc = docx.Document(str(target))
     assert doc.core_properties.identifier == ashvale.key.identifier
-    assert (doc.core_properties.version, doc.core_properties.content_status) == ("1", "draft")
-    assert header(target) == "DRAFT for amendment — version 1"
+    assert (doc.core_properties.version, doc.core_properties.content_status) == (
+        "1",
+        STATUS_DRAFT,
+    )
+    assert header(target) == [DEFAULT_MARKING, draft_mark(1)]
     state = ashvale.book.status(ashvale.key)
     assert (state.status, state.version, state.locked) == (RecordStatus.DRAFT, 1, False)
     assert ashvale.book.document(view.id) == target.read_bytes()
@@ -66,12 +78,14 @@ def test_a_reprint_keeps_the_number_and_a_changed_record_takes_the_next(
 ) -> None:
     target = tmp_path / "note.docx"
     assert export(ashvale, target) == (1, RecordStatus.DRAFT)
-    clock.advance(minutes=5)  # the "Written …" line changes; headings and bullets do not
+    first = [p.text for p in docx.Document(str(target)).paragraphs]
+    clock.advance(minutes=60 * 24)  # "Issued …" and the return-by date change; bullets do not
     assert export(ashvale, target) == (1, RecordStatus.DRAFT)
+    assert [p.text for p in docx.Document(str(target)).paragraphs] != first
 
     ashvale.workspace.notebook.edit(ashvale.note_id(INSIGHT), text="Budget is not fixed.")
     assert export(ashvale, target) == (2, RecordStatus.DRAFT)
-    assert header(target) == "DRAFT for amendment — version 2"
+    assert header(target) == [DEFAULT_MARKING, draft_mark(2)]
 
 
 def test_every_export_is_listed_with_its_date_and_status(
@@ -126,9 +140,9 @@ def test_an_agreed_note_prints_without_draft_marks_and_refuses_changes_until_reo
 
     assert export(ashvale, target) == (1, RecordStatus.AGREED)
     doc = docx.Document(str(target))
-    assert doc.core_properties.content_status == "agreed"
-    assert "DRAFT" not in header(target)
-    assert "Status: agreed on 2027-02-12" in [p.text for p in doc.paragraphs]
+    assert doc.core_properties.content_status == STATUS_AGREED
+    assert header(target) == [DEFAULT_MARKING, agreed_mark(AGREED_ON)]  # no draft mark
+    assert agreed_status_line(AGREED_ON) in [p.text for p in doc.paragraphs]
     assert book.versions(key)[-1].agreed_on == AGREED_ON
     assert export(ashvale, target) == (1, RecordStatus.AGREED)  # a re-print is fine
 
@@ -145,7 +159,7 @@ def test_an_agreed_note_prints_without_draft_marks_and_refuses_changes_until_reo
     assert (state.status, state.locked, state.agreed_on) == (RecordStatus.DRAFT, False, None)
     assert state.reopen_reason == "The DCS asked to add the lead member’s view."
     assert export(ashvale, target) == (2, RecordStatus.DRAFT)
-    assert header(target) == "DRAFT for amendment — version 2"
+    assert header(target) == [DEFAULT_MARKING, draft_mark(2)]
 
 
 def test_reopening_bumps_the_version_even_without_changes(ashvale: Session, tmp_path: Path) -> None:

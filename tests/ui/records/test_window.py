@@ -28,7 +28,7 @@ from facilitator.records.keys import RecordKey
 from facilitator.records.versions import RecordStatus
 from facilitator.word.session_note import ConfidentialityError
 from facilitator.workspace import Workspace
-from tests.support.fake_session_note import add_after, delete, retype, save
+from tests.support.word_edits import add_after, delete, retype, save
 from ui.amendments.dialog import AmendmentsDialog
 from ui.app import style_sheet
 from ui.records.printing import session_note_html
@@ -165,6 +165,17 @@ class Shown:
         monkeypatch.setattr(AmendmentsDialog, "exec", exec_)
 
 
+def amendments_shown(amendments: AmendmentsDialog) -> list[tuple[str, str]]:
+    """Each change the dialog lists, as (the heading it is under, what it says)."""
+    model, found = amendments.model, []
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        found += [
+            (group.data(), model.index(r, 0, group).data()) for r in range(model.rowCount(group))
+        ]
+    return found
+
+
 def agree_on(monkeypatch: pytest.MonkeyPatch, day: dt.date) -> None:
     def exec_(dialog: AgreeDialog) -> QDialog.DialogCode:
         dialog.date_edit.setDate(QDate(day.year, day.month, day.day))
@@ -296,17 +307,18 @@ def test_a_directors_amended_copy_shows_three_changes_and_is_accepted_into_the_n
     dialog.import_button.click()
 
     (amendments,) = shown.dialogs
-    assert amendments.lines == [
-        f"Deleted from Strengths affirmed: “{VOICE} (named by Corriford)”",
-        f"Changed in Insights from the balcony: “{BUDGET}” → “{BUDGET_NEW}”",
-        f"Added to Insights from the balcony: “{ADDED}”",
+    assert amendments_shown(amendments) == [
+        ("Strengths affirmed", f"Deleted from Strengths affirmed: “{VOICE} (named by Corriford)”"),
+        (
+            "Insights from the balcony",
+            f"Changed in Insights from the balcony: “{BUDGET}” → “{BUDGET_NEW}”",
+        ),
+        ("Insights from the balcony", f"Added to Insights from the balcony: “{ADDED}”"),
     ]
-    html = amendments.changes_view.toPlainText()
-    assert "Strengths affirmed" in html
-    assert "Insights from the balcony" in html
+    assert len(amendments.chosen()) == 3  # every change ticked
     assert amendments.accept_option.isEnabled()
     assert amendments.accept_option.isChecked()
-    assert not amendments.problems_area.isVisibleTo(amendments)
+    assert not amendments.why_not.isVisibleTo(amendments)
     assert user.warnings == []
     assert stage_texts(workspace, day_id, StageKind.INSIGHTS) == [BUDGET_NEW, PRACTICE, ADDED]
     assert stage_texts(workspace, day_id, StageKind.AFFIRMATION) == [CANDID]
@@ -319,7 +331,7 @@ def test_a_directors_amended_copy_shows_three_changes_and_is_accepted_into_the_n
     assert (cell(dialog, ASHVALE, STATUS), cell(dialog, ASHVALE, VERSION)) == ("Amended", "2")
 
 
-def test_changes_that_cannot_be_taken_in_leave_only_keeping_the_amended_text(
+def test_a_heading_edit_is_left_out_and_keeping_the_amended_text_leaves_the_notes(
     dialog: RecordsDialog,
     user: User,
     workspace: Workspace,
@@ -331,15 +343,18 @@ def test_changes_that_cannot_be_taken_in_leave_only_keeping_the_amended_text(
     retype(doc, BUDGET, BUDGET_NEW)
     retype(doc, "Focus risks", "Focus risks we chose")  # a heading: not a note
     user.opens(save(doc, tmp_path / "returned.docx"))
-    shown = Shown(monkeypatch)
+    shown = Shown(monkeypatch, keep=True)
 
     dialog.import_button.click()
 
     (amendments,) = shown.dialogs
-    assert not amendments.accept_option.isEnabled()
-    assert amendments.keep_option.isChecked()
-    assert amendments.problems_area.isVisibleTo(amendments)
-    assert "“Focus risks” is not a note" in amendments.problems_label.text()
+    # The heading is left out on its own; the bullet could still be taken in.
+    assert [c.after for c in amendments.model.chosen()] == [BUDGET_NEW]
+    assert amendments.accept_option.isEnabled()
+    heading = amendments.model.index(0, 0, amendments.model.index(0, 0))
+    assert not heading.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert "Focus risks" in heading.data(Qt.ItemDataRole.ToolTipRole)
+    assert amendments.chosen() == ()  # keeping the amended text takes nothing in
     assert stage_texts(workspace, day_id, StageKind.INSIGHTS)[0] == BUDGET  # untouched
     assert cell(dialog, ASHVALE, STATUS) == "Amended (returned copy kept as it came)"
 
