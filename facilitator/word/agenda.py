@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 from docx.table import Table, _Cell
@@ -102,9 +101,8 @@ def _format_timetable(table: Table, rows: tuple[TimetableRow, ...]) -> None:
             for covered in table.rows[index:last]:  # keep a session's rows on one page
                 for cell in covered.cells:
                     cell.paragraphs[0].paragraph_format.keep_with_next = True
-            merged = cells[2].merge(table.rows[last].cells[2])
-            merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-            _presenting(merged, content)
+            # Named on its first row only: merged cells read badly in a screen reader.
+            _presenting(cells[2], content)
 
 
 def _presenting(cell: _Cell, content: TimetableRow) -> None:
@@ -114,5 +112,5 @@ def _presenting(cell: _Cell, content: TimetableRow) -> None:
         fmt = note.paragraph_format
         fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(0), 1.0
         run = note.add_run(f"Questioning led by {content.lead_reviewer}")
-        run.font.size = Pt(9)
+        run.font.size = Pt(11)
         run.font.color.rgb = SECONDARY_TEXT

@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from facilitator.word.clean_package import clean_package, finish_document
 from facilitator.word.styles import LANGUAGE, MARKING_STYLE, TemplateError, new_document
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
 
 LIGHT_GREY = "F3F2F1"
 BORDER_GREY = "B1B4B6"
-TABLE_POINTS = 10.0
+TABLE_POINTS = 11.0  # no table text smaller than the body's (accessibility)
 
 
 def set_properties(
@@ -166,9 +167,13 @@ def shade(cell: _Cell, fill: str) -> None:
 
 
 def document_bytes(doc: Document) -> bytes:
+    """The finished .docx: `doc` brought to Balcony's rules (A4, table header rows and text
+    sizes, properties, settings: clean_package.finish_document), saved, and the package
+    cleared of python-docx's and a template's leftovers (clean_package.clean_package)."""
+    finish_document(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return clean_package(buffer.getvalue())
 
 
 def _text_width_cm(doc: Document) -> float:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.section import Section
+from docx.shared import Cm, Length, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 
 from facilitator.storage.files import WriteError
@@ -25,6 +27,19 @@ from facilitator.word.templates import slim_template
 
 FONT = "Arial"
 LANGUAGE = "en-GB"
+# Complex-script (right-to-left) text keeps Word's own default language.
+BIDI_LANGUAGE = "ar-SA"
+A4_WIDTH, A4_HEIGHT = Twips(11906), Twips(16838)
+MARGINS_CM = {
+    "top_margin": 2.0,
+    "bottom_margin": 2.0,
+    "left_margin": 2.5,
+    "right_margin": 2.5,
+    "header_distance": 1.0,
+    "footer_distance": 1.0,
+}
+# A template's margin outside these bounds is taken as a slip and Balcony's own is used.
+MARGIN_BOUNDS = (Cm(1.0), Cm(5.0))
 TEXT = RGBColor(0x0B, 0x0C, 0x0C)  # GOV.UK text colour
 MARKING_STYLE = "Protective Marking"
 # name: (size in points, space before, space after, outline level)
@@ -47,8 +62,10 @@ def new_document(template: Path | None = None) -> Document:
         for child in list(body):
             if child.tag != qn("w:sectPr"):  # keep the last section: its page and headers
                 body.remove(child)
+    for section in doc.sections:
+        set_a4(section)
     _ensure_styles(doc)
-    _set_language(_defaults_rpr(doc))
+    set_language(defaults_rpr(doc))
     return doc
 
 
@@ -69,16 +86,30 @@ def _open_template(path: Path) -> Document:
 
 
 def _page_setup(doc: Document) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.header_distance = section.footer_distance = Cm(1.0)
+    """Balcony's margins: python-docx's own page is US Letter with 1.25 in sides."""
+    for section in doc.sections:
+        for edge, cm in MARGINS_CM.items():
+            setattr(section, edge, Cm(cm))
+
+
+def set_a4(section: Section) -> None:
+    """A4 portrait. A template's margins stay when sensible (1 to 5 cm); any other, or none,
+    becomes Balcony's (MARGINS_CM)."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
+    for edge, cm in MARGINS_CM.items():
+        now = getattr(section, edge)
+        if now is None or (edge.endswith("_margin") and not _sensible(now)):
+            setattr(section, edge, Cm(cm))
+
+
+def _sensible(margin: Length | None) -> bool:
+    return margin is not None and MARGIN_BOUNDS[0] <= margin <= MARGIN_BOUNDS[1]
 
 
 def _restyle(doc: Document) -> None:
     """Arial 11 pt in GOV.UK's text colour; headings bold and dark, spaced by the style."""
-    rpr = _defaults_rpr(doc)
+    rpr = defaults_rpr(doc)
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)  # theme fonts (Calibri) would win over the style's named font
     rpr.insert(0, _fonts())
@@ -118,7 +149,7 @@ def _ensure_styles(doc: Document) -> None:
         marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         marking.paragraph_format.space_before = marking.paragraph_format.space_after = Pt(0)
     for name in ("Normal", *HEADINGS, MARKING_STYLE):
-        _set_language(_paragraph_style(doc, name).element.get_or_add_rPr())
+        set_language(_paragraph_style(doc, name).element.get_or_add_rPr())
 
 
 def _plain_heading(style: ParagraphStyle, size: int, before: int, after: int) -> None:
@@ -142,7 +173,7 @@ def _as_paragraph_style(style: object) -> ParagraphStyle:
     return style
 
 
-def _defaults_rpr(doc: Document) -> BaseOxmlElement:
+def defaults_rpr(doc: Document) -> BaseOxmlElement:
     """The document defaults' run properties (w:docDefaults/w:rPrDefault/w:rPr), made if absent."""
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -164,9 +195,14 @@ def _fonts() -> BaseOxmlElement:
     return OxmlElement("w:rFonts", {qn(f"w:{a}"): FONT for a in ("ascii", "hAnsi", "cs")})
 
 
-def _set_language(rpr: BaseOxmlElement) -> None:
+def set_language(rpr: BaseOxmlElement) -> None:
+    """UK English for Latin and East Asian text; right-to-left text keeps its language, or
+    Word's default for it."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    if not lang.get(qn("w:bidi")):
+        lang.set(qn("w:bidi"), BIDI_LANGUAGE)
