@@ -2,10 +2,12 @@
 
 The day summary is shared with every authority of the day: best practice examples and
 common systemic issues by presenting authority, the prioritised list for next year's
-regional improvement plan, every ask and offer, the plenary's answers and who came. The
-cycle report reads every day of a cycle: recurring themes, the same lists across days,
-offers that could meet another authority's ask, and the priorities for the regional
-programme.
+regional improvement plan, every ask and offer, the plenary's answers, what each person
+said they want to give and receive at the introductions, and who came. The cycle report
+reads every day of a cycle: recurring themes, systemic issues worded alike on several days
+listed once, the same lists across days, offers that could meet another authority's ask on
+any day, the priorities for the regional programme, each day's plenary answers and the
+topical peer challenges invited.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from facilitator.common.vocabulary import (
 from facilitator.common.wording import short_date
 from facilitator.planning.day_plan import DayPlan
 from facilitator.planning.day_sessions import presenting_sessions
+from facilitator.planning.day_setup import DCS_ROLE
 from facilitator.records.common import (
     EXCHANGE,
     FLAGGED_TAGS,
@@ -36,27 +39,36 @@ from facilitator.records.common import (
     read_notes,
     stage_kinds,
 )
+from facilitator.records.cycle_pairing import pair_asks_with_offers
 from facilitator.records.keys import RecordKey
-from facilitator.records.pairing import group_similar, suggest_pairings
+from facilitator.records.pairing import group_similar
 from facilitator.records.sources import RecordSources
+from facilitator.records.systemic_groups import group_issues
 from facilitator.word.record_content import (
     AuthorityBullets,
     Bullet,
     CycleDay,
     CycleExchange,
     CyclePriority,
-    CycleReportContent,
     DayFacts,
-    DaySummaryContent,
     ExchangeRow,
     PlenaryAnswers,
     PriorityMention,
     RankedItem,
     ThemeCount,
 )
+from facilitator.word.report_content import (
+    CycleReportRecord,
+    DayPlenary,
+    DaySummaryRecord,
+    IntroductionRow,
+    IssueMention,
+    TopicalInvitation,
+)
 from question_bank import Bank
 
 ACROSS_THE_DAY = "Across the day"
+GUEST = "Guest"
 NOT_SET = "Not set"
 OTHER_PLENARY_NOTES = "Other notes from the plenary"
 ANSWERED_IN_PLENARY = (
@@ -69,7 +81,7 @@ ANSWERED_IN_PLENARY = (
 # the day summary -----------------------------------------------------------------------
 
 
-def collect_day_summary(workspace: RecordSources, day_id: int) -> DaySummaryContent:
+def collect_day_summary(workspace: RecordSources, day_id: int) -> DaySummaryRecord:
     plan = workspace.planner.day_plan(day_id)
     names = Names(workspace, plan)
     notes = _day_notes(workspace, plan)
@@ -94,7 +106,7 @@ def collect_day_summary(workspace: RecordSources, day_id: int) -> DaySummaryCont
         )
         for item in workspace.plenary.priorities(day_id)
     )
-    return DaySummaryContent(
+    return DaySummaryRecord(
         identifier=RecordKey.day_summary(day_id).identifier,
         day=day_facts(plan),
         best_practice=flagged(NoteTag.BEST_PRACTICE),
@@ -103,7 +115,24 @@ def collect_day_summary(workspace: RecordSources, day_id: int) -> DaySummaryCont
         exchanges=_day_exchanges(workspace, day_id, names, notes, presenter),
         plenary=_plenary(workspace, plan, names, notes),
         attendance=attendance(workspace, plan),
+        introductions=_introductions(workspace, day_id, names),
     )
+
+
+def _introductions(
+    workspace: RecordSources, day_id: int, names: Names
+) -> tuple[IntroductionRow, ...]:
+    """What each person said they want to give and receive, in the order they spoke."""
+    people = {p.person_id: p for p in workspace.introductions.people_of_day(day_id)}
+    rows = []
+    for intro in workspace.introductions.for_day(day_id):
+        person = people.get(intro.person_id) if intro.person_id is not None else None
+        role = (person.role or (DCS_ROLE if person.is_dcs else "")) if person else ""
+        authority = names.authority(intro.authority_id) or (person.authority_name if person else "")
+        rows.append(
+            IntroductionRow(authority or GUEST, intro.name, role, intro.gives, intro.receives)
+        )
+    return tuple(rows)
 
 
 def _day_notes(workspace: RecordSources, plan: DayPlan) -> list[NoteLine]:
@@ -173,7 +202,7 @@ def _plenary(
 # the cycle report ----------------------------------------------------------------------
 
 
-def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleReportContent:
+def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleReportRecord:
     """Every day of the cycle, in day number (then date) order."""
     summaries = [d for d in workspace.planner.list_days() if d.cycle_name == cycle_name]
     if not summaries:
@@ -188,6 +217,9 @@ def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleRepo
     issues: list[AuthorityBullets] = []
     exchanges: list[CycleExchange] = []
     mentions: list[PriorityMention] = []
+    issue_mentions: list[IssueMention] = []
+    plenaries: list[DayPlenary] = []
+    invitations: list[TopicalInvitation] = []
     for summary in summaries:
         plan = workspace.planner.day_plan(summary.id)
         facts = day_facts(plan)
@@ -214,6 +246,13 @@ def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleRepo
             )
             if bullets:
                 into.append(AuthorityBullets(_day_heading(facts), bullets))
+        issue_mentions += [
+            IssueMention(label, presenter.get(n.session_id or -1, ""), n.text)
+            for n in notes
+            if n.tag is NoteTag.SYSTEMIC_ISSUE
+        ]
+        plenaries.append(DayPlenary(_day_heading(facts), _plenary(workspace, plan, names, notes)))
+        invitations += _invitations(workspace, label, presenter)
         exchanges += [
             CycleExchange(label, r.authority, r.kind, r.topic, r.detail, r.scope, r.counterpart)
             for r in _day_exchanges(workspace, facts.day_id, names, notes, presenter)
@@ -231,7 +270,7 @@ def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleRepo
             bank_order.get(item[0], len(bank_order)),
         ),
     )
-    return CycleReportContent(
+    return CycleReportRecord(
         identifier=RecordKey.cycle_report(cycle_name).identifier,
         cycle_name=cycle_name,
         facilitators=tuple(facilitators),
@@ -243,8 +282,11 @@ def collect_cycle_report(workspace: RecordSources, cycle_name: str) -> CycleRepo
         best_practice=tuple(best),
         systemic_issues=tuple(issues),
         exchanges=tuple(exchanges),
-        pairings=suggest_pairings(exchanges),
+        pairings=pair_asks_with_offers(exchanges),
         priorities=rank_priorities(mentions, [day.label for day in days]),
+        plenary=tuple(plenaries),
+        topical_invitations=tuple(invitations),
+        issue_groups=group_issues(issue_mentions, [day.label for day in days]),
     )
 
 
@@ -267,6 +309,19 @@ def rank_priorities(
         CyclePriority(rank, group[0].text, tuple(sorted(group, key=lambda m: order.get(m.day, 0))))
         for rank, group in enumerate(groups, start=1)
     )
+
+
+def _invitations(
+    workspace: RecordSources, day: str, presenter: dict[int, str]
+) -> list[TopicalInvitation]:
+    """Each presenting authority's answer on a topical peer challenge next year."""
+    invitations = []
+    for session_id, authority in presenter.items():
+        facts = workspace.session_facts.get(session_id)
+        invitations.append(
+            TopicalInvitation(day, authority, facts.topical_invitation, facts.topical_topic)
+        )
+    return invitations
 
 
 def _day_heading(day: DayFacts) -> str:

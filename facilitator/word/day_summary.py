@@ -2,7 +2,7 @@
 
 Best practice examples and common systemic issues by presenting authority, the prioritised
 list for next year's regional improvement plan, every ask and offer in one table, the
-plenary's answers and who came.
+plenary's answers, what each person wants to give and receive, and who came.
 """
 
 from __future__ import annotations
@@ -10,26 +10,29 @@ from __future__ import annotations
 from facilitator.word.conventions import Document
 from facilitator.word.record_content import (
     NONE_RECORDED,
-    DaySummaryContent,
     ExchangeRow,
     RankedItem,
     Stamp,
 )
 from facilitator.word.record_parts import add_header_line, begin_record, day_details
 from facilitator.word.record_writer import RecordWriter
+from facilitator.word.report_content import NOT_RECORDED, DaySummaryRecord, IntroductionRow
 
 SUBJECT = TITLE = "Peer challenge day summary"
 PRIORITY_HEADERS = ("Rank", "Priority", "Raised by")
 PRIORITY_WIDTHS = (1.4, 10.6, 4.0)
 EXCHANGE_HEADERS = ("Authority", "Ask or offer", "Topic", "Detail", "Scope", "With")
 EXCHANGE_WIDTHS = (2.8, 1.6, 3.5, 3.0, 2.3, 2.8)  # "Brackenmoor" whole at 11 pt
+INTRODUCTION_HEADERS = ("Authority", "Who", "Wants to give", "Wants to receive")
+INTRODUCTION_WIDTHS = (2.8, 4.6, 4.3, 4.3)
+INTRODUCTION_NOTE = "What each person said they want to give to and receive from the day."
 EXCHANGE_SCOPE_NOTE = (
     "Bilateral: between two authorities. Multilateral: open to every authority in the region. "
     "Most can be met at low cost, by visits, shared documents or a call."
 )
 
 
-def build_day_summary(content: DaySummaryContent, stamp: Stamp, mark: str = "") -> Document:
+def build_day_summary(content: DaySummaryRecord, stamp: Stamp, mark: str = "") -> Document:
     """The summary; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
@@ -44,6 +47,8 @@ def build_day_summary(content: DaySummaryContent, stamp: Stamp, mark: str = "") 
     for answers in content.plenary:
         write.heading(answers.question, 3)
         write.bullets(answers.bullets)
+    write.heading("Introductions", 2)
+    _introductions(write, content.introductions)
     write.heading("Attendance", 2)
     write.attendance(content.attendance)
     if mark:
@@ -75,3 +80,14 @@ def _exchanges(write: RecordWriter, rows: tuple[ExchangeRow, ...]) -> None:
     for index, row in enumerate(rows, start=1):
         write.bookmark_cell(table, index, 2, row.bookmark)
     write.paragraph(EXCHANGE_SCOPE_NOTE)
+
+
+def _introductions(write: RecordWriter, rows: tuple[IntroductionRow, ...]) -> None:
+    if not rows:
+        write.paragraph(NONE_RECORDED, italic=True)
+        return
+    write.paragraph(INTRODUCTION_NOTE)
+    cells = [
+        (r.authority, r.who, r.gives or NOT_RECORDED, r.receives or NOT_RECORDED) for r in rows
+    ]
+    write.table(INTRODUCTION_HEADERS, cells, INTRODUCTION_WIDTHS)

@@ -26,7 +26,7 @@ from facilitator.storage.files import WriteError
 from facilitator.word import session_note
 from facilitator.word.session_note import ConfidentialityError
 from facilitator.workspace import Workspace
-from tests.support.record_day import FilledSession, fill_day, quartet_day
+from tests.support.record_day import FilledSession, fill_day, marker, quartet_day
 
 AGREED = dt.date(2027, 2, 20)
 
@@ -363,6 +363,7 @@ def test_the_day_summary_lists_the_days_outcomes(
         ("Heading 3", "Key learning to take back"),
         ("Heading 3", "Topics for problem-solving groups"),
         ("Heading 3", "New regional networking groups"),
+        ("Heading 2", "Introductions"),
         ("Heading 2", "Attendance"),
     ]
     _details, priorities, exchanges, attendance = doc.tables
@@ -413,12 +414,17 @@ def test_the_cycle_report_draws_the_days_together(
         ("Heading 2", "Asks and offers"),
         ("Heading 2", "Suggested pairings"),
         ("Heading 2", "Priorities for the regional programme"),
+        ("Heading 2", "Plenary answers, day by day"),
+        ("Heading 2", "Topical peer challenge invitations"),
     ]
-    days, themes, _exchanges, pairings, priorities = doc.tables
+    days, themes, _issues, _exchanges, pairings, priorities, _invitations = doc.tables
     assert [c.text for c in days.rows[2].cells][:3] == ["Day 2", "9 March 2027", "Quartet"]
     assert [c.text for c in themes.rows[1].cells] == ["Budget", "7", "7", "2"]
-    offers = [row.cells[0].text for row in pairings.rows[1:]]
-    assert "Ashvale (Day 1): Practice weeks for senior leaders" in offers
+    pairs = [(row.cells[0].text, row.cells[1].text) for row in pairings.rows[1:]]
+    assert (
+        f"Brackenmoor (Day 1): Senior leaders practice weeks\nDetail {marker('Brackenmoor', 14)}",
+        f"Ashvale (Day 1): Practice weeks for senior leaders\nDetail {marker('Ashvale', 14)}",
+    ) in pairs
     assert [c.text for c in priorities.rows[1].cells] == [
         "1",
         "Workforce stability (priority 1)",
