@@ -1,9 +1,10 @@
 """The confidentiality check: a session note may hold only its own session's words.
 
 Every text another session of the day stored is a possible leak; the check looks for any of
-them in a note's finished lines, whether Word or the printout laid them out, and forgives the
-words a note may share with another session: its own, the day's names, the bank's questions
-and the note's fixed wording.
+them in the text of the finished note as it is rendered (every part of the Word file, see
+facilitator.word.rendered_text, or the page Qt prints), ignoring case and paragraph breaks,
+and forgives the words a note may share with another session: its own, the day's names, the
+bank's questions and the note's fixed wording.
 """
 
 from __future__ import annotations
@@ -92,23 +93,32 @@ def _session_texts(workspace: RecordSources, session_ids: list[int]) -> list[tup
 def first_foreign(
     document_lines: Iterable[str], foreign: dict[str, str], allowed: Iterable[str] = ()
 ) -> tuple[str, str] | None:
-    """The first (text, authority) of `foreign` found inside any of the document's lines.
+    """The first (text, authority) of `foreign` found anywhere in the document's lines.
 
-    A foreign text that is also part of an `allowed` text is no leak: the same words are
-    this session's own, a name on the day's list, a bank question or the note's own wording.
+    The lines are read as one run of text, as a reader would: case and white space do not
+    count, nor do the breaks between paragraphs, so a text split over two paragraphs or
+    retyped in capitals is still found. A foreign text that is also part of an `allowed`
+    text is no leak: the same words are this session's own, a name on the day's list, a bank
+    question or the note's own wording.
     """
-    text = "\n".join(one_line(line) for line in document_lines)
+    text = folded(" ".join(document_lines))
     words = set(text.split())
     permitted: str | None = None
     for line, authority in foreign.items():
+        wanted = folded(line)
         # A line inside the text has its inner words whole in the text: a quick first test.
-        inner = line.split(" ")[1:-1]
-        if all(word in words for word in inner) and line in text:
+        inner = wanted.split(" ")[1:-1]
+        if all(word in words for word in inner) and wanted in text:
             if permitted is None:
-                permitted = "\n".join(one_line(words) for words in allowed)
-            if line not in permitted:
+                permitted = "\n".join(folded(other) for other in allowed)
+            if wanted not in permitted:
                 return line, authority
     return None
+
+
+def folded(text: str) -> str:
+    """Text as the check compares it: one line, white space single, case folded."""
+    return one_line(text).casefold()
 
 
 def public_texts(content: SessionNoteContent, bank: Bank) -> frozenset[str]:
@@ -130,9 +140,10 @@ def public_texts(content: SessionNoteContent, bank: Bank) -> frozenset[str]:
 def check_only_this_session(
     workspace: RecordSources, content: SessionNoteContent, lines: Iterable[str]
 ) -> None:
-    """Raises ConfidentialityError when the note's `lines` hold any other session's words (of
-    more than a few characters) that are not also the note's own, a name or role on the
-    day's list, the bank's words or the note's fixed wording."""
+    """Raises ConfidentialityError when the note's `lines`, its rendered text, hold any other
+    session's words (of more than a few characters, in any case, across paragraph breaks)
+    that are not also the note's own, a name or role on the day's list, the bank's words or
+    the note's fixed wording."""
     foreign = other_sessions_texts(workspace, content.session_id, content.own_texts)
     allowed = content.own_texts | public_texts(content, workspace.bank.bank(include_hidden=True))
     found = first_foreign(lines, foreign, [*allowed, *FIXED_TEXTS])

@@ -151,7 +151,7 @@ class RecordExports:
         from facilitator.word.conventions import document_bytes
         from facilitator.word.cycle_report import build_cycle_report
         from facilitator.word.day_summary import build_day_summary
-        from facilitator.word.record_parts import body_lines
+        from facilitator.word.rendered_text import rendered_text
         from facilitator.word.session_note import build_session_note
 
         marking = word_safe(self.marking) if self.marking else self.marking
@@ -177,7 +177,7 @@ class RecordExports:
                     draft_version=version,
                     agreed_on=None,
                 )
-            check_only_this_session(self.workspace, content, body_lines(doc))
+            check_only_this_session(self.workspace, content, rendered_text(doc))
         elif key.kind is RecordKind.DAY_SUMMARY:
             assert key.day_id is not None
             summary = word_safe_all(collect_day_summary(self.workspace, key.day_id))

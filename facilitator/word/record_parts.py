@@ -1,22 +1,18 @@
 """What the record documents share beyond their content: a new document with its marking and
 page numbers, the properties that name it for the round trip, the status line in its header,
-the day's details, and the text of the finished document for the confidentiality check.
+the day's details (note_layout's).
 """
 
 from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Pt
-from lxml import etree
 
-from facilitator.common.wording import long_date
 from facilitator.word.conventions import (
     Document,
     add_marking,
@@ -25,7 +21,8 @@ from facilitator.word.conventions import (
     new_document,
     set_properties,
 )
-from facilitator.word.record_content import NONE_RECORDED, DayFacts, Described, Stamp
+from facilitator.word.note_layout import day_details
+from facilitator.word.record_content import NONE_RECORDED, Described, Stamp
 from facilitator.word.record_writer import ATTENDANCE_HEADERS, RecordWriter
 
 # The printout lays a note out as Word does, from the same words.
@@ -34,12 +31,9 @@ __all__ = [
     "NONE_RECORDED",
     "add_header_line",
     "begin_record",
-    "body_lines",
     "day_details",
     "record_document",
 ]
-
-_P, _T, _BR, _TAB = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:tab")
 
 
 def record_document(template: Path | None, marking: str | None) -> Document:
@@ -94,33 +88,3 @@ def begin_record(content: Described, subject: str, stamp: Stamp) -> RecordWriter
     props.version = "" if stamp.version is None else str(stamp.version)
     props.content_status = stamp.status
     return RecordWriter(doc)
-
-
-def day_details(day: DayFacts) -> list[tuple[str, str]]:
-    rows = [("Date", long_date(day.date)), ("Day", day.label)]
-    if day.cycle_label:
-        rows.append(("Cycle", day.cycle_label))
-    rows.append(("Where", day.place))
-    if day.facilitator:
-        rows.append(("Facilitator", day.facilitator))
-    return rows
-
-
-def body_lines(doc: Document) -> Iterator[str]:
-    """The text of every paragraph of the body (tables too), headers and footers."""
-    parts = [doc.element.body]
-    for section in doc.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                parts.append(part._element)
-    for part in parts:
-        for p in part.iter(_P):
-            yield "".join(_text_of(p))
-
-
-def _text_of(p: etree._Element) -> Iterator[str]:
-    for node in p.iter(_T, _BR, _TAB):
-        if node.tag == _T:
-            yield node.text or ""
-        else:
-            yield " "

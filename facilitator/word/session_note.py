@@ -2,24 +2,29 @@
 
 Confidential to that authority: it is built from that session's content alone, and every
 export checks the finished document for any other session's words (facilitator.records
-.confidentiality) before writing a byte. The note's wording is in session_note_words.
+.confidentiality) before writing a byte. The note's wording is in session_note_words, its
+content and order in note_layout, which the printout renders too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from facilitator.word.conventions import Document
-from facilitator.word.record_content import (
-    NONE_RECORDED,
-    SCORES,
-    SessionNoteContent,
-    StageTime,
-    Stamp,
-    ThemeExplored,
+from facilitator.word.note_layout import (
+    Attendance,
+    Block,
+    Bullets,
+    Details,
+    Heading,
+    Look,
+    Paragraph,
+    session_note_layout,
 )
-from facilitator.word.record_parts import add_header_line, begin_record, day_details
+from facilitator.word.record_content import SCORES, SessionNoteContent, Stamp
+from facilitator.word.record_parts import add_header_line, begin_record
 from facilitator.word.record_writer import RecordWriter, bold_row
 from facilitator.word.session_note_words import (
     ACTIONS,
@@ -90,8 +95,6 @@ __all__ = [
     "draft_mark",
 ]
 
-STAGE_TIME_WIDTHS = (8.2, 2.6, 2.6, 2.6)
-
 
 def build_session_note(
     content: SessionNoteContent,
@@ -106,7 +109,7 @@ def build_session_note(
 
     The document's properties carry its identifier, its status ("Draft for amendment",
     "Agreed" or "", whatever the stamp says) and its version number: the stamp's, else
-    `draft_version`, else none.
+    `draft_version`, else none. The words and their order are session_note_layout's.
     """
     if draft_version is not None and agreed_on is not None:
         raise ValueError("A session note is either a draft or agreed, not both.")
@@ -118,97 +121,54 @@ def build_session_note(
         mark, status = "", ""
     version = stamp.version if stamp.version is not None else draft_version
     write = begin_record(content, SUBJECT, replace(stamp, version=version, status=status))
-    write.heading(content.title, 1)
-    if status_line.strip():
-        write.paragraph(status_line.strip(), bold=True)
-    write.details(
-        [*day_details(content.day), ("Lead reviewer", content.lead_reviewer or "Not recorded")]
-    )
-    write.paragraph(
-        CONFIDENTIAL.format(authority=content.authority),
-        italic=True,
-    )
-    write.heading(WHO_TOOK_PART, 2)
-    write.attendance(content.attendance)
-    # The stages in order: presentation, questioning, affirmation, the balcony, reaction,
-    # reflection and actions. review.note_sections and the printout follow the same order.
-    write.section(FOCUS_RISKS, content.focus_risks)
-    if content.presentation:
-        write.section(PRESENTATION, content.presentation)
-    _questions(write, content)
-    write.section(STRENGTHS, content.strengths)
-    write.section(INSIGHTS, content.insights)
-    write.section(REACTION, content.reaction)
-    if content.reflection:
-        write.section(REFLECTION, content.reflection)
-    write.section(ACTIONS, content.actions)
-    write.section(ASKS, content.asks)
-    write.section(OFFERS, content.offers)
-    write.heading(TOPICAL, 2)
-    write.paragraph(content.topical_invitation)
-    if content.other_notes:
-        write.section(OTHER_NOTES, content.other_notes)
-    write.heading(SIGN_OFF, 2)
-    for line in sign_off_lines(
+    sign_off = sign_off_lines(
         authority=content.authority,
         dcs=content.presenting_dcs,
         facilitator=content.day.facilitator,
         issued=stamp.generated_at.date(),
         agreed_on=agreed_on,
         draft=draft_version is not None,
-    ):
-        write.paragraph(line)
-    _stage_times(write, content.stage_times)
+    )
+    render(write, session_note_layout(content, status_line=status_line, sign_off=sign_off))
     if mark:
         add_header_line(write.doc, mark)
     return write.doc
 
 
-def _questions(write: RecordWriter, content: SessionNoteContent) -> None:
-    write.heading(QUESTIONS, 2)
-    if not (content.themes or content.new_questions or content.discussion):
-        write.paragraph(NONE_RECORDED, italic=True)
-    for theme in content.themes:
-        _theme(write, theme)
-    if content.new_questions:
-        write.heading(NEW_QUESTIONS, 3)
-        write.bullets(content.new_questions)
-    if content.discussion:
-        write.heading(DISCUSSION, 3)
-        write.bullets(content.discussion)
+_BOLD = frozenset({Look.STATUS, Look.MARKING, Look.MARK})
+_ITALIC = frozenset({Look.CONFIDENTIAL, Look.NONE_RECORDED})
 
 
-def _theme(write: RecordWriter, theme: ThemeExplored) -> None:
-    write.heading(theme.title, 3)
-    for explored in theme.questions:
-        below = explored.answers
-        write.bullet(explored.question, keep_with_next=bool(below))  # with its first answer
-        for item in below:
-            write.bullet(item, level=2)
-
-
-def _stage_times(write: RecordWriter, times: tuple[StageTime, ...]) -> None:
-    if not times:
-        return
-    write.heading(APPENDIX, 2)
-    rows = [_time_row(t) for t in times]
-    run = [t for t in times if t.actual_minutes is not None]
-    planned = sum(t.planned_minutes for t in times)
-    actual = sum(t.actual_minutes or 0 for t in run)
-    total = StageTime(WHOLE_SESSION, planned, actual if run else None)
-    rows.append(_time_row(total))
-    table = write.table(
-        STAGE_TIME_HEADERS, rows, STAGE_TIME_WIDTHS, right=(1, 2, 3), keep_together=True
-    )
-    bold_row(table, -1)
-    if any(t.running for t in times):
-        write.paragraph(RUNNING_NOTE)
-
-
-def _time_row(time: StageTime) -> tuple[str, str, str, str]:
-    if time.actual_minutes is None:
-        return (time.title, str(time.planned_minutes), NOT_RUN, "")
-    difference = time.difference or 0
-    sign = "+" if difference > 0 else "−" if difference < 0 else ""
-    actual = f"{time.actual_minutes} so far" if time.running else str(time.actual_minutes)
-    return (time.title, str(time.planned_minutes), actual, f"{sign}{abs(difference)}")
+def render(write: RecordWriter, blocks: Iterable[Block]) -> None:
+    """Appends a layout's blocks to the document in Balcony's Word conventions."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            write.heading(block.text, block.level)
+        elif isinstance(block, Paragraph):
+            write.paragraph(
+                block.text,
+                bold=block.look in _BOLD,
+                italic=block.look in _ITALIC,
+                marked=block.marked,
+                bookmark=block.bookmark,
+            )
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                # A question keeps with its first answer.
+                write.bullet(item.bullet, keep_with_next=bool(item.below))
+                for below in item.below:
+                    write.bullet(below, level=2)
+        elif isinstance(block, Details):
+            write.details(block.rows)
+        elif isinstance(block, Attendance):
+            write.attendance(block.teams)
+        else:
+            table = write.table(
+                block.headers,
+                block.rows,
+                block.widths,
+                right=block.right,
+                keep_together=block.keep_together,
+            )
+            if block.bold_last:
+                bold_row(table, -1)

@@ -1,8 +1,9 @@
 """A session note on paper without Word: printed through the system dialog, or saved as PDF.
 
-The words come from collect_session_note, as in the Word export, and the headings and status
-marks from facilitator.word.session_note, so paper and Word say the same. Like the export,
-the page is checked for any other session's words before anything is printed or written.
+The words come from collect_session_note and their order from facilitator.word.note_layout,
+as in the Word export, so paper and Word say the same. Like the export, the page is checked
+for any other session's words before anything is printed or written: the check reads the
+text Qt lays out for the printer, not the HTML that went in.
 """
 
 from __future__ import annotations
@@ -15,19 +16,24 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from facilitator.records.collect import (
-    SessionNoteContent,
-    StageTime,
-    agreed_status_line,
-    draft_status_line,
-)
+from facilitator.records.collect import agreed_status_line, draft_status_line
 from facilitator.records.common import Bullet
 from facilitator.records.exporting import RecordExports
 from facilitator.records.versions import RecordStateView, RecordStatus
 from facilitator.storage.files import WriteError
 from facilitator.word import session_note as words
-from facilitator.word.record_content import NONE_RECORDED
-from facilitator.word.record_parts import ATTENDANCE_HEADERS, day_details
+from facilitator.word.note_layout import (
+    Attendance,
+    Block,
+    Bullets,
+    Details,
+    Heading,
+    Item,
+    Look,
+    Paragraph,
+    session_note_layout,
+)
+from facilitator.word.record_parts import ATTENDANCE_HEADERS
 from facilitator.word.session_note_words import sign_off_lines
 from ui.common.printing import print_document, save_pdf
 from ui.planning.agenda_print import STYLE as AGENDA_STYLE
@@ -77,71 +83,48 @@ def note_marks(state: RecordStateView) -> NoteMarks:
 
 # the page --------------------------------------------------------------------------------
 
+_CLASSES = {
+    Look.PLAIN: "",
+    Look.STATUS: "status",
+    Look.CONFIDENTIAL: "confidential",
+    Look.NONE_RECORDED: "none",
+    Look.MARKING: "marking",
+    Look.MARK: "mark",
+}
 
-class _Page:
-    """HTML pieces in order, and every line of text on them for the confidentiality check."""
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.lines: list[str] = []
+def note_html(blocks: Iterable[Block], title: str) -> str:
+    """A note's layout (facilitator.word.note_layout) as simple HTML for QTextDocument."""
+    body = "".join(_html(block) for block in blocks)
+    return (
+        f"<html><head><title>{escape(title)}</title><style>{STYLE}</style></head>"
+        f"<body>{body}</body></html>"
+    )
 
-    def add(self, html: str, *texts: str) -> None:
-        self.parts.append(html)
-        self.lines.extend(texts)
 
-    def heading(self, text: str, level: int) -> None:
-        self.add(f"<h{level}>{escape(text)}</h{level}>", text)
-
-    def paragraph(self, text: str, css: str = "") -> None:
+def _html(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        css = _CLASSES[block.look]
         attribute = f' class="{css}"' if css else ""
-        self.add(f"<p{attribute}>{escape(text)}</p>", text)
-
-    def bullets(self, items: Sequence[Bullet], empty: str = NONE_RECORDED) -> None:
-        if not items:
-            self.paragraph(empty, "none")
-            return
-        self.add("<ul>")
-        for item in items:
-            self.add(f"<li>{_bullet(item)}</li>", _bullet_text(item))
-        self.add("</ul>")
-
-    def section(self, title: str, items: Sequence[Bullet]) -> None:
-        self.heading(title, 2)
-        self.bullets(items)
-
-    def table(
-        self,
-        headers: Sequence[str],
-        rows: Iterable[Sequence[str]],
-        *,
-        right: Sequence[int] = (),
-        bold_last: bool = False,
-    ) -> None:
-        rows = list(rows)
-        number_css = ' class="number"'
-        head = "".join(
-            f"<th{number_css if i in right else ''}>{escape(h)}</th>" for i, h in enumerate(headers)
+        return f"<p{attribute}>{escape(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(_item(item) for item in block.items) + "</ul>"
+    if isinstance(block, Details):
+        rows = "".join(
+            f'<tr><td class="label" width="22%">{escape(label)}</td><td>{escape(value)}</td></tr>'
+            for label, value in block.rows
         )
-        body = []
-        for number, row in enumerate(rows):
-            cells = []
-            for i, cell in enumerate(row):
-                text = escape(cell)
-                if bold_last and number == len(rows) - 1:
-                    text = f"<b>{text}</b>"
-                cells.append(f"<td{number_css if i in right else ''}>{text}</td>")
-            body.append(f"<tr>{''.join(cells)}</tr>")
-        self.add(
-            f"{TABLE}<thead><tr>{head}</tr></thead>{''.join(body)}</table>",
-            *headers,
-            *(cell for row in rows for cell in row),
-        )
+        return f"{DETAILS}{rows}</table>"
+    if isinstance(block, Attendance):  # every row names its authority, as in Word
+        return _table(ATTENDANCE_HEADERS, block.rows)
+    return _table(block.headers, block.rows, right=block.right, bold_last=block.bold_last)
 
-    def html(self, title: str) -> str:
-        return (
-            f"<html><head><title>{escape(title)}</title><style>{STYLE}</style></head>"
-            f"<body>{''.join(self.parts)}</body></html>"
-        )
+
+def _item(item: Item) -> str:
+    inner = "".join(f"<li>{_bullet(below)}</li>" for below in item.below)
+    return f"<li>{_bullet(item.bullet)}" + (f"<ul>{inner}</ul>" if inner else "") + "</li>"
 
 
 def _bullet(item: Bullet) -> str:
@@ -151,122 +134,27 @@ def _bullet(item: Bullet) -> str:
     return f"{lead}{escape(item.text)}{after}"
 
 
-def _bullet_text(item: Bullet) -> str:
-    attribution = item.attribution.strip()
-    return f"{item.lead}{item.text}" + (f" ({attribution})" if attribution else "")
-
-
-def _page(
-    content: SessionNoteContent,
-    marks: NoteMarks,
-    marking: str | None,
-    sign_off: Sequence[str] = (),
-) -> _Page:
-    page = _Page()
-    if marking:
-        page.paragraph(marking, "marking")
-    page.paragraph(marks.mark, "mark")
-    page.heading(content.title, 1)
-    page.paragraph(marks.status_line, "status")
-    details = [
-        *day_details(content.day),
-        ("Lead reviewer", content.lead_reviewer or "Not recorded"),
-    ]
-    page.add(
-        DETAILS
-        + "".join(
-            f'<tr><td class="label" width="22%">{escape(label)}</td><td>{escape(value)}</td></tr>'
-            for label, value in details
-        )
-        + "</table>",
-        *(text for row in details for text in row),
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: Sequence[int] = (),
+    bold_last: bool = False,
+) -> str:
+    number_css = ' class="number"'
+    head = "".join(
+        f"<th{number_css if i in right else ''}>{escape(h)}</th>" for i, h in enumerate(headers)
     )
-    page.paragraph(words.CONFIDENTIAL.format(authority=content.authority), "confidential")
-    page.heading(words.WHO_TOOK_PART, 2)
-    people = [
-        (team.authority, person.name, person.role)  # every row names its authority, as in Word
-        for team in content.attendance
-        for person in team.people
-    ]
-    if people:
-        page.table(ATTENDANCE_HEADERS, people)
-    else:
-        page.paragraph(NONE_RECORDED, "none")
-    page.section(words.FOCUS_RISKS, content.focus_risks)
-    if content.presentation:
-        page.section(words.PRESENTATION, content.presentation)
-    _questions(page, content)
-    page.section(words.STRENGTHS, content.strengths)
-    page.section(words.INSIGHTS, content.insights)
-    page.section(words.REACTION, content.reaction)
-    if content.reflection:
-        page.section(words.REFLECTION, content.reflection)
-    page.section(words.ACTIONS, content.actions)
-    page.section(words.ASKS, content.asks)
-    page.section(words.OFFERS, content.offers)
-    page.heading(words.TOPICAL, 2)
-    page.paragraph(content.topical_invitation)
-    if content.other_notes:
-        page.section(words.OTHER_NOTES, content.other_notes)
-    if sign_off:
-        page.heading(words.SIGN_OFF, 2)
-        for line in sign_off:
-            page.paragraph(line)
-    _stage_times(page, content.stage_times)
-    if marking:
-        page.paragraph(marking, "marking")
-    return page
-
-
-def _questions(page: _Page, content: SessionNoteContent) -> None:
-    page.heading(words.QUESTIONS, 2)
-    if not (content.themes or content.new_questions or content.discussion):
-        page.paragraph(NONE_RECORDED, "none")
-    for theme in content.themes:
-        page.heading(theme.title, 3)
-        page.add("<ul>")
-        for explored in theme.questions:
-            below = explored.answers
-            inner = "".join(f"<li>{_bullet(item)}</li>" for item in below)
-            page.add(
-                f"<li>{_bullet(explored.question)}"
-                + (f"<ul>{inner}</ul>" if inner else "")
-                + "</li>",
-                _bullet_text(explored.question),
-                *(_bullet_text(item) for item in below),
-            )
-        page.add("</ul>")
-    if content.new_questions:
-        page.heading(words.NEW_QUESTIONS, 3)
-        page.bullets(content.new_questions)
-    if content.discussion:
-        page.heading(words.DISCUSSION, 3)
-        page.bullets(content.discussion)
-
-
-def _stage_times(page: _Page, times: tuple[StageTime, ...]) -> None:
-    if not times:
-        return
-    page.heading(words.APPENDIX, 2)
-    run = [t for t in times if t.actual_minutes is not None]
-    total = StageTime(
-        words.WHOLE_SESSION,
-        sum(t.planned_minutes for t in times),
-        sum(t.actual_minutes or 0 for t in run) if run else None,
-    )
-    rows = [_time_row(t) for t in (*times, total)]
-    page.table(words.STAGE_TIME_HEADERS, rows, right=(1, 2, 3), bold_last=True)
-    if any(t.running for t in times):
-        page.paragraph(words.RUNNING_NOTE)
-
-
-def _time_row(time: StageTime) -> tuple[str, str, str, str]:
-    if time.actual_minutes is None:
-        return (time.title, str(time.planned_minutes), words.NOT_RUN, "")
-    difference = time.difference or 0
-    sign = "+" if difference > 0 else "−" if difference < 0 else ""
-    actual = f"{time.actual_minutes} so far" if time.running else str(time.actual_minutes)
-    return (time.title, str(time.planned_minutes), actual, f"{sign}{abs(difference)}")
+    body = []
+    for number, row in enumerate(rows):
+        cells = []
+        for i, cell in enumerate(row):
+            text = escape(cell)
+            if bold_last and number == len(rows) - 1:
+                text = f"<b>{text}</b>"
+            cells.append(f"<td{number_css if i in right else ''}>{text}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"{TABLE}<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
 
 
 # public ----------------------------------------------------------------------------------
@@ -276,13 +164,19 @@ def session_note_html(exports: RecordExports, session_id: int, state: RecordStat
     """The note as simple HTML that QTextDocument lays out, marked as the exports are. Raises
     ConfidentialityError (a WriteError) if it would show another session's words, as the
     Word export does."""
-    return _checked_note(exports, session_id, state)[0]
+    return _checked_note(exports, session_id, state).html
 
 
-def _checked_note(
-    exports: RecordExports, session_id: int, state: RecordStateView
-) -> tuple[str, str]:
-    """The note's HTML and its authority's name, gathered and checked once."""
+@dataclass(frozen=True)
+class _Paper:
+    html: str
+    document: QTextDocument
+    authority: str
+
+
+def _checked_note(exports: RecordExports, session_id: int, state: RecordStateView) -> _Paper:
+    """The note laid out, rendered by Qt and checked once: the check reads the text of the
+    very QTextDocument that is printed, as Qt laid it out."""
     content = exports.session_note_content(session_id)
     agreed = state.status is RecordStatus.AGREED
     sign_off = sign_off_lines(
@@ -293,9 +187,24 @@ def _checked_note(
         agreed_on=state.agreed_on if agreed else None,
         draft=state.exported and not agreed,
     )
-    page = _page(content, note_marks(state), exports.marking, sign_off)
-    exports.check_session_note(content, page.lines)
-    return page.html(content.title), content.authority
+    marks = note_marks(state)
+    blocks = session_note_layout(
+        content,
+        status_line=marks.status_line,
+        sign_off=sign_off,
+        marking=exports.marking,
+        mark=marks.mark,
+    )
+    html = note_html(blocks, content.title)
+    document = note_document(html)
+    exports.check_session_note(content, rendered_lines(document))
+    return _Paper(html, document, content.authority)
+
+
+def rendered_lines(document: QTextDocument) -> list[str]:
+    """What a QTextDocument shows on paper, as text: its page, and the title it carries."""
+    title = document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    return [document.toPlainText(), title]
 
 
 def note_document(html: str) -> QTextDocument:
@@ -313,12 +222,11 @@ def print_session_note(
 ) -> bool:
     """Asks which printer through the system dialog and prints on A4; False if cancelled.
     Raises WriteError (ConfidentialityError) before the dialog if the note cannot be shown."""
-    html, authority = _checked_note(exports, session_id, state)
-    document = note_document(html)
+    paper = _checked_note(exports, session_id, state)
     return print_document(
-        document,
-        f"Session note {authority}",
-        f"Print the session note for {authority}",
+        paper.document,
+        f"Session note {paper.authority}",
+        f"Print the session note for {paper.authority}",
         parent,
     )
 
@@ -338,5 +246,5 @@ def export_session_note_pdf(
         raise WriteError(
             f"{path} already exists. Choose another name, or confirm that it may be replaced."
         )
-    document = note_document(session_note_html(exports, session_id, state))
+    document = _checked_note(exports, session_id, state).document
     save_pdf(document, path, path.stem, overwrite=overwrite)

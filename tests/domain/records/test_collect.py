@@ -278,11 +278,12 @@ def test_other_sessions_texts_are_long_enough_and_not_our_own(
 
 def test_first_foreign_finds_a_leak_unless_the_words_are_allowed() -> None:
     foreign = {"A phrase from Brackenmoor": "Brackenmoor", "Priya Ellwood, DCS": "Corriford"}
-    lines = ["Intro", "Mentioned: a phrase from Brackenmoor", "Priya Ellwood, DCS"]
+    lines = ["Intro", "Priya Ellwood, DCS"]
 
     assert first_foreign(lines, foreign) == ("Priya Ellwood, DCS", "Corriford")
     assert first_foreign(lines, foreign, ["Priya Ellwood, DCS"]) is None
-    lines.append("Leak:  A phrase\nfrom Brackenmoor")
+    # Case, spacing and line breaks do not hide a leak.
+    lines.append("Leak:  a PHRASE\nfrom Brackenmoor")
     assert first_foreign(lines, foreign, ["Priya Ellwood, DCS"]) == (
         "A phrase from Brackenmoor",
         "Brackenmoor",
