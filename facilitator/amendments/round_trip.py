@@ -19,21 +19,21 @@ from pathlib import Path
 from facilitator.amendments.anchors import anchor_headings
 from facilitator.amendments.compare import ChangeKind, ParagraphChange, compare, render_diff
 from facilitator.amendments.day_facts_edits import IntoDayFacts
-from facilitator.amendments.numbers import MAX_DIGITS, plain_number
+from facilitator.amendments.returned_file import (
+    AmendedFileError,
+    key_of,
+    read_returned,
+    version_of,
+)
 from facilitator.amendments.taking_in import ActionsOf, IntoNotes, NotesOf, Placements
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.notes import Notebook
 from facilitator.capture.session_facts import SessionFacts
-from facilitator.common.clean_text import word_safe
 from facilitator.planning.planner import Planner
 from facilitator.records.keys import RecordKey, long_date
 from facilitator.records.reading import (
-    DocComment,
-    DocContents,
     DocParagraph,
-    UnreadableDocumentError,
-    read_document,
 )
 from facilitator.records.tables import RecordKind, VersionOrigin
 from facilitator.records.versions import RecordBook, RecordError, RecordStateView, VersionView
@@ -66,10 +66,6 @@ __all__ = [
 class Choice(StrEnum):
     ACCEPT = "accept into the record"
     KEEP = "keep as amended text"
-
-
-class AmendedFileError(ValueError):
-    """A file that cannot be taken as the returned copy; the message says why and what to do."""
 
 
 class ApplyError(RecordError):
@@ -146,12 +142,12 @@ class RoundTrip:
             data = read_word_file(path, _FIX)
         except PackageError as exc:
             raise AmendedFileError(str(exc)) from exc
-        contents = _read(data, path.name)
-        key = _key_of(contents, what)
+        contents = read_returned(data, path.name)
+        key = key_of(contents, what)
         if expected is not None and key != expected:
             raise AmendedFileError(self._other_record(key, expected))
         noun = _noun(key)
-        number = _version_of(contents.version, key.kind.label)
+        number = version_of(contents.version, key.kind.label)
         state = self._book.status(key)
         if not state.exported:
             raise AmendedFileError(
@@ -326,70 +322,6 @@ class RoundTrip:
 
 
 # helpers ---------------------------------------------------------------------------------
-
-
-def _read(data: bytes, name: str) -> DocContents:
-    """The file's properties and paragraphs, without the characters Word cannot hold: they
-    would be compared, stored and then exported, and a later export would fail on them."""
-    try:
-        contents = read_document(data)
-    except UnreadableDocumentError as exc:
-        raise AmendedFileError(
-            f"{name} cannot be read: {exc} If it was saved in another format (.doc, .pdf, "
-            ".odt), open it in Word, save it as a Word Document (.docx) and import that."
-        ) from exc
-    return DocContents(
-        identifier=word_safe(contents.identifier).strip(),
-        version=word_safe(contents.version).strip(),
-        content_status=word_safe(contents.content_status).strip(),
-        paragraphs=tuple(
-            DocParagraph(
-                word_safe(p.style),
-                word_safe(p.text),
-                word_safe(p.bookmark) if p.bookmark is not None else None,
-                word_safe(p.marked),
-                p.tracked,
-            )
-            for p in contents.paragraphs
-        ),
-        comments=tuple(
-            DocComment(word_safe(c.author), word_safe(c.text), c.paragraph)
-            for c in contents.comments
-        ),
-    )
-
-
-def _version_of(text: str, what: str) -> int:
-    """The version the file says it is: plain digits only, so "¹" or 5,000 digits are
-    refused in words rather than failing in int()."""
-    number = plain_number(text)
-    if number is not None:
-        return number
-    if not text:
-        said = "does not say which version it is"
-    elif len(text) > 20:
-        said = f"says its version is a {len(text):,}-character value, not a version number"
-    else:
-        said = f"says its version is “{text}”, not a version number"
-    raise AmendedFileError(
-        f"This {what} {said} (Balcony writes 1 to {MAX_DIGITS} plain digits), so it cannot "
-        "be compared. Choose the file Balcony exported, as it came back from the director."
-    )
-
-
-def _key_of(contents: DocContents, what: str) -> RecordKey:
-    if not contents.identifier.startswith("balcony:"):
-        raise AmendedFileError(
-            f"This is not a Balcony {what} (it has no Balcony record identifier). "
-            "Choose the file Balcony exported."
-        )
-    try:
-        return RecordKey.from_identifier(contents.identifier)
-    except ValueError as exc:
-        raise AmendedFileError(
-            f"This file’s Balcony identifier (“{contents.identifier}”) cannot be read, so it "
-            "cannot be matched to a record. Choose the file Balcony exported."
-        ) from exc
 
 
 def _noun(key: RecordKey) -> str:

@@ -59,6 +59,7 @@ from facilitator.word.record_content import (
     TeamAttendance,
     ThemeCount,
     ThemeExplored,
+    topical_bookmark,
 )
 from facilitator.word.session_note_words import agreed_status_line, draft_status_line
 from question_bank import Bank
@@ -120,6 +121,8 @@ def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNo
         topical_invitation=_invitation(
             facts.authority_name, facts.topical_invitation, facts.topical_topic
         ),
+        topical_topic=facts.topical_topic if facts.topical_invitation else "",
+        topical_bookmark_name=topical_bookmark(session_id) if facts.topical_invitation else "",
         other_notes=tuple(sections.get("other", [])),
         stage_times=session_stage_times(workspace, session_id),
         own_texts=frozenset(text for text in own if text),

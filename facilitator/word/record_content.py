@@ -85,6 +85,10 @@ class PersonLine:
     role_bookmark: str = ""
 
 
+def topical_bookmark(session_id: int) -> str:
+    return f"topical-{session_id}"
+
+
 def attendance_bookmark(authority_id: int, part: str, index: int | None = None) -> str:
     """ "team-4-dcs" for a DCS's name; "team-4-name-0" and "team-4-role-0" for the first
     colleague's name and role."""
@@ -181,6 +185,10 @@ class SessionNoteContent:
     stage_times: tuple[StageTime, ...]
     # Every text stored for this session: the confidentiality check never counts these.
     own_texts: frozenset[str]
+    # The invitation's topic, ending topical_invitation, in a bookmark of its own, so a
+    # director's widening of it can be taken in (topical_bookmark).
+    topical_topic: str = ""
+    topical_bookmark_name: str = ""
 
     @property
     def title(self) -> str:

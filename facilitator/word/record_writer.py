@@ -76,10 +76,25 @@ class RecordWriter:
         return p
 
     def paragraph(
-        self, text: str, style: str = "Normal", *, italic: bool = False, bold: bool = False
+        self,
+        text: str,
+        style: str = "Normal",
+        *,
+        italic: bool = False,
+        bold: bool = False,
+        marked: str = "",
+        bookmark: str = "",
     ) -> etree._Element:
+        """A paragraph; when it ends with `marked`, those words sit in `bookmark`."""
         p = self._new_paragraph(style)
-        _add_run(p, text, italic=italic, bold=bold)
+        if not (marked and bookmark and text.endswith(marked)):
+            _add_run(p, text, italic=italic, bold=bold)
+            return p
+        if text[: -len(marked)]:
+            _add_run(p, text[: -len(marked)], italic=italic, bold=bold)
+        mark = self._open_bookmark(p, bookmark)
+        _add_run(p, marked, italic=italic, bold=bold)
+        etree.SubElement(p, _END, {_ID: mark})
         return p
 
     def bullet(

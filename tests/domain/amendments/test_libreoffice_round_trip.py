@@ -49,9 +49,9 @@ def the_directors_edits(track: bool) -> list[dict[str, Any]]:
 class Note:
     """The demo day's first session note, exported as version 1 and marked as sent."""
 
-    def __init__(self, workspace: Workspace, folder: Path) -> None:
+    def __init__(self, workspace: Workspace, folder: Path, day_id: int | None = None) -> None:
         self.workspace = workspace
-        self.day_id = create_demo_day(
+        self.day_id = day_id or create_demo_day(
             workspace.planner, workspace.notebook, workspace.outcome_route
         )
         self.exports = RecordExports(workspace)
@@ -231,3 +231,25 @@ def test_the_heading_libreoffice_restyles_is_read_as_the_heading_and_reported(
         f"The heading “{words.INSIGHTS}” is no longer styled as a heading in the returned "
         "copy (the word processor restyled it); Balcony read it as the heading it was."
     ]
+
+
+def test_a_widened_topical_topic_is_taken_in(
+    libreoffice: LibreOffice,
+    workspace: Workspace,
+    tmp_path: Path,
+) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook, workspace.outcome_route)
+    session = workspace.planner.presenting_sessions(day_id)[0].session_id
+    workspace.session_facts.set_topical_invitation(session, True, "Edge of care")
+    note = Note(workspace, tmp_path, day_id)
+    steps = [{"track": True}, {"reword": {"find": "Edge of care", "to": "Edge of care and CAMHS"}}]
+    returned = libreoffice.edit(note.sent, tmp_path / "returned.docx", steps)
+    trip = workspace.round_trip
+    amended = trip.read_amended(returned, note.record.key)
+    (change,) = amended.changes
+    assert (change.section, change.after_marked) == (words.TOPICAL, "Edge of care and CAMHS")
+
+    trip.apply(amended, Choice.ACCEPT, placements=note.placements())
+
+    facts = workspace.session_facts.get(session)
+    assert (facts.topical_invitation, facts.topical_topic) == (True, "Edge of care and CAMHS")
