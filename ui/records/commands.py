@@ -72,6 +72,11 @@ class RecordCommands:
         record, state = self.selection.selected_record(), self.selection.selected_state()
         if record is None or state is None:
             return
+        set_aside = False
+        if state.kept_amended and not state.locked:
+            set_aside = self._confirm_set_aside(record)
+            if not set_aside:
+                return
         path = choose_save_path(
             self.window,
             self.settings,
@@ -84,7 +89,9 @@ class RecordCommands:
             return
         try:
             # The save dialog has already asked before replacing a file.
-            view = self.services.exports.export(record, path, overwrite=True)
+            view = self.services.exports.export(
+                record, path, overwrite=True, set_aside_amended_text=set_aside
+            )
         except RecordLockedError as exc:
             self._problem("Export", str(exc))
             return
@@ -102,6 +109,22 @@ class RecordCommands:
             self._problem("Export", str(exc))
             return
         self._say(f"Version {view.version} ({view.status.value}) exported to {path}.")
+
+    def _confirm_set_aside(self, record: DayRecord) -> bool:
+        """Asks before a note is exported from the notes although the director's returned
+        copy was kept as the amended text: that copy's changes would be left out."""
+        answer = QMessageBox.question(
+            self.window,
+            "Export from the notes?",
+            f"The returned copy of the {record.described} was kept as the amended text, so "
+            "its changes are not in the notes: a new version built from the notes leaves "
+            "them out.\n\nTo take them in first, cancel, import the returned copy again and "
+            "tick the changes. To send the director’s own file, select it under Versions and "
+            "choose Save a copy.\n\nExport a new version from the notes anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_all(self) -> None:
         said = export_all_to_folder(self.services.exports, self.day_id, self.settings, self.window)

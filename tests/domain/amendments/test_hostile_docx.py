@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from facilitator.amendments import round_trip
+from facilitator.amendments import returned_file
 from facilitator.amendments.round_trip import AmendedFileError
 from facilitator.amendments.taking_in import _bookmark_parts
 from facilitator.demo import create_demo_day
@@ -51,7 +51,7 @@ def never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(_data: bytes) -> object:
         raise AssertionError("python-docx was asked to open a hostile file")
 
-    monkeypatch.setattr(round_trip, "read_document", refuse)
+    monkeypatch.setattr(returned_file, "read_document", refuse)
 
 
 def add_zeros(source: Path, target: Path, part: str, size: int) -> Path:

@@ -358,12 +358,20 @@ def test_a_heading_edit_is_left_out_and_keeping_the_amended_text_leaves_the_note
     assert stage_texts(workspace, day_id, StageKind.INSIGHTS)[0] == BUDGET  # untouched
     assert cell(dialog, ASHVALE, STATUS) == "Amended (returned copy kept as it came)"
 
+    user.answer = QMessageBox.StandardButton.Cancel
     export_row(dialog, user, ASHVALE, tmp_path / "from the notes.docx")
 
-    (refusal,) = user.warnings
-    assert "kept as the director returned it" in refusal
-    assert "import the returned copy again" in refusal
+    (question,) = user.questions
+    assert "kept as the amended text" in question
+    assert "import the returned copy again" in question
     assert not (tmp_path / "from the notes.docx").exists()
+
+    user.answer = QMessageBox.StandardButton.Yes  # the explicit confirmation
+    export_row(dialog, user, ASHVALE, tmp_path / "from the notes.docx")
+
+    assert (tmp_path / "from the notes.docx").exists()
+    assert cell(dialog, ASHVALE, STATUS) == "Amended"  # the kept copy is set aside
+    assert user.warnings == []
 
 
 def test_a_note_for_another_authority_is_refused_naming_it(
