@@ -56,6 +56,7 @@ HEADINGS_OWN = "the note’s headings are Balcony’s own"
 _ADVICE = " Leave this change out, or keep the amended text."
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+TRACKED = "Made with tracked changes on (read as if accepted)"
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -301,6 +302,8 @@ class ChangesModel(QAbstractItemModel):
         if change.kind is not ChangeKind.COMMENT and not (row.choosable and row.ticked):
             words = f'<span style="color: {SECONDARY};">{words}</span>'
         why = reason(row)
+        if change.tracked:  # the director's word processor recorded it as a tracked change
+            words += f'<br><span style="color: {SECONDARY};">{TRACKED}</span>'
         if why:
             words += f'<br><i style="color: {SECONDARY};">{escape(why)}</i>'
         return (

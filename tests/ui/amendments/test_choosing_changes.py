@@ -312,3 +312,26 @@ def test_a_heading_the_word_processor_restyled_is_named_in_the_summary(
 
     assert "The heading “Insights from the balcony” is no longer styled as a heading" in seen[0]
     assert said == "Returned copy of version 1 recorded: no changes."
+
+
+def test_a_tracked_change_says_it_was_tracked(
+    qtbot: QtBot, workspace: Workspace, ashvale: DayRecord, sent: Path
+) -> None:
+    import dataclasses
+
+    from ui.amendments.changes_model import HTML_ROLE, TRACKED
+
+    amended = workspace.round_trip.read_amended(returned(sent, (BUDGET, BUDGET_NEW)), ashvale.key)
+    (change,) = amended.changes
+    tracked = dataclasses.replace(change, tracked=True)
+    amended = dataclasses.replace(amended, changes=(tracked,))
+    dialog = AmendmentsDialog(amended, {tracked: []}, "session note for Ashvale")
+    qtbot.addWidget(dialog)
+
+    untracked = AmendmentsDialog(
+        dataclasses.replace(amended, changes=(change,)), {change: []}, "note"
+    )
+    qtbot.addWidget(untracked)
+
+    assert TRACKED in row_saying(dialog, "finance").data(HTML_ROLE)
+    assert TRACKED not in row_saying(untracked, "finance").data(HTML_ROLE)
