@@ -111,6 +111,25 @@ def test_returned_lists_each_change_and_changes_nothing(
     assert before[2] is RecordStatus.SENT
 
 
+def test_returned_lists_a_comment_and_names_a_restyled_heading(
+    day: Day, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = docx.Document(str(day.out / NOTE))
+    bullet = next(p for p in doc.paragraphs if p.text.startswith(PRACTICE))
+    doc.add_comment(bullet.runs, text="Which teams hosted these?", author="Priya Ellwood")
+    heading = next(p for p in doc.paragraphs if p.text == "Actions")
+    heading.style = doc.styles["List Bullet"]  # as Writer leaves it after a tracked deletion
+    returned = save(doc, day.out.parent / "Ashvale - commented.docx")
+
+    assert day.run("returned", returned) == 0
+
+    said = capsys.readouterr()
+    assert said.out.splitlines() == [
+        "comment\tInsights from the balcony\tWhich teams hosted these?"
+    ]
+    assert "balcony: note: The heading “Actions” is no longer styled as a heading" in said.err
+
+
 def test_take_in_stores_every_change_then_agree_locks_the_note(
     day: Day, capsys: pytest.CaptureFixture[str]
 ) -> None:
