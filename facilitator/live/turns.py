@@ -7,7 +7,7 @@ index into that order), so it survives a restart mid-session.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
@@ -36,22 +36,32 @@ class NoTurnsError(LookupError):
 
 
 def turn_order(
-    presenting_order: Sequence[int], reviews: Mapping[int, int | None], presenter: int
+    presenting_order: Sequence[int],
+    reviews: Mapping[int, int | None],
+    presenter: int,
+    same_dcs: Collection[int] = (),
 ) -> list[int]:
     """The visiting authorities of `presenter`'s session, whose turn first.
 
     `reviews` maps each authority to the one it is lead reviewer for. Without a lead
-    reviewer the authority presenting next after the presenter starts.
+    reviewer the authority presenting next after the presenter starts. `same_dcs` are the
+    authorities led by the presenter's own DCS: they take no turn, as the one DCS would be
+    questioning their own authority.
     """
     if presenter not in presenting_order:
         raise ValueError("The presenting authority is not one of the day’s authorities.")
     lead = next(
-        (a for a in presenting_order if a != presenter and reviews.get(a) == presenter), None
+        (
+            a
+            for a in presenting_order
+            if a != presenter and a not in same_dcs and reviews.get(a) == presenter
+        ),
+        None,
     )
     start = presenting_order.index(lead if lead is not None else presenter)
     count = len(presenting_order)
     rotated = [presenting_order[(start + step) % count] for step in range(count)]
-    return [a for a in rotated if a != presenter]
+    return [a for a in rotated if a != presenter and a not in same_dcs]
 
 
 class Turns:
@@ -87,10 +97,12 @@ class Turns:
 def _order(s: DbSession, session: Session) -> list[tuple[int, str]]:
     entries = roster(s, session.day_id)
     names = {e.authority_id: e.name for e in entries}
+    dcs = next((e.dcs_id for e in entries if e.authority_id == session.authority_id), None)
     order = turn_order(
         [e.authority_id for e in entries],
         {e.authority_id: e.reviews_authority_id for e in entries},
         session.authority_id,
+        [e.authority_id for e in entries if dcs is not None and e.dcs_id == dcs],
     )
     if not order:
         raise NoTurnsError("This session has no visiting authorities to take turns.")

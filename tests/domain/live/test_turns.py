@@ -165,3 +165,30 @@ def test_turn_order_as_a_pure_rule() -> None:
     assert turn_order(order, {30: 30}, 30) == [40, 10, 20]  # reviewing oneself does not count
     with pytest.raises(ValueError, match="not one of the day’s authorities"):
         turn_order(order, {}, 50)
+
+
+def test_an_authority_sharing_the_presenters_dcs_takes_no_turn(workspace: Workspace) -> None:
+    """The handbook's quartet: Hampshire and Isle of Wight share one DCS, who must not
+    question their own other authority."""
+    day_id = workspace.planner.create_day(
+        NewDay(
+            date=dt.date(2027, 2, 8),
+            kind=DayKind.QUARTET,
+            mode=DayMode.FACE_TO_FACE,
+            authorities=(
+                AuthorityEntry("Hampshire", dcs_name="Morgan Vale", reviews="Surrey"),
+                AuthorityEntry("Isle of Wight", dcs_name="Morgan Vale", reviews="Kent"),
+                AuthorityEntry("Surrey", dcs_name="Ira Bell", reviews="Isle of Wight"),
+                AuthorityEntry("Kent", dcs_name="Noor Hale", reviews="Hampshire"),
+            ),
+        )
+    )
+    sessions = sessions_by_presenter(workspace, day_id)
+
+    assert names(workspace.turns.current(sessions["Hampshire"])) == ["Kent", "Surrey"]
+    assert names(workspace.turns.current(sessions["Isle of Wight"])) == ["Surrey", "Kent"]
+    assert "Hampshire" in names(workspace.turns.current(sessions["Surrey"]))
+
+
+def test_turn_order_leaves_out_the_presenters_own_dcs() -> None:
+    assert turn_order([10, 20, 30, 40], {20: 10}, 10, same_dcs=[10, 20]) == [30, 40]
