@@ -8,7 +8,7 @@ from pathlib import Path
 
 from facilitator.storage.files import WriteError, write_atomically
 from facilitator.workspace import Workspace
-from question_bank import BankFormatError
+from question_bank import BankFormatError, for_cycle
 
 
 def run_bank_command(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -43,7 +43,10 @@ def run_bank_command(workspace: Workspace, args: argparse.Namespace) -> int:
         for conflict in plan.conflicts:
             print(f"  {conflict.question_id}", file=sys.stderr)
             for label, question in (("mine", conflict.mine), ("theirs", conflict.theirs)):
-                words = " / ".join((question.text, *question.follow_ups))
+                alternatives = (f"Or: {a}" for a in question.alternatives)
+                words = " / ".join(
+                    (for_cycle(question.text, None), *alternatives, *question.follow_ups)
+                )
                 print(f"    {label + ':':8}{words}", file=sys.stderr)
         return 1
     choices = {c.question_id: args.conflicts for c in plan.conflicts}

@@ -31,9 +31,11 @@ from question_bank.model import (
 )
 from question_bank.search import SearchHit, SearchIndex
 from question_bank.store import BankService, SessionFactory, UnknownItemError
+from question_bank.text import CYCLE_YEARS, for_cycle
 from question_bank.writer import dump_bank
 
 __all__ = [
+    "CYCLE_YEARS",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "SECTIONS",
@@ -59,6 +61,7 @@ __all__ = [
     "Unchanged",
     "UnknownItemError",
     "dump_bank",
+    "for_cycle",
     "load_handbook",
     "parse_bank",
     "parse_csv",

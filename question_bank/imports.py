@@ -85,7 +85,10 @@ def plan_import(current: Bank, incoming: Bank) -> ImportPlan:
                 )
             )
         for question in theme.questions:
-            mine = current.find_question(question.id)
+            # Matched by its own id only: a question the bank has since merged into another
+            # (`Bank.moved`) is not a wording of that other question.
+            held = current.holds_question(question.id)
+            mine = current.find_question(question.id) if held else None
             if mine is None:
                 if current.find_theme(question.id) is not None:
                     raise BankFormatError(

@@ -26,10 +26,37 @@ from question_bank.tables import (
 
 def copy_words(question: Question, row: BankUserQuestion | BankOverride) -> None:
     row.text = question.text
-    row.follow_ups = json.dumps(list(question.follow_ups), ensure_ascii=False)
+    row.follow_ups = _encode_follow_ups(question)
     row.scale_low = question.scale.low if question.scale else None
     row.scale_high = question.scale.high if question.scale else None
     row.note = question.note
+
+
+def _encode_follow_ups(question: Question) -> str:
+    """The `follow_ups` column: a JSON list of text, as ever, unless the question has
+    alternatives or its scale sits on a follow-up; then a JSON object with those as well.
+    Keeping them in this column spares the tables a migration."""
+    scale_on = question.scale.follow_up if question.scale else 0
+    if not question.alternatives and not scale_on:
+        return json.dumps(list(question.follow_ups), ensure_ascii=False)
+    stored: dict[str, object] = {"follow_ups": list(question.follow_ups)}
+    if question.alternatives:
+        stored["alternatives"] = list(question.alternatives)
+    if scale_on:
+        stored["scale_follow_up"] = scale_on
+    return json.dumps(stored, ensure_ascii=False)
+
+
+def _decode_follow_ups(value: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """(follow-ups, alternatives, the follow-up asking for the scale) from the column."""
+    stored = json.loads(value)
+    if isinstance(stored, list):
+        return tuple(str(item) for item in stored), (), 0
+    follow_ups = tuple(str(item) for item in stored.get("follow_ups", []))
+    alternatives = tuple(str(item) for item in stored.get("alternatives", []))
+    scale_on = stored.get("scale_follow_up", 0)
+    valid = isinstance(scale_on, int) and 0 <= scale_on <= len(follow_ups)
+    return follow_ups, alternatives, scale_on if valid else 0
 
 
 def user_theme_row(theme: Theme) -> BankUserTheme:
@@ -48,15 +75,16 @@ def user_question_row(question: Question) -> BankUserQuestion:
 
 
 def words(row: BankUserQuestion | BankOverride) -> Words:
+    follow_ups, alternatives, scale_on = _decode_follow_ups(row.follow_ups)
     scale = None
     if row.scale_low is not None and row.scale_high is not None:
-        scale = Scale(low=row.scale_low, high=row.scale_high)
-    follow_ups = json.loads(row.follow_ups)
+        scale = Scale(low=row.scale_low, high=row.scale_high, follow_up=scale_on)
     return Words(
         text=row.text,
-        follow_ups=tuple(str(item) for item in follow_ups),
+        follow_ups=follow_ups,
         scale=scale,
         note=row.note,
+        alternatives=alternatives,
     )
 
 

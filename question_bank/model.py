@@ -31,10 +31,16 @@ UNCHANGED: Final = Unchanged.UNCHANGED
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """The two anchors of a 0–10 scale question, e.g. "not confident at all" / "very confident"."""
+    """The two anchors of a 0–10 scale question, e.g. "not confident at all" / "very confident".
+
+    `follow_up` says which of the question's words ask for the rating: 0 the lead question,
+    n its nth follow-up (counted from 1), as in the handbook's "Who provides the practice
+    leadership…? How impactful is it on a scale from 0 to 10…?".
+    """
 
     low: str
     high: str
+    follow_up: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +53,26 @@ class Question:
     note: str = ""
     origin: Origin = "user"
     hidden: bool = False
+    alternatives: tuple[str, ...] = ()
+    """Other ways to put the lead question, asked instead of it (shown as "Or: …")."""
 
     def same_words(self, other: Question) -> bool:
         """True when both say the same thing, wherever they sit and whoever wrote them."""
-        return (self.text, self.follow_ups, self.scale, self.note) == (
+        return (self.text, self.follow_ups, self.alternatives, self.scale, self.note) == (
             other.text,
             other.follow_ups,
+            other.alternatives,
             other.scale,
             other.note,
         )
+
+    @property
+    def scale_words(self) -> str:
+        """The words that ask for the 0–10 rating ("" when the question has no scale)."""
+        if self.scale is None:
+            return ""
+        number = self.scale.follow_up
+        return self.follow_ups[number - 1] if 0 < number <= len(self.follow_ups) else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +94,8 @@ class Bank:
     source: str = ""
     corrections: tuple[str, ...] = ()
     themes: tuple[Theme, ...] = ()
+    moved: tuple[tuple[str, str], ...] = ()
+    """(old id, new id) of questions merged into another, so stored references still resolve."""
 
     @cached_property
     def _themes_by_id(self) -> dict[str, Theme]:
@@ -93,13 +112,28 @@ class Bank:
     def find_theme(self, theme_id: str) -> Theme | None:
         return self._themes_by_id.get(theme_id)
 
+    @cached_property
+    def _moved_to(self) -> dict[str, str]:
+        return dict(self.moved)
+
+    def resolve_id(self, question_id: str) -> str:
+        """`question_id`, or the id of the question it was merged into if it no longer exists."""
+        if question_id in self._questions_by_id:
+            return question_id
+        return self._moved_to.get(question_id, question_id)
+
     def find_question(self, question_id: str) -> Question | None:
-        return self._questions_by_id.get(question_id)
+        """The question with this id, following `moved` for the id of a merged question."""
+        return self._questions_by_id.get(self.resolve_id(question_id))
+
+    def holds_question(self, question_id: str) -> bool:
+        """True only when a question has exactly this id (`moved` is not followed)."""
+        return question_id in self._questions_by_id
 
     def theme(self, theme_id: str) -> Theme:
         """The theme with this id; KeyError if there is none."""
         return self._themes_by_id[theme_id]
 
     def question(self, question_id: str) -> Question:
-        """The question with this id; KeyError if there is none."""
-        return self._questions_by_id[question_id]
+        """The question with this id (following `moved`); KeyError if there is none."""
+        return self._questions_by_id[self.resolve_id(question_id)]

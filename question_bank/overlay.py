@@ -23,6 +23,7 @@ class Words:
     follow_ups: tuple[str, ...] = ()
     scale: Scale | None = None
     note: str = ""
+    alternatives: tuple[str, ...] = ()
 
     def apply(self, question: Question) -> Question:
         return replace(
@@ -31,6 +32,7 @@ class Words:
             follow_ups=self.follow_ups,
             scale=self.scale,
             note=self.note,
+            alternatives=self.alternatives,
         )
 
 

@@ -26,10 +26,10 @@ from question_bank.model import (
 )
 from question_bank.text import TITLE_LIMIT, is_valid_id, single_line, word_safe
 
-BANK_KEYS = ("format", "version", "id", "title", "source", "corrections", "themes")
+BANK_KEYS = ("format", "version", "id", "title", "source", "corrections", "moved", "themes")
 THEME_KEYS = ("id", "title", "section", "description", "questions")
-QUESTION_KEYS = ("id", "text", "follow_ups", "scale", "note")
-SCALE_KEYS = ("low", "high")
+QUESTION_KEYS = ("id", "text", "alternatives", "follow_ups", "scale", "note")
+SCALE_KEYS = ("low", "high", "follow_up")
 
 
 def describe(value: object) -> str:
@@ -217,7 +217,24 @@ def bank_from_document(document: Mapping[str, Any], source: str, origin: Origin)
         source=bank_source,
         corrections=corrections,
         themes=themes,
+        moved=_moved(check, document.get("moved", {})),
     )
+
+
+def _moved(check: _Checker, raw: object) -> tuple[tuple[str, str], ...]:
+    """`moved = { "old-id" = "new-id" }`: questions merged into another question of the bank."""
+    table = check.table(raw, "moved", 'moved = { "old-id" = "new-id" }')
+    moved: list[tuple[str, str]] = []
+    for old, new in table.items():
+        place = f"moved.{old}"
+        check.identifier(old, place)
+        target = check.identifier(new, place)
+        if old in check.question_places or old in check.theme_places:
+            check.fail(place, f'"{old}" is still the id of an item of the bank. Remove it here.')
+        if target not in check.question_places:
+            check.fail(place, f'there is no question "{target}" in the bank to point to.')
+        moved.append((old, target))
+    return tuple(moved)
 
 
 def _check_size(check: _Checker, raw_themes: list[Any]) -> None:
@@ -292,13 +309,21 @@ def _question(check: _Checker, raw: object, place: str, theme_id: str, origin: O
         "the question is empty. Give every question some text.",
     )
     follow_ups = check.texts(table.get("follow_ups", []), f"{place}.follow_ups", "follow-up")
-    if len(follow_ups) > MAX_FOLLOW_UPS:
-        check.fail(
-            f"{place}.follow_ups",
-            f"the question has {len(follow_ups)} follow-ups; Balcony reads at most "
-            f"{MAX_FOLLOW_UPS}.",
-        )
-    scale = _scale(check, table["scale"], f"{place}.scale") if "scale" in table else None
+    alternatives = check.texts(
+        table.get("alternatives", []), f"{place}.alternatives", "alternative"
+    )
+    for key, items in (("follow_ups", follow_ups), ("alternatives", alternatives)):
+        if len(items) > MAX_FOLLOW_UPS:
+            check.fail(
+                f"{place}.{key}",
+                f"the question has {len(items)} {key.replace('_', '-')}; Balcony reads at most "
+                f"{MAX_FOLLOW_UPS}.",
+            )
+    scale = (
+        _scale(check, table["scale"], f"{place}.scale", len(follow_ups))
+        if "scale" in table
+        else None
+    )
     note = check.text(table.get("note", ""), f"{place}.note")
     return Question(
         id=question_id,
@@ -308,10 +333,11 @@ def _question(check: _Checker, raw: object, place: str, theme_id: str, origin: O
         scale=scale,
         note=note,
         origin=origin,
+        alternatives=alternatives,
     )
 
 
-def _scale(check: _Checker, raw: object, place: str) -> Scale:
+def _scale(check: _Checker, raw: object, place: str, follow_up_count: int) -> Scale:
     table = check.table(raw, place, 'scale = { low = "…", high = "…" }')
     check.keys(table, place, SCALE_KEYS)
     anchors: list[str] = []
@@ -329,4 +355,15 @@ def _scale(check: _Checker, raw: object, place: str) -> Scale:
                 f"the {end} end of the scale has no words. Give both ends words.",
             )
         )
-    return Scale(low=anchors[0], high=anchors[1])
+    follow_up = table.get("follow_up", 0)
+    if (
+        not isinstance(follow_up, int)
+        or isinstance(follow_up, bool)
+        or not 0 <= follow_up <= follow_up_count
+    ):
+        check.fail(
+            _join(place, "follow_up"),
+            f"expected the number of the follow-up that asks for the scale (1 to "
+            f"{follow_up_count}, or 0 for the question itself), found {describe(follow_up)}.",
+        )
+    return Scale(low=anchors[0], high=anchors[1], follow_up=follow_up)

@@ -88,7 +88,7 @@ class SearchIndex:
                     (
                         len(questions),
                         search_form(question.text),
-                        search_form("\n".join(question.follow_ups)),
+                        search_form("\n".join((*question.alternatives, *question.follow_ups))),
                         theme_title,
                     )
                 )

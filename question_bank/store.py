@@ -123,9 +123,10 @@ class BankService:
         follow_ups: Sequence[str] = (),
         scale: Scale | None = None,
         note: str = "",
+        alternatives: Sequence[str] = (),
     ) -> Question:
         """A new question at the end of the theme."""
-        words = _question_words(text, follow_ups, scale, note)
+        words = _question_words(text, follow_ups, scale, note, alternatives)
         with self._sessions() as session:
             current = merge(self._base, read_layer(session), include_hidden=True)
             if current.find_theme(theme_id) is None:
@@ -143,6 +144,7 @@ class BankService:
         follow_ups: Sequence[str] | Unchanged = UNCHANGED,
         scale: Scale | Unchanged | None = UNCHANGED,
         note: str | Unchanged = UNCHANGED,
+        alternatives: Sequence[str] | Unchanged = UNCHANGED,
     ) -> Question:
         """Change a question's words. A shipped question gets an edit kept beside it."""
         with self._sessions() as session:
@@ -155,6 +157,7 @@ class BankService:
                 current.follow_ups if follow_ups is UNCHANGED else follow_ups,
                 current.scale if scale is UNCHANGED else scale,
                 current.note if note is UNCHANGED else note,
+                current.alternatives if alternatives is UNCHANGED else alternatives,
             )
             edited = replace(
                 current,
@@ -162,6 +165,7 @@ class BankService:
                 follow_ups=words.follow_ups,
                 scale=words.scale,
                 note=words.note,
+                alternatives=words.alternatives,
             )
             self._save_words(session, edited)
         return edited
@@ -190,7 +194,7 @@ class BankService:
             order = _moved(
                 [q.id for q in siblings],
                 [q.id for q in siblings if include_hidden or not q.hidden],
-                question_id,
+                question.id,
                 new_index,
             )
             write_order(session, question.theme_id, order)
@@ -260,6 +264,7 @@ class BankService:
                             follow_ups=conflict.theirs.follow_ups,
                             scale=conflict.theirs.scale,
                             note=conflict.theirs.note,
+                            alternatives=conflict.theirs.alternatives,
                         ),
                     )
                     replaced.append(conflict.question_id)
@@ -310,6 +315,7 @@ class BankService:
                 kind = "question"
             if item is None:
                 raise UnknownItemError(f'There is no theme or question "{item_id}".')
+            item_id = item.id  # the question a moved id now points to
             row = session.get(BankHidden, (kind, item_id))
             if hidden and row is None:
                 session.add(BankHidden(kind=kind, item_id=item_id))
@@ -326,17 +332,24 @@ def _required_text(value: str, problem: str) -> str:
 
 
 def _question_words(
-    text: str, follow_ups: Sequence[str], scale: Scale | None, note: str
+    text: str,
+    follow_ups: Sequence[str],
+    scale: Scale | None,
+    note: str,
+    alternatives: Sequence[str] = (),
 ) -> Question:
-    if isinstance(follow_ups, str):
-        raise TypeError("follow_ups is a sequence of texts, not one text")
+    if isinstance(follow_ups, str) or isinstance(alternatives, str):
+        raise TypeError("follow_ups and alternatives are sequences of texts, not one text")
     cleaned = tuple(item.strip() for item in follow_ups if item.strip())
-    if len(cleaned) > MAX_FOLLOW_UPS:
+    others = tuple(item.strip() for item in alternatives if item.strip())
+    if max(len(cleaned), len(others)) > MAX_FOLLOW_UPS:
         raise ValueError(f"A question can have at most {MAX_FOLLOW_UPS} follow-ups.")
     if scale is not None:
         scale = Scale(
             low=_required_text(scale.low, "Give the low end of the scale (0) some words."),
             high=_required_text(scale.high, "Give the high end of the scale (10) some words."),
+            # A scale asked by a follow-up that is gone falls back to the question itself.
+            follow_up=scale.follow_up if 0 <= scale.follow_up <= len(cleaned) else 0,
         )
     return Question(
         id="",
@@ -345,6 +358,7 @@ def _question_words(
         follow_ups=cleaned,
         scale=scale,
         note=note.strip(),
+        alternatives=others,
     )
 
 

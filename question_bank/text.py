@@ -26,6 +26,23 @@ _NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
 
 
+CYCLE_YEARS = "{cycle_years}"
+"""Stands in a question's words for the years of the day's cycle, e.g. "2022-2023"."""
+CYCLE_FALLBACK = "this year"
+_CYCLE_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d))?(?!\d)")
+
+
+def for_cycle(text: str, cycle_name: str | None) -> str:
+    """A question's words as asked on a day of the cycle `cycle_name`: "{cycle_years}" becomes
+    the years the cycle's name gives ("2022-2023" in "SE 2022-2023"), or "this year" when
+    there is no cycle or its name holds no year. Call it wherever bank words are shown or
+    kept for a day: the console, the records, exports."""
+    if CYCLE_YEARS not in text:
+        return text
+    found = _CYCLE_SPAN.search(cycle_name or "")
+    return text.replace(CYCLE_YEARS, found.group() if found else CYCLE_FALLBACK)
+
+
 def word_safe(text: str) -> str:
     """`text` without NUL, control characters other than tab and line breaks, lone
     surrogates, U+FFFE and U+FFFF; Windows line ends become \\n. Read from every bank file so

@@ -41,11 +41,13 @@ def _question_lines(question: Question) -> list[str]:
         "[[themes.questions]]",
         f"id = {toml_string(question.id)}",
         f"text = {toml_string(question.text)}",
+        *(_string_list("alternatives", question.alternatives) if question.alternatives else []),
         *_string_list("follow_ups", question.follow_ups),
     ]
     if question.scale is not None:
         low, high = toml_string(question.scale.low), toml_string(question.scale.high)
-        lines.append(f"scale = {{ low = {low}, high = {high} }}")
+        where = f", follow_up = {question.scale.follow_up}" if question.scale.follow_up else ""
+        lines.append(f"scale = {{ low = {low}, high = {high}{where} }}")
     if question.note:
         lines.append(f"note = {toml_string(question.note)}")
     return lines
@@ -63,6 +65,9 @@ def dump_bank(bank: Bank) -> str:
         lines.append(f"source = {toml_string(bank.source)}")
     if bank.corrections:
         lines.extend(_string_list("corrections", bank.corrections))
+    if bank.moved:
+        pairs = ", ".join(f"{toml_string(old)} = {toml_string(new)}" for old, new in bank.moved)
+        lines.append(f"moved = {{ {pairs} }}")
     for theme in bank.themes:
         lines.extend(["", *_theme_lines(theme)])
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from facilitator.capture.lists import next_position, tidy
 from facilitator.capture.ordered_lists import SessionList
 from facilitator.storage.models import FocusRisk, Session
 from facilitator.storage.rows import get_stored, stored_id
-from question_bank import Bank
+from question_bank import Bank, for_cycle
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Focus:
     text: str = ""
 
 
-def focus_words(focus: Focus, bank: Bank | None) -> tuple[str, str]:
+def focus_words(focus: Focus, bank: Bank | None, cycle_name: str | None = None) -> tuple[str, str]:
     """(lead-in, words) a focus risk reads as: the DCS's own words; or a pinned theme's title;
     or a pinned question, led by its theme's title."""
     if focus.text:
@@ -37,7 +37,7 @@ def focus_words(focus: Focus, bank: Bank | None) -> tuple[str, str]:
     theme = bank.find_theme(focus.theme_id) if bank else None
     title = theme.title if theme else focus.theme_id
     question = bank.find_question(focus.question_id) if bank and focus.question_id else None
-    return (f"{title}: ", question.text) if question else ("", title)
+    return (f"{title}: ", for_cycle(question.text, cycle_name)) if question else ("", title)
 
 
 def focus_view(row: FocusRisk) -> Focus:

@@ -12,9 +12,16 @@ from facilitator.capture.focus_risks import Focus, FocusRisks, focus_view
 from facilitator.common.clock import Clock
 from facilitator.common.events import Event
 from facilitator.storage.database import Database
-from facilitator.storage.models import AskedQuestion, FocusRisk, ScaleAnswer, Session
+from facilitator.storage.models import (
+    AskedQuestion,
+    Cycle,
+    Day,
+    FocusRisk,
+    ScaleAnswer,
+    Session,
+)
 from facilitator.storage.rows import get_stored, stored_id
-from question_bank import Bank, Question, Theme
+from question_bank import Bank, Question, Theme, for_cycle
 
 
 @dataclass(frozen=True)
@@ -113,13 +120,16 @@ class QuestionLog:
         person_id: int | None = None,
     ) -> Asked:
         with self._db.session_scope() as s:
-            get_stored(s, Session, session_id, "session")
+            session = get_stored(s, Session, session_id, "session")
+            day = s.get(Day, session.day_id)
+            cycle = s.get(Cycle, day.cycle_id) if day and day.cycle_id is not None else None
             row = AskedQuestion(
                 session_id=session_id,
                 question_id=question.id,
                 theme_id=question.theme_id,
                 theme_title=theme.title if theme else "",
-                text=question.text,
+                # Kept as asked: "{cycle_years}" becomes the years of the day's cycle.
+                text=for_cycle(question.text, cycle.name if cycle else None),
                 authority_id=authority_id,
                 person_id=person_id,
                 asked_at=self._clock.wall_now(),

@@ -62,7 +62,7 @@ from facilitator.word.record_content import (
     topical_bookmark,
 )
 from facilitator.word.session_note_words import agreed_status_line, draft_status_line
-from question_bank import Bank
+from question_bank import Bank, for_cycle
 
 
 def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNoteContent:
@@ -81,7 +81,8 @@ def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNo
             linked.setdefault(note.question_id, []).append(item)
         else:
             sections.setdefault(section, []).append(item)
-    themes, new_questions = _questions_explored(workspace, session_id, bank, names, linked)
+    cycle = plan.summary.cycle_name
+    themes, new_questions = _questions_explored(workspace, session_id, bank, names, linked, cycle)
     actions = [
         Bullet(a.text, bookmark(ACTION, a.id), f"owner: {a.owner}" if a.owner else "")
         for a in workspace.actions.for_session(session_id)
@@ -106,7 +107,9 @@ def collect_session_note(workspace: RecordSources, session_id: int) -> SessionNo
         lead_reviewer=_lead_reviewer(plan, facts.authority_id),
         presenting_dcs=_dcs(plan, facts.authority_id),
         attendance=attendance(workspace, plan),
-        focus_risks=_once(_focus_risks(workspace, session_id, bank) + sections.get("focus", [])),
+        focus_risks=_once(
+            _focus_risks(workspace, session_id, bank, cycle) + sections.get("focus", [])
+        ),
         presentation=tuple(sections.get("presentation", [])),
         strengths=tuple(sections.get("strengths", [])),
         themes=themes,
@@ -163,10 +166,12 @@ def _place_note(
     return _STAGE_SECTIONS.get(kind, "other") if kind else "other", note_bullet(note)
 
 
-def _focus_risks(workspace: RecordSources, session_id: int, bank: Bank) -> list[Bullet]:
+def _focus_risks(
+    workspace: RecordSources, session_id: int, bank: Bank, cycle_name: str
+) -> list[Bullet]:
     bullets = []
     for focus in workspace.questions.focus(session_id):
-        lead, words = focus_words(focus, bank)
+        lead, words = focus_words(focus, bank, cycle_name)
         bullets.append(Bullet(words, lead=lead))
     return bullets
 
@@ -197,6 +202,7 @@ def _questions_explored(
     bank: Bank,
     names: Names,
     linked: dict[str, list[Bullet]],
+    cycle_name: str,
 ) -> tuple[tuple[ThemeExplored, ...], list[Bullet]]:
     """Bank questions asked (or scored, or noted against) by theme in bank order, then the
     visitors' own questions."""
@@ -220,10 +226,12 @@ def _questions_explored(
     for question_id in [*scores, *linked]:
         if question_id not in by_question and (found := bank.find_question(question_id)):
             theme = bank.find_theme(found.theme_id)
-            by_question[question_id] = (theme.title if theme else "", Bullet(found.text))
+            line = Bullet(for_cycle(found.text, cycle_name))
+            by_question[question_id] = (theme.title if theme else "", line)
     order = {q.id: i for i, q in enumerate(bank.all_questions())}
     themes: dict[str, list[QuestionExplored]] = {}
-    for question_id in sorted(by_question, key=lambda q: order.get(q, len(order))):
+    # An id the bank has since moved (political-climate-09) sorts where it now stands.
+    for question_id in sorted(by_question, key=lambda q: order.get(bank.resolve_id(q), len(order))):
         title, line = by_question[question_id]
         found = bank.find_question(question_id)
         themes.setdefault(title or "Other bank questions", []).append(

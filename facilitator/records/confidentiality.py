@@ -19,7 +19,7 @@ from facilitator.records.sources import RecordSources
 from facilitator.storage.models import Action, AskedQuestion, Exchange, Note, Session
 from facilitator.word.record_content import SessionNoteContent
 from facilitator.word.session_note_words import FIXED_TEXTS, ConfidentialityError
-from question_bank import Bank
+from question_bank import Bank, for_cycle
 
 FOREIGN_MIN_LENGTH = 12
 
@@ -133,7 +133,8 @@ def public_texts(content: SessionNoteContent, bank: Bank) -> frozenset[str]:
     for theme in bank.themes:
         texts.add(theme.title)
         for question in theme.questions:
-            texts |= {question.text, *question.follow_ups}
+            asked = for_cycle(question.text, day.cycle_name)
+            texts |= {question.text, asked, *question.alternatives, *question.follow_ups}
     return frozenset(text for text in texts if text)
 
 

@@ -307,6 +307,8 @@ def _item(text: str, item_id: str, is_theme: bool, hidden: bool) -> QStandardIte
 
 def _question_line(question: Question) -> str:
     extra = []
+    if question.alternatives:
+        extra.append("or: " + " / ".join(question.alternatives))
     if question.follow_ups:
         extra.append(f"{len(question.follow_ups)} follow-ups")
     if question.scale:

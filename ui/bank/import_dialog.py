@@ -21,6 +21,7 @@ from question_bank import Choice, ImportPlan, Question
 
 def _words(question: Question) -> str:
     lines = [f"<b>{escape(question.text)}</b>"]
+    lines += [f"Or: {escape(a)}" for a in question.alternatives]
     lines += [f"– {escape(f)}" for f in question.follow_ups]
     if question.scale:
         lines.append(f"0 = {escape(question.scale.low)} · 10 = {escape(question.scale.high)}")

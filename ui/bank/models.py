@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from question_bank import Bank, Question, SearchHit, Span, Theme
+from question_bank import CYCLE_YEARS, Bank, Question, SearchHit, Span, Theme, for_cycle
 
 Index = QModelIndex | QPersistentModelIndex
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,6 +85,12 @@ class QuestionsModel(QAbstractListModel):
         self._asked_by: dict[str, list[str]] = {}
         self._focus: set[str] = set()
         self._answers: dict[str, list[str]] = {}
+        self._cycle: str | None = None  # the day's cycle, for "{cycle_years}" in the words
+
+    def set_cycle(self, cycle_name: str | None) -> None:
+        self._cycle = cycle_name
+        if self._hits:
+            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1))
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -112,7 +118,7 @@ class QuestionsModel(QAbstractListModel):
         if role == QUESTION_ROLE:
             return question
         if role == Qt.ItemDataRole.DisplayRole:
-            return question.text
+            return for_cycle(question.text, self._cycle)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._plain(question)
         if role == HTML_ROLE:
@@ -132,24 +138,45 @@ class QuestionsModel(QAbstractListModel):
         return badges
 
     def _plain(self, question: Question) -> str:
-        return " ".join([question.text, *question.follow_ups, *self._badges(question)])
+        return " ".join(
+            [
+                for_cycle(question.text, self._cycle),
+                *(f"Or: {alternative}" for alternative in question.alternatives),
+                *question.follow_ups,
+                *self._badges(question),
+            ]
+        )
 
     def _html(self, hit: SearchHit) -> str:
         question = hit.question
         asked = question.id in self._asked_by
         colour = "#505a5f" if asked else "#0b0c0c"
-        parts = [f'<div style="color:{colour}">{_marked(question.text, hit.text_spans)}</div>']
+        if CYCLE_YEARS in question.text:  # filled in, so the marks would no longer fit
+            lead = escape(for_cycle(question.text, self._cycle))
+        else:
+            lead = _marked(question.text, hit.text_spans)
+        parts = [f'<div style="color:{colour}">{lead}</div>']
+        parts += [
+            f'<div style="color:{colour}">Or: {escape(alternative)}</div>'
+            for alternative in question.alternatives
+        ]
+        scale = question.scale
+        scale_line = (
+            '<div style="color:#505a5f;margin-left:18px">'
+            f"0 = {escape(scale.low)} · 10 = {escape(scale.high)}</div>"
+            if scale is not None
+            else ""
+        )
+        if scale is not None and not 0 < scale.follow_up <= len(question.follow_ups):
+            parts.append(scale_line)
         for number, follow_up in enumerate(question.follow_ups):
             spans = hit.follow_up_spans[number] if number < len(hit.follow_up_spans) else ()
             parts.append(
                 f'<div style="color:#505a5f;margin-left:18px">– {_marked(follow_up, spans)}</div>'
             )
+            if scale is not None and scale.follow_up == number + 1:
+                parts.append(scale_line)
         badges = self._badges(question)
-        if question.scale is not None:
-            parts.append(
-                '<div style="color:#505a5f;margin-left:18px">'
-                f"0 = {escape(question.scale.low)} · 10 = {escape(question.scale.high)}</div>"
-            )
         if badges:
             parts.append(
                 '<div style="color:#00703c;font-weight:bold">' + " · ".join(badges) + "</div>"

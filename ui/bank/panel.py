@@ -195,6 +195,9 @@ class QuestionBankPanel(QWidget):
 
     def set_day(self, day_id: int | None) -> None:
         self.context.set_day(day_id)
+        # A question naming the cycle's years ("{cycle_years}") reads them from this day.
+        cycle = self.planner.day_plan(day_id).summary.cycle_name if day_id is not None else None
+        self.questions_model.set_cycle(cycle or None)
 
     def set_session(self, session_id: int | None) -> None:
         self.context.set_session(session_id)

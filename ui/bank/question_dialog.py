@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -68,17 +70,22 @@ class QuestionDialog(QDialog):
             line.strip() for line in self.follow_ups_edit.toPlainText().splitlines() if line.strip()
         )
         base = self._original or Question(id="new", theme_id="new", text="")
+        scale = scale_or_none(
+            self.scale_check.isChecked(), self.low_edit.text(), self.high_edit.text()
+        )
+        if scale is not None and base.scale is not None:  # asked by the same follow-up as before
+            asked_by = base.scale.follow_up if base.scale.follow_up <= len(follow_ups) else 0
+            scale = replace(scale, follow_up=asked_by)
         return Question(
             id=base.id,
             theme_id=base.theme_id,
             text=" ".join(self.text_edit.toPlainText().split()),
             follow_ups=follow_ups,
-            scale=scale_or_none(
-                self.scale_check.isChecked(), self.low_edit.text(), self.high_edit.text()
-            ),
+            scale=scale,
             note=base.note,
             origin=base.origin,
             hidden=base.hidden,
+            alternatives=base.alternatives,
         )
 
     def accept(self) -> None:

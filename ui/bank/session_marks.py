@@ -31,15 +31,16 @@ def session_marks(
     asked_by: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     for item in asked:
-        if item.question_id:
-            asked_by.setdefault(item.question_id, []).append(names.get(item.authority_id or 0, "–"))
+        if item.question_id:  # resolved: a question merged into another marks that one
+            who = names.get(item.authority_id or 0, "–")
+            asked_by.setdefault(bank.resolve_id(item.question_id), []).append(who)
         if item.theme_id:
             counts[item.theme_id] = counts.get(item.theme_id, 0) + 1
     answer_text: dict[str, list[str]] = {}
     for answer in answers:  # the presenting authority's own rating, and who asked
         asker = answer.asked_by_authority_id
         by = f" (asked by {names.get(asker, '?')})" if asker is not None else ""
-        answer_text.setdefault(answer.question_id, []).append(
+        answer_text.setdefault(bank.resolve_id(answer.question_id), []).append(
             f"{names.get(answer.authority_id, '?')} {answer.value}{by}"
         )
     if session_id:
@@ -53,7 +54,7 @@ def session_marks(
         untouched = NO_SESSION
     return SessionMarks(
         asked_by=asked_by,
-        focus_questions={f.question_id for f in focus if f.question_id},
+        focus_questions={bank.resolve_id(f.question_id) for f in focus if f.question_id},
         answers=answer_text,
         focus_themes={f.theme_id for f in focus if f.question_id is None},
         asked_per_theme=counts,

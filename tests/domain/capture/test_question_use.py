@@ -6,6 +6,7 @@ from facilitator.common.clock import FakeClock
 from facilitator.demo import create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.workspace import Workspace
+from question_bank import for_cycle
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_marking_asked_records_who_when_and_the_words(
         session_ids[0], question, theme, authority_id=brackenmoor
     )
 
-    assert asked.text == question.text
+    assert asked.text == for_cycle(question.text, "Demo cycle 2026–2027")  # as asked that day
     assert asked.theme_title == "Budget"
     assert asked.authority_id == brackenmoor
     assert asked.asked_at == clock.wall_now()

@@ -32,7 +32,7 @@ def test_typing_a_search_narrows_and_highlights_as_you_type(
     qtbot: QtBot, panel: QuestionBankPanel
 ) -> None:
     everything = panel.questions_model.rowCount()
-    assert everything == 57
+    assert everything == 56
 
     qtbot.keyClicks(panel.search, "budg")
 
