@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,40 +29,67 @@ from facilitator.schedule.importing import (
     existing_days,
     write_schedule,
 )
+from facilitator.schedule.region import default_region
+from facilitator.schedule.stored_cycles import stored_days
 
 
-class _CheckWorker(QObject):
-    """Reads and checks the file on a worker thread; touches no database and no widget."""
-
-    progressed = Signal(int, int)
-    finished = Signal(object)  # ImportPlan | ScheduleImport, or None when cancelled
+class _CheckWorker:
+    """Reads and checks the file on a worker thread; touches no database, no widget and no
+    Qt object. The UI thread reads its progress and outcome by polling (ScheduleImporter):
+    no signal crosses the threads, so nothing queued can outlive what it points at."""
 
     def __init__(
         self, planner: Planner, path: Path, cycle: str | None, cancelled: threading.Event
     ) -> None:
-        super().__init__()
         # What is stored is read here, on the UI thread, so the worker needs no database.
         self._known = planner.authority_short_names()
         self._existing = existing_days(planner)
+        self._stored = stored_days(planner)
+        self._region = default_region()
         self._path = path
         self._cycle = cycle
-        # Set from the UI thread: a queued signal would wait for run() to finish first.
-        self._cancelled = cancelled
+        self._cancelled = cancelled  # set from the UI thread
+        self._lock = threading.Lock()
+        self._step = (0, 0)
+        self._outcome: tuple[ImportPlan | ScheduleImport | None] | None = None
+        self.thread = threading.Thread(target=self._run, name="schedule check", daemon=True)
+
+    def step(self) -> tuple[int, int]:
+        with self._lock:
+            return self._step
+
+    def outcome(self) -> tuple[ImportPlan | ScheduleImport | None] | None:
+        """(the result,) once the check has finished (None inside when cancelled)."""
+        with self._lock:
+            return self._outcome
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancelled.is_set():
             raise ImportCancelledError
-        self.progressed.emit(done, total)
+        with self._lock:
+            self._step = (done, total)
 
-    @Slot()
-    def run(self) -> None:
+    def _run(self) -> None:
+        result: ImportPlan | ScheduleImport | None = None
         try:
-            result: ImportPlan | ScheduleImport | None = check_schedule_file(
-                self._path, self._cycle, self._known, self._existing, self._progress
+            result = check_schedule_file(
+                self._path,
+                self._cycle,
+                self._known,
+                self._existing,
+                self._progress,
+                self._stored,
+                self._region,
             )
         except ImportCancelledError:
             result = None
-        self.finished.emit(result)
+        finally:
+            with self._lock:
+                self._outcome = (result,)
+
+
+# How often the UI thread looks at the worker's progress.
+POLL_MS = 10
 
 
 class ScheduleImporter(QObject):
@@ -84,6 +111,14 @@ class ScheduleImporter(QObject):
         self._loop = QEventLoop(self)
         self._cancelled = threading.Event()
         self.progress.canceled.connect(self._cancelled.set)
+        # One timer for the importer's life, looking at the worker's progress: a timer made
+        # and deleted for each check was seen to crash once its importer was collected.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look)
+        self._worker: _CheckWorker | None = None
+        self._shown = (0, 0)
+        self._looking = False
 
     def import_file(self, path: Path, cycle: str | None) -> ScheduleImport | None:
         """What the import did, or None when it was cancelled (nothing written)."""
@@ -106,36 +141,52 @@ class ScheduleImporter(QObject):
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
         self._cancelled.clear()
-        worker = _CheckWorker(self._planner, path, cycle, self._cancelled)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # Bound methods of this object (living on the UI thread): queued across threads.
-        worker.progressed.connect(self._progressed)
-        worker.finished.connect(self._finished)
+        self._worker = _CheckWorker(self._planner, path, cycle, self._cancelled)
+        self._shown = (0, 0)
         self._result = None
-        thread.start()
+        self._worker.thread.start()
+        self._poll.start()
         try:
             self._loop.exec()
         finally:
-            thread.quit()
-            thread.wait()
+            self._poll.stop()
+            self._cancelled.set()  # should the loop end early, the worker stops at its next row
+            self._worker.thread.join()
+            self._worker = None
         return self._result
 
-    @Slot(int, int)
+    def _look(self) -> None:
+        # A modal progress dialog handles events inside setValue, which can fire this timer
+        # again: one look at a time.
+        worker = self._worker
+        if worker is None or self._looking:
+            return
+        self._looking = True
+        try:
+            step = worker.step()
+            if step != self._shown and step[1]:
+                self._shown = step
+                self._progressed(*step)
+            outcome = worker.outcome()
+            if outcome is not None:
+                self._finished(outcome[0])
+        finally:
+            self._looking = False
+
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setLabelText(f"Checking row {done:,} of {total:,}…")
 
-    @Slot(object)
     def _finished(self, result: ImportPlan | ScheduleImport | None) -> None:
-        self._result = result
+        # Cancel pressed as the last row was read still means cancel: nothing is written.
+        self._result = None if self._cancelled.is_set() else result
         self._loop.quit()
 
 
 class ImportReport(QDialog):
-    """The outcome, with every problem listed by row so the file can be fixed and retried."""
+    """The outcome, with every problem listed by row so the file can be fixed and retried,
+    then the notices: what was imported anyway but may be a slip (cycle_checks.py)."""
 
     def __init__(self, result: ScheduleImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +195,7 @@ class ImportReport(QDialog):
         summary = QLabel(result.summary)
         summary.setObjectName("errorMessage" if not result.ok else "sectionHeading")
         summary.setWordWrap(True)
-        self.details = QPlainTextEdit("\n".join([*result.lines(), *result.notices]))
+        self.details = QPlainTextEdit(report_text(result))
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Import details")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -154,6 +205,19 @@ class ImportReport(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
+
+
+def report_text(result: ScheduleImport) -> str:
+    """Errors (or the days created), then the notices under a heading of their own."""
+    lines = result.lines()
+    if result.notices:
+        heading = (
+            "Notices: imported anyway, but worth checking"
+            if result.ok
+            else "Notices: to check as well (they would not stop the import)"
+        )
+        lines += ["", heading, *(f"• {notice}" for notice in result.notices)]
+    return "\n".join(lines)
 
 
 def ask_and_import(planner: Planner, parent: QWidget | None = None) -> ScheduleImport | None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.schedule.importing import MAX_ROWS
 from facilitator.workspace import Workspace
-from ui.schedule.import_dialog import ScheduleImporter
+from ui.schedule.import_dialog import ImportReport, ScheduleImporter
 
 HEADER = "Triad,Date,LA1,LA2,LA3,F to F/ Virtual"
 
@@ -54,9 +54,9 @@ def test_checking_shows_progress_and_leaves_the_ui_thread_free(
     assert checked is not None
     assert not hasattr(checked, "errors"), checked
     assert len(ticks) > 1
-    assert importer.steps[0] == (0, MAX_ROWS)
     assert importer.steps[-1] == (MAX_ROWS, MAX_ROWS)
-    assert len(importer.steps) > 10  # the bar moves row by row, not in one jump
+    assert len(importer.steps) > 2  # the bar moves as the rows are read, not in one jump
+    assert [done for done, _ in importer.steps] == sorted({d for d, _ in importer.steps})
     assert importer.progress.value() == MAX_ROWS
     assert workspace.planner.list_days() == []  # checking writes nothing
 
@@ -80,3 +80,50 @@ def test_a_sound_file_is_imported_after_the_check(
     assert result is not None
     assert result.ok, result.errors
     assert len(workspace.planner.list_days()) == 3
+
+
+def test_a_clash_with_a_stored_day_blocks_the_import_in_the_app(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    first = write_schedule(tmp_path / "first.csv", 1)  # A0, B0, C0 on 01/09/2022
+    assert ScheduleImporter(workspace.planner).import_file(first, "2022-2023").ok  # type: ignore[union-attr]
+    clash = tmp_path / "clash.csv"
+    clash.write_text(f"{HEADER}\n1,01/09/2022,A0,X,Y,Virtual\n", encoding="utf-8")
+
+    result = ScheduleImporter(workspace.planner).import_file(clash, "Another cycle")
+
+    assert result is not None
+    assert [str(e) for e in result.errors] == [
+        "Row 2: A0 is also in day id 1 (the 2022-2023 cycle) on 01/09/2022: an authority "
+        "cannot be at two days on one date."
+    ]
+    assert len(workspace.planner.list_days()) == 1
+    report = ImportReport(result)
+    qtbot.addWidget(report)
+    assert report.details.toPlainText().startswith("clash.csv: Row 2: A0 is also in day id 1")
+
+
+def test_notices_are_listed_under_their_own_heading_and_the_import_goes_on(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    rows = [
+        "1,16/01/2023,Wokingham,East Sussex,Surrey,Virtual",
+        "2,24/01/2023,Kent,Medway,Surrey,Virtual",
+        "3,31/01/2022,Slough,Reading,Oxfordshire,Virtual",
+    ]
+    path = tmp_path / "notices.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    result = ScheduleImporter(workspace.planner).import_file(path, "SE DCS peer challenge")
+
+    assert result is not None
+    assert result.ok, result.errors
+    assert len(workspace.planner.list_days()) == 3
+    report = ImportReport(result)
+    qtbot.addWidget(report)
+    text = report.details.toPlainText()
+    assert "Notices: imported anyway, but worth checking" in text
+    assert "• Row 3: Surrey takes part twice in the SE DCS peer challenge cycle" in text
+    assert "• Row 4: 31/01/2022 is about 11 months from the middle of" in text
+    assert "are on the South East list but in none of the days" in text
+    assert "with 6 notices to check" in result.summary
