@@ -1,4 +1,5 @@
-"""`balcony where|days|demo|import-schedule`: the data file, its days, the demo day, a schedule."""
+"""`balcony where|days|demo|import-schedule|check`: the data file, its days, the demo day, a
+schedule, and the checks of a cycle."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from facilitator.schedule.region import Region
     from facilitator.workspace import Workspace
+
+# The exit status of a command whose region file cannot be used, as for a usage error.
+EX_USAGE = 2
 
 
 def print_where(path: Path) -> int:
@@ -28,13 +33,51 @@ def add_demo_day(workspace: Workspace) -> int:
     return 0
 
 
-def import_schedule(workspace: Workspace, file: str, cycle: str | None) -> int:
+def import_schedule(
+    workspace: Workspace, file: str, cycle: str | None, region_file: str | None = None
+) -> int:
+    """Imports all of the file or nothing; errors on stderr and status 1, notices on stdout."""
     from facilitator.schedule.importing import import_schedule_file
 
-    result = import_schedule_file(workspace.planner, file, cycle)
+    region = _region(region_file)
+    if region is None:
+        return EX_USAGE
+    result = import_schedule_file(workspace.planner, file, cycle, region=region)
     for line in result.lines():
         print(line, file=sys.stdout if result.ok else sys.stderr)
     for notice in result.notices:
-        print(notice)
+        print(f"Notice: {notice}")
     print(result.summary, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
+
+
+def check_cycle(workspace: Workspace, cycle: str, region_file: str | None = None) -> int:
+    """Lists the stored cycle's problems: status 0 for none, 1 for notices only, 2 for errors."""
+    from facilitator.schedule.stored_cycles import NoSuchCycleError, check_stored_cycle
+
+    region = _region(region_file)
+    if region is None:
+        return EX_USAGE
+    try:
+        checked = check_stored_cycle(workspace.planner, cycle, region)
+    except NoSuchCycleError as exc:
+        print(f"balcony: {exc}", file=sys.stderr)
+        return EX_USAGE
+    for problem in checked.problems:
+        print(f"{problem.level.value}: {problem}")
+    print(checked.summary)
+    return checked.exit_code
+
+
+def _region(file: str | None) -> Region | None:
+    """The --region list, the shipped South East without one; None (said on stderr) when
+    the file cannot be used."""
+    from facilitator.schedule.region import RegionFileError, default_region, read_region
+
+    if file is None:
+        return default_region()
+    try:
+        return read_region(file)
+    except RegionFileError as exc:
+        print(f"balcony: --region: {exc}", file=sys.stderr)
+        return None

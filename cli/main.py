@@ -65,7 +65,7 @@ def _only_reads(args: argparse.Namespace) -> bool:
     """Commands that write nothing to the data file, so may read it while the app has it."""
     bank_export = args.command == "bank" and getattr(args, "bank_command", "") == "export"
     returned = args.command == "returned" and not getattr(args, "take_in", False)
-    return args.command in ("days", "agenda") or bank_export or returned
+    return args.command in ("days", "agenda", "check") or bank_export or returned
 
 
 def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
@@ -94,7 +94,11 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
         if args.command == "import-schedule":
             from cli.days import import_schedule
 
-            return import_schedule(workspace, args.file, args.cycle)
+            return import_schedule(workspace, args.file, args.cycle, args.region)
+        if args.command == "check":
+            from cli.days import check_cycle
+
+            return check_cycle(workspace, args.cycle, args.region)
         if args.command == "agenda":
             from cli.agenda import write_agenda
 

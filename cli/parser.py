@@ -32,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schedule.add_argument("file")
     schedule.add_argument("--cycle", metavar="NAME", help="the cycle, e.g. 2022-2023")
+    _region_option(schedule)
+    check = commands.add_parser(
+        "check",
+        help="list a cycle's problems from its stored days (exit 0: none, 1: notices, 2: errors)",
+    )
+    check.add_argument("cycle", help="the cycle's name, e.g. 2022-2023")
+    _region_option(check)
     agenda = commands.add_parser("agenda", help="write a day’s agenda as a Word document")
     agenda.add_argument("day_id", type=int)
     agenda.add_argument("--out", required=True, metavar="FILE.docx")
@@ -92,6 +99,14 @@ def _lifecycle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
             command.add_argument(
                 "--on", type=a_date, metavar="YYYY-MM-DD", help="the date agreed (default today)"
             )
+
+
+def _region_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--region",
+        metavar="FILE",
+        help="the region's authorities, one a line (default: the South East's 19)",
+    )
 
 
 def _record_options(parser: argparse.ArgumentParser) -> None:

@@ -32,9 +32,16 @@ class Column(StrEnum):
     LA3 = "LA3"
     LA4 = "LA4"
     MODE = "Mode"
+    DCS1 = "DCS1"
+    DCS2 = "DCS2"
+    DCS3 = "DCS3"
+    DCS4 = "DCS4"
 
 
 AUTHORITY_COLUMNS = (Column.LA1, Column.LA2, Column.LA3, Column.LA4)
+# The optional DCS of each authority column: DCS2 names the DCS of LA2's authority (or of
+# both, when LA2 holds two authorities sharing one DCS).
+DCS_COLUMNS = (Column.DCS1, Column.DCS2, Column.DCS3, Column.DCS4)
 REQUIRED_COLUMNS = (Column.DATE, Column.LA1, Column.LA2, Column.LA3, Column.MODE)
 # Header words people use, squashed to letters and digits ("F to F/ Virtual" → "ftofvirtual").
 HEADER_ALIASES: dict[str, Column] = {
@@ -51,6 +58,11 @@ HEADER_ALIASES: dict[str, Column] = {
     ),
 }  # fmt: skip
 AUTHORITY_HEADER = re.compile(r"^(?:la|authority|localauthority)([1-4])$")
+# "DCS1", "DCS 1", "DCS of LA1", "LA1 DCS", "DCS for authority 1".
+DCS_HEADER = re.compile(
+    r"^(?:dcs(?:of|for)?(?:la|authority|localauthority)?([1-4])"
+    r"|(?:la|authority|localauthority)([1-4])dcs)$"
+)
 SAVE_AS_UTF8 = (
     "Save it as “CSV UTF-8 (Comma delimited)” (in Excel: File › Save As), then import again."
 )
@@ -78,6 +90,8 @@ def header_column(title: str) -> Column | None:
     match = AUTHORITY_HEADER.match(key)
     if match:
         return AUTHORITY_COLUMNS[int(match.group(1)) - 1]
+    if match := DCS_HEADER.match(key):
+        return DCS_COLUMNS[int(match.group(1) or match.group(2)) - 1]
     return HEADER_ALIASES.get(key)
 
 

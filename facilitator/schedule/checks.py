@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -14,6 +15,13 @@ from facilitator.schedule.cells import (
 )
 from facilitator.schedule.rows import RowDraft, RowError
 
+# A lone "DCS" column cannot say whose DCS each name is; it is refused rather than ignored.
+ONE_DCS_COLUMN = frozenset({"dcs", "dcss", "dcsname", "dcsnames", "director", "directors"})
+ONE_DCS_COLUMN_MESSAGE = (
+    "One DCS column cannot say whose DCS each name is: name the columns DCS1, DCS2, DCS3 "
+    "(and DCS4), one beside each LA column, or leave them out."
+)
+
 
 def read_header(
     row: int, header: list[str]
@@ -24,6 +32,8 @@ def read_header(
     for index, title in enumerate(header):
         column = header_column(title)
         if column is None:
+            if re.sub(r"[^a-z]", "", title.casefold()) in ONE_DCS_COLUMN:
+                errors.append(RowError(row, title.strip(), ONE_DCS_COLUMN_MESSAGE))
             continue
         if column in columns:
             errors.append(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
@@ -21,8 +21,11 @@ from facilitator.planning.day_setup import AuthorityEntry, DayInputError, NewDay
 from facilitator.planning.planner import Planner
 from facilitator.schedule.cells import CellError, decode_schedule
 from facilitator.schedule.checks import cycle_and_dates, read_header, repeated_numbers
+from facilitator.schedule.cycle_checks import CycleDay, Level, check_cycle
 from facilitator.schedule.outcome import ScheduleImport, describe_day
+from facilitator.schedule.region import Region, default_region
 from facilitator.schedule.rows import RowDraft, RowError, read_row
+from facilitator.schedule.stored_cycles import stored_days
 from question_bank.reading import FileRefusedError, read_limited
 
 __all__ = [
@@ -170,6 +173,7 @@ def _plan(
                     AuthorityEntry(
                         name,
                         short_name=short_names.get(name, ""),
+                        dcs_name=draft.dcs.get(name, ""),
                         reviews=draft.reviews[name],
                         shares_dcs_with=shares,
                     )
@@ -207,11 +211,15 @@ def check_schedule_file(
     known_short_names: Mapping[str, str],
     existing: Mapping[DayKey, DaySummary],
     progress: Progress | None = None,
+    stored: Sequence[CycleDay] = (),
+    region: Region | None = None,
 ) -> ImportPlan | ScheduleImport:
     """The plan for a schedule file, or a ScheduleImport with every problem in it.
 
-    Touches no database (what is stored comes in as `known_short_names` and `existing`),
-    so the app can run it off the UI thread. Time and memory grow in step with the file.
+    Touches no database (what is stored comes in as `known_short_names`, `existing` and
+    `stored`), so the app can run it off the UI thread. The cycle checks (cycle_checks.py)
+    run on the file's days with the stored ones, against `region` (the shipped South East
+    when None). Time and memory grow in step with the file.
     """
     path = Path(path)
     name = path.name or str(path)
@@ -241,7 +249,33 @@ def check_schedule_file(
             )
     if repeats:
         return ScheduleImport(name, result.cycle_name, errors=tuple(repeats))
-    return result
+    return _check_cycle(result, stored, default_region() if region is None else region)
+
+
+def _check_cycle(
+    plan: ImportPlan, stored: Sequence[CycleDay], region: Region
+) -> ImportPlan | ScheduleImport:
+    """The plan with the cycle's notices, or what stops it: an authority or DCS at two days
+    on one date. Only what concerns the file's days is told, not older problems."""
+    cycle = plan.cycle_name
+    new = [
+        CycleDay(
+            date=imported.day.date,
+            authorities=tuple(a.name for a in imported.day.authorities),
+            dcs=tuple(a.dcs_name for a in imported.day.authorities),
+            row=imported.row,
+            cycle_name=cycle,
+        )
+        for imported in plan.days
+    ]
+    mine = [d for d in stored if cycle and d.cycle_name == cycle]
+    others = [d for d in stored if not cycle or d.cycle_name != cycle]
+    problems = [p for p in check_cycle(cycle, [*mine, *new], region, others) if p.new]
+    errors = tuple(RowError(p.row, "", p.message) for p in problems if p.level is Level.ERROR)
+    notices = plan.notices + tuple(str(p) for p in problems if p.level is Level.NOTICE)
+    if errors:
+        return ScheduleImport(plan.source_name, cycle, errors=errors, notices=notices)
+    return replace(plan, notices=notices)
 
 
 def write_schedule(planner: Planner, plan: ImportPlan) -> ScheduleImport:
@@ -262,10 +296,18 @@ def import_schedule_file(
     path: Path | str,
     cycle_name: str | None = None,
     progress: Progress | None = None,
+    region: Region | None = None,
 ) -> ScheduleImport:
-    """Reads, checks and (only if every row is sound) imports a schedule file."""
+    """Reads, checks and (only if every row is sound, and the cycle has no error) imports a
+    schedule file. `region` is the list of authorities (the shipped South East when None)."""
     checked = check_schedule_file(
-        path, cycle_name, planner.authority_short_names(), existing_days(planner), progress
+        path,
+        cycle_name,
+        planner.authority_short_names(),
+        existing_days(planner),
+        progress,
+        stored_days(planner),
+        region,
     )
     if isinstance(checked, ScheduleImport):
         return checked

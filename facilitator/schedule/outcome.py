@@ -37,7 +37,11 @@ class ScheduleImport:
                 f"{self.source}. Correct the file and import it again."
             )
         count = len(self.created)
-        return f"Imported {count} day{'s' if count != 1 else ''} into the {self.cycle_name} cycle."
+        days = f"Imported {count} day{'s' if count != 1 else ''} into the {self.cycle_name} cycle"
+        notices = len(self.notices)
+        if notices:
+            return f"{days}, with {notices} notice{'s' if notices != 1 else ''} to check."
+        return f"{days}."
 
 
 def describe_day(day: DaySummary) -> str:

@@ -16,6 +16,7 @@ from facilitator.common.wording import join_names
 from facilitator.planning.lead_reviewers import suggest_assignment
 from facilitator.schedule.cells import (
     AUTHORITY_COLUMNS,
+    DCS_COLUMNS,
     CellAuthority,
     CellError,
     Column,
@@ -58,6 +59,9 @@ class RowDraft:
     # The short name each reviewed authority was called by, for authorities lacking one.
     short_names: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    # Each authority's DCS from the optional DCS columns (absent when not given); a DCS
+    # shared by two authorities is spelt the same for both.
+    dcs: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> DayKind:
@@ -125,6 +129,7 @@ def read_row(
         found += [(a, column, first if a.name != first else "") for a in in_cell]
     if not readable or not _team_is_sound(row, found, cells, titles, hint, errors):
         return errors
+    dcs, found = _directors(row, found, cells, titles, errors)
     reviews, notices = _lead_reviewers(row, found, titles, known_short_names, errors)
     if errors or date is None:
         return errors
@@ -145,7 +150,54 @@ def read_row(
         reviews={name: reviews[name] for name in names},
         short_names=short_names,
         notices=notices,
+        dcs=dcs,
     )
+
+
+def _directors(
+    row: int,
+    found: list[tuple[CellAuthority, Column, str]],
+    cells: Mapping[Column, str],
+    titles: Mapping[Column, str],
+    errors: list[RowError],
+) -> tuple[dict[str, str], list[tuple[CellAuthority, Column, str]]]:
+    """Each authority's DCS from the DCS columns, and `found` with every shared DCS recorded:
+    two authorities in one cell share the DCS their column names once; the same name in two
+    columns makes the later authority share the earlier one's DCS."""
+    by_column: dict[Column, str] = {}
+    for la_column, dcs_column in zip(AUTHORITY_COLUMNS, DCS_COLUMNS, strict=True):
+        text = cells.get(dcs_column, "")
+        if not text.strip():
+            continue
+        try:
+            name = field_text(text, "The DCS’s name", NAME_LIMIT)
+        except TextFieldError as exc:
+            errors.append(RowError(row, titles[dcs_column], str(exc)))
+            continue
+        if not any(column == la_column for _, column, _ in found):
+            la_title = titles.get(la_column, la_column.value)
+            errors.append(
+                RowError(
+                    row,
+                    titles[dcs_column],
+                    f"{name} is named as a DCS but {la_title} has no authority in this row.",
+                )
+            )
+            continue
+        by_column[la_column] = name
+    dcs: dict[str, str] = {}
+    first_led: dict[str, tuple[str, str]] = {}  # DCS key → (authority, name as first spelt)
+    shared: list[tuple[CellAuthority, Column, str]] = []
+    for authority, column, partner in found:
+        name = by_column.get(column, "")
+        if name:
+            key = " ".join(name.casefold().split())
+            leader, spelt = first_led.setdefault(key, (partner or authority.name, name))
+            dcs[authority.name] = spelt
+            if not partner and leader != authority.name:
+                partner = leader
+        shared.append((authority, column, partner))
+    return dcs, shared
 
 
 def _team_is_sound(

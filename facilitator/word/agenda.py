@@ -35,6 +35,7 @@ from facilitator.word.conventions import (
 
 SUBJECT = "Peer challenge day agenda"
 SECONDARY_TEXT = RGBColor(0x50, 0x5A, 0x5F)  # GOV.UK secondary text
+OVER_LIMIT_TEXT = RGBColor(0xD4, 0x35, 0x1C)  # GOV.UK error red
 BREAK_FILL = "F3F2F1"
 DETAILS_WIDTHS = (3.0, 13.0)
 PARTICIPANT_WIDTHS = (3.4, 4.2, 4.2, 4.2)
@@ -52,6 +53,10 @@ def build_agenda(
     doc = new_document(template)
     set_properties(doc, content.title, SUBJECT, content.author, generated_at)
     doc.add_heading(HEADING, level=1)
+    if content.over_limit:
+        notice = doc.add_paragraph().add_run(content.over_limit)
+        notice.bold = True
+        notice.font.color.rgb = OVER_LIMIT_TEXT
     details = add_table(doc, None, content.details, DETAILS_WIDTHS, vertical_lines=False)
     for row in details.rows:
         row.cells[0].paragraphs[0].runs[0].bold = True

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.common.vocabulary import DayMode
-from facilitator.common.wording import long_date
+from facilitator.common.wording import join_names, long_date
 from facilitator.planning.agenda import format_clock
-from facilitator.planning.day_plan import DayPlan
+from facilitator.planning.day_plan import DayPlan, Participant
 
 HEADING = "Peer challenge day: agenda"
 PARTICIPANTS_HEADING = "Authorities and lead reviewers"
@@ -53,6 +53,8 @@ class AgendaContent:
     details: tuple[tuple[str, str], ...]
     participants: tuple[tuple[str, str, str, str], ...]
     timetable: tuple[TimetableRow, ...]
+    # "This plan ends at 18.05, 30 minutes after the 17.35 finish limit." or "".
+    over_limit: str = ""
 
 
 def agenda_content(plan: DayPlan) -> AgendaContent:
@@ -62,7 +64,7 @@ def agenda_content(plan: DayPlan) -> AgendaContent:
         details.append(("Facilitator", plan.facilitator))
     details.append(("Times", f"{format_clock(plan.start)} to {format_clock(plan.finish)}"))
     participants = tuple(
-        (str(number), p.name, p.dcs or TO_BE_CONFIRMED, p.reviews or TO_BE_CONFIRMED)
+        (str(number), p.name, _dcs(plan, p), p.reviews or TO_BE_CONFIRMED)
         for number, p in enumerate(plan.participants, start=1)
     )
     return AgendaContent(
@@ -71,6 +73,7 @@ def agenda_content(plan: DayPlan) -> AgendaContent:
         details=tuple(details),
         participants=participants,
         timetable=timetable_rows(plan),
+        over_limit=plan.finish_notice,
     )
 
 
@@ -100,6 +103,16 @@ def timetable_rows(plan: DayPlan) -> tuple[TimetableRow, ...]:
         )
     rows.append(TimetableRow(format_clock(plan.finish), "Finish", "", is_finish=True))
     return tuple(rows)
+
+
+def _dcs(plan: DayPlan, participant: Participant) -> str:
+    """The DCS, or for a shared one both authorities in presenting order and the DCS named
+    once: "Hampshire and Isle of Wight (one DCS: Stuart Ashley)"."""
+    if not participant.shares_dcs_with:
+        return participant.dcs or TO_BE_CONFIRMED
+    group = {participant.name, *participant.shares_dcs_with}
+    led = join_names([p.name for p in plan.participants if p.name in group])
+    return f"{led} (one DCS: {participant.dcs or TO_BE_CONFIRMED.lower()})"
 
 
 def _lead_reviewer(plan: DayPlan, presenter: str) -> str:

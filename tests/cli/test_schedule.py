@@ -30,7 +30,8 @@ def test_the_sample_schedule_creates_six_days(
     assert main(["--data", data, "import-schedule", str(sample)]) == 0
     out = capsys.readouterr().out
     assert out.count("day id") == 6
-    assert "Imported 6 days into the 2022-2023 cycle." in out
+    assert "Imported 6 days into the 2022-2023 cycle, with 1 notice to check." in out
+    assert "Notice: Row 6: row 5 is on the same date (31/01/2023)" in out
     main(["--data", data, "days"])
     days = capsys.readouterr().out.strip().splitlines()
     assert len(days) == 6

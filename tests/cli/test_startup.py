@@ -81,6 +81,19 @@ def test_a_windowless_command_never_imports_qt(
     assert qt == []
 
 
+@pytest.mark.slow
+def test_check_never_imports_qt(tmp_path: Path) -> None:
+    """On its own data file: the module's file holds the demo day twice by now (the "demo"
+    command runs again), which `check` rightly reports as an error."""
+    data = str(tmp_path / "balcony.sqlite")
+    assert run_in_a_fresh_process("--data", data, "demo")[0] == 0
+
+    code, qt, output = run_in_a_fresh_process("--data", data, "check", DEMO_CYCLE)
+
+    assert (code, qt) == (0, [])
+    assert output.startswith("No problems found")
+
+
 def test_python_dash_m_cli_prints_the_version() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "cli", "--version"], cwd=ROOT, capture_output=True, text=True
