@@ -13,7 +13,7 @@ from sqlmodel import Session as DbSession
 from facilitator.common.vocabulary import DayStatus, StageKind
 from facilitator.live.timer import TimerState, elapsed_seconds
 from facilitator.planning.agenda import clock_times
-from facilitator.planning.agenda_edits import day_stages, get_day
+from facilitator.planning.agenda_edits import day_stages, finish_limit_of, get_day
 from facilitator.planning.day_sessions import read_sessions
 from facilitator.storage.models import Day, Stage
 from facilitator.storage.rows import stored_id
@@ -159,8 +159,8 @@ def _finishes(
     local_now = now.astimezone()
     run_date = first.astimezone().date() if first else local_now.date()
     zone = local_now.tzinfo
-    # Measured against the finish the day must keep, when one is set.
-    planned = dt.datetime.combine(run_date, day.finish_limit or starts[-1], tzinfo=zone)
+    # Measured against the finish the day must keep (17.35 unless another is set).
+    planned = dt.datetime.combine(run_date, finish_limit_of(day), tzinfo=zone)
     if first is None:
         return planned, planned
     if current is None:

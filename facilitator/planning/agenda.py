@@ -36,6 +36,23 @@ SHORT_TEA = StageTemplate(StageKind.TEA, 10, 5)
 SCREEN_BREAK = StageTemplate(StageKind.SCREEN_BREAK, 10, 5)
 PLENARY = StageTemplate(StageKind.PLENARY, 15, 10)
 DEFAULT_START = dt.time(10, 0)
+# Every day has a finish limit: the handbook's 17.35 unless the facilitator sets another.
+# A day stored with none (before limits were on by default) reads as this one.
+DEFAULT_FINISH_LIMIT = dt.time(17, 35)
+
+# The quartet of a working day (docs/quartet-timing.md): 09.00 to 17.35, four sessions of
+# 110 minutes, a five-minute changeover, lunch at 13.00 and tea at 15.20.
+QUARTET_START = dt.time(9, 0)
+QUARTET_STAGE_MINUTES: dict[StageKind, int] = {
+    StageKind.PRESENTATION: 15,
+    StageKind.QUESTIONING: 60,
+    StageKind.AFFIRMATION: 5,
+    StageKind.INSIGHTS: 15,
+    StageKind.REACTION: 5,
+    StageKind.REFLECTION: 10,
+}
+QUARTET_LUNCH = StageTemplate(StageKind.LUNCH, 30, 30)
+QUARTET_TEA = StageTemplate(StageKind.TEA, 10, 10)
 # Beyond this, a virtual day's agenda offers a screen break inside the session.
 MAX_UNBROKEN_SCREEN_MINUTES = 90
 
@@ -59,8 +76,43 @@ def break_after_session(index: int, mode: DayMode) -> StageTemplate:
     return SCREEN_BREAK if mode is DayMode.VIRTUAL else SHORT_TEA
 
 
+def default_start(session_count: int) -> dt.time:
+    """When a new day starts: the handbook's 10.00, or 09.00 for a quartet."""
+    return QUARTET_START if session_count == 4 else DEFAULT_START
+
+
 def default_agenda(session_count: int, mode: DayMode = DayMode.FACE_TO_FACE) -> list[AgendaItem]:
-    """Introductions, the sessions with a break between each two, and the plenary."""
+    """A new day's agenda: the quartet template for four sessions, else the handbook's."""
+    if session_count == 4:
+        return quartet_agenda(mode)
+    return handbook_agenda(session_count, mode)
+
+
+def quartet_agenda(mode: DayMode = DayMode.FACE_TO_FACE) -> list[AgendaItem]:
+    """The quartet template: from QUARTET_START it ends at 17.35, every stage at or above
+    its minimum and every time on a five-minute mark (docs/quartet-timing.md)."""
+    pauses = (
+        SCREEN_BREAK if mode is DayMode.VIRTUAL else SHORT_TEA,
+        QUARTET_LUNCH,
+        QUARTET_TEA,
+    )
+    items = [AgendaItem(INTRODUCTIONS.kind, INTRODUCTIONS.minutes, INTRODUCTIONS.min_minutes, None)]
+    for index in range(4):
+        items.extend(
+            AgendaItem(stage.kind, QUARTET_STAGE_MINUTES[stage.kind], stage.min_minutes, index)
+            for stage in SESSION_STAGES
+        )
+        if index < 3:
+            pause = pauses[index]
+            # The changeover after the first session is five minutes, its minimum.
+            minutes = pause.min_minutes if index == 0 else pause.minutes
+            items.append(AgendaItem(pause.kind, minutes, pause.min_minutes, None))
+    items.append(AgendaItem(PLENARY.kind, PLENARY.minutes, PLENARY.min_minutes, None))
+    return items
+
+
+def handbook_agenda(session_count: int, mode: DayMode = DayMode.FACE_TO_FACE) -> list[AgendaItem]:
+    """Introductions, the handbook's sessions with a break between each two, the plenary."""
     items = [AgendaItem(INTRODUCTIONS.kind, INTRODUCTIONS.minutes, INTRODUCTIONS.min_minutes, None)]
     for index in range(session_count):
         items.extend(

@@ -15,6 +15,7 @@ from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
 from facilitator.common.vocabulary import StageKind
+from facilitator.planning.agenda import DEFAULT_FINISH_LIMIT
 from facilitator.storage.models import Day, Note, Stage
 from facilitator.storage.rows import get_stored, stored_id
 
@@ -136,8 +137,14 @@ def set_start(s: DbSession, day_id: int, start: dt.time) -> DayChange:
     return DayChange(day_id)
 
 
+def finish_limit_of(day: Day) -> dt.time:
+    """The day's finish limit. Every day has one: a day stored without (before limits were
+    on by default) reads as DEFAULT_FINISH_LIMIT, at read time, so no file is rewritten."""
+    return day.finish_limit if day.finish_limit is not None else DEFAULT_FINISH_LIMIT
+
+
 def set_limit(s: DbSession, day_id: int, limit: dt.time | None) -> DayChange:
-    """None means the day has no finish limit, so it never warns."""
+    """None puts the day back to the default limit (DEFAULT_FINISH_LIMIT)."""
     day = get_day(s, day_id)
     day.finish_limit = limit.replace(second=0, microsecond=0) if limit is not None else None
     s.add(day)

@@ -15,8 +15,8 @@ from typing import Any
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel import Session as DbSession
 
-from facilitator.common.vocabulary import DayKind, StageKind
-from facilitator.planning.agenda import clock_times, format_clock
+from facilitator.common.vocabulary import DayKind, DayMode, StageKind
+from facilitator.planning.agenda import QUARTET_START, clock_times, format_clock, quartet_agenda
 from facilitator.planning.agenda_edits import (
     AgendaInputError,
     DayChange,
@@ -29,6 +29,10 @@ from facilitator.storage.models import Session, Stage
 from facilitator.storage.rows import get_stored, stored_id
 
 TEMPLATE_FORMAT = 1
+# The quartet template ships with Balcony (docs/quartet-timing.md); it is not stored, so
+# its id is negative and it cannot be replaced or damaged.
+QUARTET_TEMPLATE_ID = -1
+QUARTET_TEMPLATE_NAME = "Quartet in a working day (built in)"
 
 
 class AgendaTemplate(SQLModel, table=True):
@@ -72,6 +76,8 @@ def save_template(s: DbSession, day_id: int, name: str, *, replace: bool = False
     name = " ".join(name.split())
     if not name:
         raise AgendaInputError("Give the template a name.")
+    if name.casefold() == QUARTET_TEMPLATE_NAME.casefold():
+        raise AgendaInputError(f"“{name}” is the built-in template. Choose another name.")
     day = get_day(s, day_id)
     sessions = {
         x.id: x.position for x in s.exec(select(Session).where(Session.day_id == day_id)).all()
@@ -106,21 +112,38 @@ def save_template(s: DbSession, day_id: int, name: str, *, replace: bool = False
 
 
 def list_templates(s: DbSession, kind: DayKind | None = None) -> list[TemplateSummary]:
+    """The built-in quartet template first (for quartets), then the saved ones by name."""
     query = select(AgendaTemplate).order_by(col(AgendaTemplate.name))
     if kind is not None:
         query = query.where(AgendaTemplate.kind == kind)
-    return [_summary(t) for t in s.exec(query).all()]
+    built_in = [quartet_template()] if kind in (None, DayKind.QUARTET) else []
+    return built_in + [_summary(t) for t in s.exec(query).all()]
+
+
+def quartet_template(mode: DayMode = DayMode.FACE_TO_FACE) -> TemplateSummary:
+    """The built-in quartet template; on a virtual day its short pause is a screen break."""
+    items = tuple(
+        TemplateItem(x.kind, x.minutes, x.min_minutes, x.session_index)
+        for x in quartet_agenda(mode)
+    )
+    finish = clock_times(QUARTET_START, [item.minutes for item in items])[-1]
+    return TemplateSummary(
+        QUARTET_TEMPLATE_ID, QUARTET_TEMPLATE_NAME, DayKind.QUARTET, QUARTET_START, finish, items
+    )
 
 
 def apply_template(s: DbSession, day_id: int, template_id: int) -> DayChange:
     """Gives the day the template's shape and start time, reusing its stages where it can."""
-    template = get_stored(s, AgendaTemplate, template_id, "agenda template")
     day = get_day(s, day_id)
+    if template_id == QUARTET_TEMPLATE_ID:
+        shape = quartet_template(day.mode)
+    else:
+        shape = _summary(get_stored(s, AgendaTemplate, template_id, "agenda template"))
+    template = shape
     if template.kind != day.kind:
         raise AgendaInputError(
             f"“{template.name}” is a {template.kind.value} agenda; this day is a {day.kind.value}."
         )
-    shape = _summary(template)
     sessions = list(
         s.exec(select(Session).where(Session.day_id == day_id).order_by(col(Session.position)))
     )

@@ -11,13 +11,15 @@ from sqlmodel import col, select
 
 from facilitator.common.vocabulary import DayKind, DayMode, DayStatus, StageKind
 from facilitator.planning.agenda import (
+    DEFAULT_FINISH_LIMIT,
     DEFAULT_START,
     SlotInfo,
     clock_times,
     describe_minutes,
     screen_break_offers,
 )
-from facilitator.planning.agenda_fit import overrun_minutes, overrun_warning
+from facilitator.planning.agenda_edits import finish_limit_of
+from facilitator.planning.agenda_fit import overrun_minutes, overrun_notice, overrun_warning
 from facilitator.planning.day_setup import TeamMember
 from facilitator.planning.lead_reviewers import SharedDcs, validate_assignment
 from facilitator.storage.models import (
@@ -92,17 +94,24 @@ class DayPlan:
     stages: tuple[PlannedStage, ...]
     finish: dt.time
     start: dt.time = DEFAULT_START
-    finish_limit: dt.time | None = None
+    finish_limit: dt.time = DEFAULT_FINISH_LIMIT
     overrun_minutes: int = 0
     lead_reviewer_problems: tuple[str, ...] = ()
     screen_break_offers: tuple[ScreenBreakOffer, ...] = ()
 
     @property
     def finish_warning(self) -> str:
-        """ "" when the day ends by its finish limit (or has none)."""
-        if not self.overrun_minutes or self.finish_limit is None:
+        """ "" when the day ends by its finish limit."""
+        if not self.overrun_minutes:
             return ""
         return overrun_warning(self.finish, self.finish_limit, self.overrun_minutes)
+
+    @property
+    def finish_notice(self) -> str:
+        """The over-limit line an exported agenda opens with; "" when the day fits."""
+        if not self.overrun_minutes:
+            return ""
+        return overrun_notice(self.finish, self.finish_limit, self.overrun_minutes)
 
     def lead_reviewer_of(self, authority_id: int) -> int | None:
         """The authority that leads the questioning of `authority_id`, if one is chosen."""
@@ -219,6 +228,7 @@ def read_plan(s: DbSession, day_id: int) -> DayPlan:
     stages = s.exec(select(Stage).where(Stage.day_id == day_id).order_by(col(Stage.position))).all()
     minutes = [x.planned_minutes for x in stages]
     times = clock_times(day.start_time, minutes)
+    limit = finish_limit_of(day)
     planned = tuple(
         PlannedStage(
             id=stored_id(stage.id),
@@ -239,8 +249,8 @@ def read_plan(s: DbSession, day_id: int) -> DayPlan:
         stages=planned,
         finish=times[-1],
         start=day.start_time,
-        finish_limit=day.finish_limit,
-        overrun_minutes=overrun_minutes(day.start_time, minutes, day.finish_limit),
+        finish_limit=limit,
+        overrun_minutes=overrun_minutes(day.start_time, minutes, limit),
         lead_reviewer_problems=tuple(roster_problems(entries)),
         screen_break_offers=_screen_breaks(day, planned),
     )

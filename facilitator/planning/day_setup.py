@@ -16,7 +16,7 @@ from facilitator.common.clean_text import (
     single_line,
 )
 from facilitator.common.vocabulary import DayKind, DayMode
-from facilitator.planning.agenda import DEFAULT_START, default_agenda
+from facilitator.planning.agenda import DEFAULT_FINISH_LIMIT, default_agenda, default_start
 from facilitator.planning.lead_reviewers import suggest_assignment
 from facilitator.storage.models import (
     Attendee,
@@ -67,8 +67,9 @@ class NewDay:
     facilitator: str = ""
     cycle_name: str = ""
     number: int | None = None
-    start_time: dt.time = DEFAULT_START
-    finish_limit: dt.time | None = None
+    # None: the kind's usual start (10.00 for a triad, 09.00 for a quartet).
+    start_time: dt.time | None = None
+    finish_limit: dt.time = DEFAULT_FINISH_LIMIT
 
 
 class DayInputError(ValueError):
@@ -157,7 +158,7 @@ def add_day(s: DbSession, new: NewDay) -> int:
         venue=new.venue.strip(),
         meeting_link=new.meeting_link.strip(),
         facilitator=new.facilitator.strip(),
-        start_time=new.start_time,
+        start_time=new.start_time or default_start(new.kind.authority_count),
         finish_limit=new.finish_limit,
     )
     s.add(day)

@@ -17,8 +17,14 @@ from sqlmodel import col, select
 from facilitator.common.events import Event
 from facilitator.common.vocabulary import DayKind, StageKind
 from facilitator.planning import agenda_edits, agenda_templates, day_details, day_edits
-from facilitator.planning.agenda_edits import AgendaInputError, DayChange, day_stages, get_day
-from facilitator.planning.agenda_fit import FitItem, FitOptions, fit_to_limit
+from facilitator.planning.agenda_edits import (
+    AgendaInputError,
+    DayChange,
+    day_stages,
+    finish_limit_of,
+    get_day,
+)
+from facilitator.planning.agenda_fit import FitChoice, FitItem, FitOptions, FitWay, fit_to_limit
 from facilitator.planning.agenda_templates import TemplateSummary
 from facilitator.planning.day_details import DayDetails, Team, clean_details, clean_team
 from facilitator.planning.day_plan import (
@@ -61,6 +67,8 @@ __all__ = [
     "DayPlan",
     "DaySummary",
     "DayTextError",
+    "FitChoice",
+    "FitWay",
     "NewDay",
     "Participant",
     "PlannedStage",
@@ -75,18 +83,26 @@ __all__ = [
 
 @dataclass(frozen=True)
 class AgendaProposal:
-    """New lengths for some of a day's stages, as (stage id, minutes), to apply together."""
+    """New lengths for some of a day's stages, as (stage id, minutes), to apply together,
+    with a new start time or finish limit when the proposal moves them."""
 
     day_id: int
     stage_minutes: tuple[tuple[int, int], ...]
+    start: dt.time | None = None
+    limit: dt.time | None = None
 
 
 @dataclass(frozen=True)
 class DayFit:
-    """How a day that overruns its finish limit could fit it; see FitOptions."""
+    """How a day that overruns its finish limit could fit it: each of `options.choices`
+    with the proposal that makes it, in the same order."""
 
     options: FitOptions
-    shortening: AgendaProposal | None
+    proposals: tuple[AgendaProposal, ...]
+
+    def proposal(self, way: FitWay) -> AgendaProposal | None:
+        index = next((i for i, c in enumerate(self.options.choices) if c.way is way), None)
+        return None if index is None else self.proposals[index]
 
 
 class Planner:
@@ -218,32 +234,44 @@ class Planner:
         return self._edit(lambda s: agenda_edits.delete_break(s, stage_id))
 
     def fit_options(self, day_id: int) -> DayFit | None:
-        """Ways to end by the finish limit, or None when the day fits (or has no limit)."""
+        """Ways to end by the finish limit, or None when the day already does."""
         with self._db.session_scope() as s:
             day = get_day(s, day_id)
             stages = day_stages(s, day_id)
-        if day.finish_limit is None:
-            return None
+            limit = finish_limit_of(day)
         items = [FitItem(x.planned_minutes, x.min_minutes, x.kind) for x in stages]
-        options = fit_to_limit(items, day.start_time, day.finish_limit)
+        options = fit_to_limit(items, day.start_time, limit)
         if options is None:
             return None
-        shortening = None
-        if options.shortened is not None:
-            shortening = AgendaProposal(
+
+        def proposal(choice: FitChoice) -> AgendaProposal:
+            return AgendaProposal(
                 day_id,
                 tuple(
                     (stored_id(stage.id), minutes)
-                    for stage, minutes in zip(stages, options.shortened, strict=True)
+                    for stage, minutes in zip(stages, choice.minutes, strict=True)
                     if minutes != stage.planned_minutes
                 ),
+                start=choice.start if choice.start != day.start_time else None,
+                limit=choice.limit if choice.limit != limit else None,
             )
-        return DayFit(options, shortening)
+
+        return DayFit(options, tuple(proposal(c) for c in options.choices))
 
     def apply_fit(self, day_id: int, proposal: AgendaProposal) -> DayChange:
+        """Applies a proposal's lengths, start and limit together, or none of them."""
         if proposal.day_id != day_id:
             raise AgendaInputError("This proposal was made for another day.")
-        return self._edit(lambda s: agenda_edits.set_all_minutes(s, day_id, proposal.stage_minutes))
+
+        def work(s: DbSession) -> DayChange:
+            change = agenda_edits.set_all_minutes(s, day_id, proposal.stage_minutes)
+            if proposal.start is not None:
+                agenda_edits.set_start(s, day_id, proposal.start)
+            if proposal.limit is not None:
+                agenda_edits.set_limit(s, day_id, proposal.limit)
+            return change
+
+        return self._edit(work)
 
     # Agenda templates
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.common.vocabulary import StageKind
@@ -9,6 +11,7 @@ from facilitator.live.conductor import RunState, StageRun
 from facilitator.live.disguised import SuggestionPatterns, find_suggestion
 from facilitator.live.timer import Phase
 from facilitator.live.turns import TurnView
+from facilitator.planning.agenda import describe_minutes, format_clock, minutes_of
 
 PHASE_COLOURS = {
     Phase.WAITING: "#505a5f",
@@ -66,7 +69,28 @@ class StageHeader(QWidget):
         self.timer.setProperty("phase", timer.phase.value if timer else "waiting")
         finish = state.projected_finish.strftime("%H.%M")
         planned = state.planned_finish.strftime("%H.%M")
-        self.drift.setText(f"{state.drift_text} · finishing {finish} (plan {planned})")
+        text = f"{state.drift_text} · finishing {finish} (plan {planned})"
+        over = plan_overrun(state)
+        if over:
+            last = state.stages[-1]
+            end = minutes_of(last.planned_start) + last.planned_minutes
+            text += (
+                f"\nThe plan ends at {format_clock(dt.time(end // 60 % 24, end % 60))}, "
+                f"{describe_minutes(over)} after the {planned} finish limit."
+            )
+        self.drift.setText(text)
+        self.drift.setStyleSheet(f"color: {PHASE_COLOURS[Phase.OVERRUN]};" if over else "")
+
+
+def plan_overrun(state: RunState) -> int:
+    """Minutes the agenda as planned runs past the finish the day must keep (0 if it fits).
+
+    `planned_finish` is the day's finish limit; the agenda's own end is its last stage's."""
+    if not state.stages:
+        return 0
+    last = state.stages[-1]
+    end = minutes_of(last.planned_start) + last.planned_minutes
+    return max(0, end - minutes_of(state.planned_finish.time()))
 
 
 class TurnBar(QWidget):

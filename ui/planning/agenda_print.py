@@ -51,6 +51,11 @@ def agenda_html(plan: DayPlan) -> str:
         f'<tr><td class="label" width="20%">{escape(label)}</td><td>{escape(value)}</td></tr>'
         for label, value in content.details
     )
+    over_limit = (
+        f'<p style="color: #d4351c"><b>{escape(content.over_limit)}</b></p>'
+        if content.over_limit
+        else ""
+    )
     people = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
         for row in content.participants
@@ -58,7 +63,7 @@ def agenda_html(plan: DayPlan) -> str:
     return (
         f"<html><head><title>{escape(content.title)}</title>"
         f"<style>{STYLE}</style></head><body>"
-        f"<h1>{escape(HEADING)}</h1>"
+        f"<h1>{escape(HEADING)}</h1>{over_limit}"
         f'<table class="details" width="100%" border="0" cellspacing="0" cellpadding="2">'
         f"{details}</table>"
         f"<h2>{escape(PARTICIPANTS_HEADING)}</h2>"

@@ -27,7 +27,7 @@ from facilitator.planning.planner import Planner
 from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone, Change
 from ui.planning.day_models import EditedPlanTable
-from ui.planning.fit_dialog import FINISH_LATER, SHORTEN, START_EARLIER, FitDialog
+from ui.planning.fit_dialog import FitDialog
 
 Index = QModelIndex | QPersistentModelIndex
 MINUTES_COLUMN = 3
@@ -195,7 +195,7 @@ class AgendaTab(QWidget):
         plan = self.model.plan
         self.finish_label.setText(
             f"{format_clock(plan.start)} to {format_clock(plan.finish)}"
-            + (f"   (finish by {format_clock(plan.finish_limit)})" if plan.finish_limit else "")
+            f"   (finish by {format_clock(plan.finish_limit)})"
         )
         self.warning_label.setText(plan.finish_warning)
         self.warning_label.setVisible(bool(plan.finish_warning))
@@ -274,34 +274,25 @@ class AgendaTab(QWidget):
         dialog = FitDialog(self.model.plan, fit, self)
         if not dialog.exec():
             return
+        way = dialog.choice()
+        proposal = fit.proposal(way)
+        if proposal is None:
+            return
         plan = self.model.plan
-        if dialog.choice() == START_EARLIER and fit.options.earlier_start is not None:
-            start = fit.options.earlier_start
-            old_start = plan.start
-            self._apply(
-                "Start earlier",
-                lambda: self.planner.set_start_time(self.day_id, start),
-                lambda: self.planner.set_start_time(self.day_id, old_start),
-            )
-        elif dialog.choice() == SHORTEN and fit.shortening is not None:
-            proposal = fit.shortening
-            old = {s.id: s.planned_minutes for s in plan.stages}
-            self._apply(
-                "Shorten the day",
-                lambda: self.planner.apply_fit(self.day_id, proposal),
-                lambda: [
-                    self.planner.set_stage_minutes(stage_id, old[stage_id])
-                    for stage_id, _ in proposal.stage_minutes
-                ],
-            )
-        elif dialog.choice() == FINISH_LATER:
-            old_limit = plan.finish_limit
-            finish = plan.finish
-            self._apply(
-                "Finish later",
-                lambda: self.planner.set_finish_limit(self.day_id, finish),
-                lambda: self.planner.set_finish_limit(self.day_id, old_limit),
-            )
+        old = {s.id: s.planned_minutes for s in plan.stages}
+        old_start, old_limit = plan.start, plan.finish_limit
+
+        def undo() -> None:
+            for stage_id, _ in proposal.stage_minutes:
+                self.planner.set_stage_minutes(stage_id, old[stage_id])
+            self.planner.set_start_time(self.day_id, old_start)
+            self.planner.set_finish_limit(self.day_id, old_limit)
+
+        self._apply(
+            f"Fit the day: {way.value}",
+            lambda: self.planner.apply_fit(self.day_id, proposal),
+            undo,
+        )
 
     def save_template(self) -> None:
         name, ok = QInputDialog.getText(self, "Save as template", "Name of the template:")

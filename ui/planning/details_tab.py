@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -50,13 +49,15 @@ class DetailsTab(QWidget):
         self.start_edit = QTimeEdit()
         self.start_edit.setDisplayFormat("HH.mm")
         self.start_edit.setAccessibleName("Start time")
-        self.limit_check = QCheckBox("Finish by")
+        # Every day has a finish limit (17.35 unless set); the agenda warns past it.
         self.limit_edit = QTimeEdit()
         self.limit_edit.setDisplayFormat("HH.mm")
         self.limit_edit.setAccessibleName("Finish limit")
+        limit_hint = QLabel("The agenda warns when the plan runs past this.")
+        limit_hint.setObjectName("secondaryText")
         limit_row = QHBoxLayout()
-        limit_row.addWidget(self.limit_check)
         limit_row.addWidget(self.limit_edit)
+        limit_row.addWidget(limit_hint)
         limit_row.addStretch()
 
         form = QFormLayout(self)
@@ -67,7 +68,7 @@ class DetailsTab(QWidget):
         form.addRow("C&ycle", self.cycle_edit)
         form.addRow("", self.error_label)
         form.addRow("&Start", self.start_edit)
-        form.addRow("", limit_row)
+        form.addRow("Finish by", limit_row)
 
         self.load()
         self.date_edit.editingFinished.connect(self.save)
@@ -76,7 +77,6 @@ class DetailsTab(QWidget):
             edit.editingFinished.connect(self.save)
         self.start_edit.editingFinished.connect(self.save_times)
         self.limit_edit.editingFinished.connect(self.save_times)
-        self.limit_check.toggled.connect(self.save_times)
 
     def load(self) -> None:
         details = self.planner.details(self.day_id)
@@ -90,12 +90,8 @@ class DetailsTab(QWidget):
         self.facilitator_edit.setText(details.facilitator)
         self.cycle_edit.setText(details.cycle_name)
         self.start_edit.setTime(QTime(plan.start.hour, plan.start.minute))
-        self.limit_check.blockSignals(True)
-        self.limit_check.setChecked(plan.finish_limit is not None)
-        self.limit_check.blockSignals(False)
-        limit = plan.finish_limit or dt.time(17, 35)
+        limit = plan.finish_limit
         self.limit_edit.setTime(QTime(limit.hour, limit.minute))
-        self.limit_edit.setEnabled(plan.finish_limit is not None)
 
     def details(self) -> DayDetails:
         mode = DayMode(self.mode_combo.currentData())
@@ -137,7 +133,6 @@ class DetailsTab(QWidget):
         if new_start != plan.start:
             self.planner.set_start_time(self.day_id, new_start)
         limit = self.limit_edit.time()
-        new_limit = dt.time(limit.hour(), limit.minute()) if self.limit_check.isChecked() else None
+        new_limit = dt.time(limit.hour(), limit.minute())
         if new_limit != plan.finish_limit:
             self.planner.set_finish_limit(self.day_id, new_limit)
-        self.limit_edit.setEnabled(self.limit_check.isChecked())

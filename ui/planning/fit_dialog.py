@@ -1,4 +1,4 @@
-"""When the day runs past its finish limit: start earlier, shorten, or finish later."""
+"""When the day runs past its finish limit: what a facilitator would do, each previewed."""
 
 from __future__ import annotations
 
@@ -13,38 +13,60 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning.agenda import format_clock
-from facilitator.planning.planner import DayFit, DayPlan
+from facilitator.planning.planner import DayFit, DayPlan, FitChoice, FitWay
 
-START_EARLIER, SHORTEN, FINISH_LATER = 0, 1, 2
+# The choice made first when the dialog opens: the gentlest that keeps the day's start.
+PREFERRED = (FitWay.SHORTEN_BREAKS, FitWay.TRIM, FitWay.START_EARLIER, FitWay.EARLIER_AND_TRIM)
+
+
+def preview_lines(plan: DayPlan, choice: FitChoice) -> list[str]:
+    """The day's timetable as the choice would make it: each new time, and what changed."""
+    times = choice.times
+    lines = []
+    for stage, minutes, starts in zip(plan.stages, choice.minutes, times[:-1], strict=True):
+        who = f" ({stage.presenter})" if stage.presenter else ""
+        was = f", was {stage.planned_minutes}" if minutes != stage.planned_minutes else ""
+        lines.append(f"{format_clock(starts)}  {stage.title}{who}: {minutes} min{was}")
+    lines.append(f"{format_clock(times[-1])}  Finish")
+    return lines
 
 
 class FitDialog(QDialog):
     def __init__(self, plan: DayPlan, fit: DayFit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Fit the day to its finish limit")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
+        self.fit = fit
         options = fit.options
         warning = QLabel(options.warning)
         warning.setObjectName("errorMessage")
         warning.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        if options.impossible:
+            impossible = QLabel(options.impossible)
+            impossible.setObjectName("secondaryText")
+            impossible.setWordWrap(True)
+            layout.addWidget(impossible)
         self.group = QButtonGroup(self)
-        earlier = QRadioButton(
-            f"Start earlier, at {format_clock(options.earlier_start)}"
-            if options.earlier_start
-            else "Start earlier (not possible: it would start before midnight)"
-        )
-        earlier.setEnabled(options.earlier_start is not None)
-        shorten = QRadioButton("Shorten the session stages in proportion")
-        shorten.setEnabled(fit.shortening is not None)
-        later = QRadioButton(f"Finish later, at {format_clock(options.finish_later)}")
-        self.group.addButton(earlier, START_EARLIER)
-        self.group.addButton(shorten, SHORTEN)
-        self.group.addButton(later, FINISH_LATER)
-        detail = QLabel(options.impossible or self._shortening_text(plan, fit))
-        detail.setObjectName("secondaryText")
-        detail.setWordWrap(True)
-        detail.setContentsMargins(28, 0, 0, 0)
-        (shorten if shorten.isEnabled() else later).setChecked(True)
+        self.ways: list[FitWay] = []
+        self.previews: dict[FitWay, str] = {}
+        for index, choice in enumerate(options.choices):
+            button = QRadioButton(
+                f"{choice.title}: {format_clock(choice.start)} to {format_clock(choice.finish)}"
+            )
+            self.group.addButton(button, index)
+            self.ways.append(choice.way)
+            self.previews[choice.way] = "\n".join(preview_lines(plan, choice))
+            layout.addWidget(button)
+        self.preview = QLabel()
+        self.preview.setObjectName("secondaryText")
+        self.preview.setAccessibleName("The day as this choice would make it")
+        self.preview.setWordWrap(True)
+        layout.addWidget(self.preview)
+        first = next((self.ways.index(w) for w in PREFERRED if w in self.ways), 0)
+        self.group.idToggled.connect(self._show_preview)
+        self.group.button(first).setChecked(True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -53,27 +75,14 @@ class FitDialog(QDialog):
         ok_button.setText("Apply")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(warning)
-        layout.addWidget(earlier)
-        layout.addWidget(shorten)
-        layout.addWidget(detail)
-        layout.addWidget(later)
         layout.addWidget(buttons)
 
-    @staticmethod
-    def _shortening_text(plan: DayPlan, fit: DayFit) -> str:
-        if fit.shortening is None:
-            return ""
-        titles = {s.id: (s.title, s.presenter, s.planned_minutes) for s in plan.stages}
-        changes = []
-        for stage_id, minutes in fit.shortening.stage_minutes:
-            title, presenter, before = titles[stage_id]
-            who = f" ({presenter})" if presenter else ""
-            changes.append(f"{title}{who}: {before} → {minutes}")
-        shown = changes[:8]
-        more = f"\n…and {len(changes) - 8} more" if len(changes) > 8 else ""
-        return "No stage goes below its minimum.\n" + "\n".join(shown) + more
+    def _show_preview(self, index: int, checked: bool) -> None:
+        if checked:
+            self.preview.setText(self.previews[self.ways[index]])
 
-    def choice(self) -> int:
-        return self.group.checkedId()
+    def select(self, way: FitWay) -> None:
+        self.group.button(self.ways.index(way)).setChecked(True)
+
+    def choice(self) -> FitWay:
+        return self.ways[self.group.checkedId()]

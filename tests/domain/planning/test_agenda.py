@@ -8,9 +8,22 @@ from hypothesis import strategies as st
 
 import facilitator.planning.agenda_templates  # noqa: F401  (registers its table before create_all)
 from facilitator.common.vocabulary import DayKind, DayMode, StageKind
-from facilitator.planning.agenda import clock_times, default_agenda, describe_minutes
-from facilitator.planning.agenda_fit import FitItem, fit_to_limit, shorten_proportionally
+from facilitator.planning.agenda import (
+    DEFAULT_FINISH_LIMIT,
+    clock_times,
+    default_agenda,
+    describe_minutes,
+    handbook_agenda,
+)
+from facilitator.planning.agenda_fit import (
+    EARLIEST_START,
+    FitItem,
+    FitWay,
+    fit_to_limit,
+    shorten_proportionally,
+)
 from facilitator.planning.planner import AgendaInputError, AuthorityEntry, NewDay
+from facilitator.storage.models import Day
 from facilitator.workspace import Workspace
 
 # The handbook's timetable as printed: each time and what happens from then. Its rows at
@@ -70,72 +83,142 @@ def test_the_default_triad_is_the_handbooks_timetable_minute_by_minute() -> None
     assert sum(i.minutes for i in items if i.session_index == 0) == 125
 
 
-def test_the_default_quartet_has_three_breaks_and_runs_to_1950() -> None:
-    items = default_agenda(4, DayMode.FACE_TO_FACE)
+@pytest.mark.parametrize("mode", list(DayMode))
+def test_the_quartet_template_fits_a_working_day(mode: DayMode) -> None:
+    items = default_agenda(4, mode)
+    times = clock_times(dt.time(9), [i.minutes for i in items])
     kinds = [i.kind for i in items]
+    pause = StageKind.SCREEN_BREAK if mode is DayMode.VIRTUAL else StageKind.TEA
 
     assert kinds == [
         StageKind.INTRODUCTIONS,
+        *SESSION,
+        pause,
         *SESSION,
         StageKind.LUNCH,
         *SESSION,
         StageKind.TEA,
         *SESSION,
-        StageKind.TEA,
-        *SESSION,
         StageKind.PLENARY,
     ]
-    assert [i.minutes for i in items if i.kind.is_break] == [40, 10, 10]
-    assert clock_times(dt.time(10), [i.minutes for i in items])[-1] == dt.time(19, 50)
-    virtual = [i.kind for i in default_agenda(4, DayMode.VIRTUAL) if i.kind.is_break]
-    assert virtual == [StageKind.LUNCH, StageKind.TEA, StageKind.SCREEN_BREAK]
+    assert times[-1] <= DEFAULT_FINISH_LIMIT
+    assert times[-1] == dt.time(17, 35)
+    assert all(i.minutes >= i.min_minutes for i in items)
+    assert all(t.minute % 5 == 0 for t in times)
+    assert [sum(i.minutes for i in items if i.session_index == n) for n in range(4)] == [110] * 4
+    lunch = times[kinds.index(StageKind.LUNCH)]
+    assert dt.time(12) <= lunch <= dt.time(13, 30)
 
 
-def test_a_quartet_past_its_limit_is_warned_and_offered_three_ways_to_fit(
+def test_a_new_quartet_starts_at_0900_and_ends_by_its_1735_limit(workspace: Workspace) -> None:
+    planner = workspace.planner
+    day_id = planner.create_day(new_day(DayKind.QUARTET))
+    plan = planner.day_plan(day_id)
+
+    assert (plan.start, plan.finish, plan.finish_limit) == (
+        dt.time(9),
+        dt.time(17, 35),
+        dt.time(17, 35),
+    )
+    assert plan.finish_warning == ""
+    assert planner.fit_options(day_id) is None
+    [built_in] = planner.agenda_templates(DayKind.QUARTET)
+    assert built_in.description == "Quartet, 09.00 to 17.35"
+
+
+def test_every_new_day_has_a_1735_limit_and_a_day_stored_without_one_reads_so(
     workspace: Workspace,
 ) -> None:
     planner = workspace.planner
-    day_id = planner.create_day(new_day(DayKind.QUARTET))
-    assert planner.day_plan(day_id).finish_warning == ""
+    day_id = planner.create_day(new_day())
+    assert planner.day_plan(day_id).finish_limit == dt.time(17, 35)
+    with workspace.db.session_scope() as s:
+        assert s.get(Day, day_id).finish_limit == dt.time(17, 35)  # type: ignore[union-attr]
 
-    planner.set_finish_limit(day_id, dt.time(17, 35))
+    planner.set_finish_limit(day_id, None)  # as a day saved before limits were on
+    planner.set_start_time(day_id, dt.time(10, 30))
     plan = planner.day_plan(day_id)
-    fit = planner.fit_options(day_id)
-
-    assert plan.finish == dt.time(19, 50)
-    assert plan.overrun_minutes == 135
+    assert plan.finish_limit == dt.time(17, 35)
     assert plan.finish_warning == (
-        "The day finishes at 19.50, 2 hours 15 minutes after the limit of 17.35."
+        "The day finishes at 18.05, 30 minutes after the limit of 17.35."
     )
-    assert fit is not None
-    assert fit.options.earlier_start == dt.time(7, 45)
-    assert fit.options.finish_later == dt.time(19, 50)
-    assert fit.options.impossible == ""
-    assert fit.shortening is not None
+    assert planner.fit_options(day_id) is not None
 
-    planner.apply_fit(day_id, fit.shortening)
-    plan = planner.day_plan(day_id)
 
-    assert plan.finish == dt.time(17, 35)
-    assert plan.finish_warning == ""
-    assert planner.fit_options(day_id) is None
-    sessions = [
-        [s.planned_minutes for s in plan.stages if s.session_id == sid]
-        for sid in dict.fromkeys(s.session_id for s in plan.stages if s.session_id)
+def handbook_quartet() -> list[FitItem]:
+    """The quartet as the handbook's triad stretched: 10.00 to 19.50 (issue 13)."""
+    return [FitItem(i.minutes, i.min_minutes, i.kind) for i in handbook_agenda(4)]
+
+
+def test_the_handbook_quartet_is_offered_what_a_facilitator_would_do() -> None:
+    items = handbook_quartet()
+    options = fit_to_limit(items, dt.time(10), dt.time(17, 35))
+
+    assert options is not None
+    assert (
+        options.warning == "The day finishes at 19.50, 2 hours 15 minutes after the limit of 17.35."
+    )
+    ways = [c.way for c in options.choices]
+    # 07.45 would be needed: too early, so starting earlier is offered only with trimming.
+    assert ways == [FitWay.TRIM, FitWay.EARLIER_AND_TRIM, FitWay.FINISH_LATER]
+    trim = options.choice(FitWay.TRIM)
+    both = options.choice(FitWay.EARLIER_AND_TRIM)
+    assert trim is not None
+    assert both is not None
+    assert (trim.start, trim.finish) == (dt.time(10), dt.time(17, 35))
+    assert (both.start, both.finish) == (EARLIEST_START, dt.time(17, 25))
+    questioning = [
+        m for i, m in zip(items, trim.minutes, strict=True) if i.kind is StageKind.QUESTIONING
     ]
-    # Each session stage × 365/500; the 13 minutes lost to rounding go back to the largest
-    # fractions (presentation and insights .95, affirmation .65, then the first reaction .3).
-    assert sessions == [
-        [11, 51, 4, 11, 8, 7],
-        [11, 51, 4, 11, 7, 7],
-        [11, 51, 4, 11, 7, 7],
-        [11, 51, 4, 11, 7, 7],
-    ]
-    assert [s.planned_minutes for s in plan.stages if s.session_id is None] == [15, 40, 10, 10, 15]
+    assert questioning == [40] * 4
+    assert [
+        m for i, m in zip(items, both.minutes, strict=True) if i.kind is StageKind.QUESTIONING
+    ] == [60] * 4
+
+
+@pytest.mark.parametrize(
+    ("start", "limit"),
+    [
+        (dt.time(10), dt.time(17)),
+        (dt.time(9), dt.time(16)),
+        (dt.time(9, 47), dt.time(16, 50)),
+        (dt.time(10), dt.time(15, 30)),
+        (dt.time(8, 50), dt.time(15, 45)),
+        (dt.time(10, 30), dt.time(17, 35)),
+    ],
+)
+@pytest.mark.parametrize("sessions", [3, 4])
+def test_every_fit_choice_is_on_five_minute_marks_not_before_0830_breaks_then_questioning_first(
+    start: dt.time, limit: dt.time, sessions: int
+) -> None:
+    items = [FitItem(i.minutes, i.min_minutes, i.kind) for i in handbook_agenda(sessions)]
+    options = fit_to_limit(items, start, limit)
+    assert options is not None
+    assert options.choices[-1].way is FitWay.FINISH_LATER
+    for choice in options.choices:
+        assert all(t.minute % 5 == 0 for t in choice.times), choice.title
+        assert choice.start >= EARLIEST_START or choice.start == start.replace(
+            minute=start.minute // 5 * 5
+        )
+        assert choice.start <= start
+        if choice.way is FitWay.FINISH_LATER:
+            continue
+        assert choice.finish <= limit, choice.title
+        assert choice.start >= EARLIEST_START
+        after = list(zip(items, choice.minutes, strict=True))
+        assert all(m >= i.min_minutes for i, m in after)
+        assert all(m == i.minutes for i, m in after if not (i.can_shrink or i.kind.is_break))
+        trimmed = [i.kind for i, m in after if i.can_shrink and m < i.minutes]
+        if trimmed:
+            # Stages shrink only once every break is at its minimum, questioning first.
+            assert all(m == max(5, i.min_minutes) for i, m in after if i.kind.is_break)
+            assert StageKind.QUESTIONING in trimmed
+            if set(trimmed) != {StageKind.QUESTIONING}:
+                assert all(m == 30 for i, m in after if i.kind is StageKind.QUESTIONING)
 
 
 def test_proportional_shortening_rounds_the_quartet_exactly() -> None:
-    items = [FitItem(i.minutes, i.min_minutes, i.kind) for i in default_agenda(4)]
+    items = handbook_quartet()
     shortened = shorten_proportionally(items, 135)
 
     assert shortened is not None
@@ -160,14 +243,16 @@ def test_a_stage_at_its_minimum_passes_the_rest_of_the_cut_to_the_others() -> No
 
 def test_an_impossible_limit_is_reported_with_the_earliest_possible_finish() -> None:
     items = [FitItem(i.minutes, i.min_minutes, i.kind) for i in default_agenda(3)]
-    options = fit_to_limit(items, dt.time(10), dt.time(14))
+    options = fit_to_limit(items, dt.time(8, 30), dt.time(12, 30))
 
     assert options is not None
-    assert options.shortened is None
-    # 15 + 3 × 63 + 40 + 10 + 15 = 269 minutes: introductions, breaks and plenary stay.
-    assert options.shortest_finish == dt.time(14, 29)
+    # 15 + 3 × 65 + 30 + 10 + 15 = 265 minutes: each stage and break at its minimum on a
+    # five-minute mark (affirmation 5, not 3); introductions and plenary stay.
+    assert options.shortest_finish == dt.time(12, 55)
+    assert [c.way for c in options.choices] == [FitWay.FINISH_LATER]
     assert options.impossible == (
-        "Even at every stage’s minimum the day ends at 14.29, after the limit of 14.00."
+        "Even with every break and stage at its minimum the day ends at 12.55, "
+        "after the limit of 12.30."
     )
     assert fit_to_limit(items, dt.time(10), dt.time(17, 35)) is None
 
@@ -271,7 +356,9 @@ def test_an_agenda_template_is_saved_listed_and_applied_to_a_day_of_the_same_kin
     planner.apply_agenda_template(target, template_id)
 
     assert saved.description == "Triad, 09.45 to 17.15"
-    assert planner.agenda_templates(DayKind.QUARTET) == []
+    assert [t.name for t in planner.agenda_templates(DayKind.QUARTET)] == [
+        "Quartet in a working day (built in)"
+    ]
     shape = [(s.kind, s.planned_minutes, s.starts) for s in planner.day_plan(source).stages]
     applied = planner.day_plan(target)
     assert [(s.kind, s.planned_minutes, s.starts) for s in applied.stages] == shape

@@ -201,6 +201,30 @@ def test_a_quartet_agenda(workspace: Workspace, tmp_path: Path) -> None:
     assert doc.core_properties.title == "Agenda: Quartet on Tuesday 9 March 2027"
 
 
+def test_the_quartet_agenda_runs_0900_to_1735_without_an_over_limit_line(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    doc = export_and_open(quartet_plan(workspace), tmp_path / "quartet.docx")
+
+    details, _people, timetable = doc.tables
+    assert ["Times", "09.00 to 17.35"] in texts(details)
+    assert [row[0] for row in texts(timetable)[1:]][-3:] == ["17.10", "17.20", "17.35"]
+    assert not any("finish limit" in p.text for p in doc.paragraphs)
+
+
+def test_a_plan_past_its_limit_says_so_near_the_top(
+    demo_plan: DayPlan, workspace: Workspace, tmp_path: Path
+) -> None:
+    workspace.planner.set_start_time(demo_plan.summary.id, dt.time(10, 30))
+    plan = workspace.planner.day_plan(demo_plan.summary.id)
+    doc = export_and_open(plan, tmp_path / "late.docx")
+
+    line = "This plan ends at 18.05, 30 minutes after the 17.35 finish limit."
+    assert doc.paragraphs[1].text == line
+    assert doc.paragraphs[1].runs[0].bold
+    assert agenda_content(plan).over_limit == line
+
+
 def test_a_virtual_day_names_its_link_and_a_resumed_session(workspace: Workspace) -> None:
     plan = quartet_plan(workspace, DayMode.VIRTUAL)
     offer = plan.screen_break_offers[0]

@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.common.vocabulary import StageKind
 from facilitator.demo import create_demo_day
+from facilitator.planning.planner import FitWay
 from facilitator.workspace import Workspace
 from ui.planning.agenda_tab import MINUTES_COLUMN
 from ui.planning.authorities_tab import REVIEWS_COLUMN
 from ui.planning.day_editor import DayEditor
-from ui.planning.fit_dialog import SHORTEN, FitDialog
+from ui.planning.fit_dialog import FitDialog
 from ui.schedule import import_dialog as schedule_import_dialog
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -119,25 +120,34 @@ def test_editing_a_team_saves_it(qtbot: QtBot, editor: DayEditor, workspace: Wor
     assert team.members[-1].name == "Ola Bright"
 
 
-def test_fitting_a_quartet_to_its_limit_by_shortening(
+def test_fitting_a_day_to_its_limit_by_trimming_previews_then_applies_and_undoes(
     qtbot: QtBot, editor: DayEditor, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workspace.planner.set_finish_limit(editor.day_id, dt.time(17, 0))
     tab = editor.agenda_tab
     assert tab.warning_label.isVisibleTo(tab)
     assert "35 minutes after the limit of 17.00" in tab.warning_label.text()
+    previews: list[str] = []
 
-    def choose_shorten(dialog: FitDialog) -> int:
-        dialog.group.button(SHORTEN).setChecked(True)
+    def choose_trim(dialog: FitDialog) -> int:
+        dialog.select(FitWay.TRIM)
+        previews.append(dialog.preview.text())
         return int(QDialog.DialogCode.Accepted.value)
 
-    monkeypatch.setattr(FitDialog, "exec", choose_shorten)
+    monkeypatch.setattr(FitDialog, "exec", choose_trim)
     tab.fit_button.click()
 
+    # Lunch goes to its 30 minutes, then every questioning loses 10: the day ends at 16.55.
+    assert "12.10  Lunch: 30 min, was 40" in previews[0]
+    assert previews[0].endswith("16.55  Finish")
     plan = workspace.planner.day_plan(editor.day_id)
-    assert plan.finish == dt.time(17, 0)
+    assert plan.finish == dt.time(16, 55)
     assert all(s.planned_minutes >= s.min_minutes for s in plan.stages)
+    assert all(s.starts.minute % 5 == 0 for s in plan.stages)
     assert not tab.warning_label.isVisibleTo(tab)
+    editor.undo.undo()
+    assert workspace.planner.day_plan(editor.day_id).finish == dt.time(17, 35)
+    assert tab.warning_label.isVisibleTo(tab)
 
 
 def test_details_are_saved_when_a_field_is_left(
