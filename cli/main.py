@@ -65,7 +65,8 @@ def _only_reads(args: argparse.Namespace) -> bool:
     """Commands that write nothing to the data file, so may read it while the app has it."""
     bank_export = args.command == "bank" and getattr(args, "bank_command", "") == "export"
     returned = args.command == "returned" and not getattr(args, "take_in", False)
-    return args.command in ("days", "agenda", "check") or bank_export or returned
+    pool_list = args.command == "pool" and getattr(args, "pool_command", None) is None
+    return args.command in ("days", "agenda", "check") or bank_export or returned or pool_list
 
 
 def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
@@ -115,6 +116,10 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.bank import run_bank_command
 
             return run_bank_command(workspace, args)
+        if args.command == "pool":
+            from cli.pool import run_pool_command
+
+            return run_pool_command(workspace, args)
     finally:
         workspace.close()
     return 0

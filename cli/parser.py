@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("mine", "theirs"),
         help="for questions that exist with other words: keep mine, or take theirs",
     )
+    pool = commands.add_parser(
+        "pool", help="list the pool of peer challengers: id, name, authority, roles approved"
+    )
+    pool_commands = pool.add_subparsers(dest="pool_command", metavar="ACTION")
+    pool_import = pool_commands.add_parser(
+        "import", help="add people to the pool from a CSV file (all rows or none)"
+    )
+    pool_import.add_argument("file", metavar="FILE.csv")
     return parser
 
 

@@ -23,6 +23,7 @@ from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
 from facilitator.live.turns import Turns
 from facilitator.planning.planner import Planner
+from facilitator.pool.service import Pool
 from facilitator.records.versions import RecordBook
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
@@ -49,6 +50,7 @@ class Workspace:
     records: RecordBook
     round_trip: RoundTrip
     outcome_route: OutcomeRoute
+    pool: Pool
     # None for a database kept in memory: there is no file to back up.
     backups: Backups | None = None
 
@@ -80,6 +82,7 @@ class Workspace:
             records=records,
             round_trip=RoundTrip(db, records, notebook, actions, exchanges, planner, facts),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
+            pool=Pool(db),
         )
         if db.path is not None and not db.read_only:
             workspace.backups = Backups(db, db.path.parent / "backups", clock)

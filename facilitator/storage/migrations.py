@@ -45,6 +45,36 @@ _ITEMS_FROM_TAGGED_NOTES = (
     "DROP TABLE _routed",
 )
 
+_POOL_TABLES = (
+    """CREATE TABLE IF NOT EXISTS challenger (
+        id INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        authority VARCHAR NOT NULL,
+        position VARCHAR NOT NULL,
+        email VARCHAR NOT NULL,
+        telephone VARCHAR NOT NULL,
+        expertise VARCHAR NOT NULL,
+        other_expertise VARCHAR NOT NULL,
+        roles_applied VARCHAR NOT NULL,
+        roles_approved VARCHAR NOT NULL,
+        sponsor_dcs VARCHAR NOT NULL,
+        approved_on DATE,
+        training VARCHAR NOT NULL,
+        trained_on DATE,
+        availability VARCHAR NOT NULL,
+        PRIMARY KEY (id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS reviewserved (
+        id INTEGER NOT NULL,
+        challenger_id INTEGER NOT NULL,
+        review VARCHAR NOT NULL,
+        served_on DATE NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(challenger_id) REFERENCES challenger (id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_reviewserved_challenger_id ON reviewserved (challenger_id)",
+)
+
 # (the version a step brings the file to, the statements that do it), oldest first.
 Step = tuple[int, Sequence[str]]
 
@@ -70,6 +100,10 @@ MIGRATIONS: tuple[Step, ...] = (
             *_ITEMS_FROM_TAGGED_NOTES,
         ),
     ),
+    # The pool of peer challengers (facilitator/pool/). `create_all` adds these tables
+    # before the steps run; the step says so itself, so a file is whole at version 5 even
+    # where nothing else has made them. The same tables as models.py, column for column.
+    (5, _POOL_TABLES),
 )
 
 

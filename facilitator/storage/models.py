@@ -224,3 +224,38 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str  # JSON text
+
+
+class Challenger(SQLModel, table=True):
+    """A senior leader in the regional pool of peer challengers (facilitator/pool/), from
+    their expression of interest and their DCS's approval. Added in schema version 5.
+
+    `expertise`, `roles_applied` and `roles_approved` hold the form's ticked boxes as their
+    words joined by semicolons, in the form's order (pool/people.py reads and writes them).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    authority: str
+    position: str = ""
+    email: str = ""
+    telephone: str = ""
+    expertise: str = ""
+    other_expertise: str = ""
+    roles_applied: str = ""
+    roles_approved: str = ""
+    sponsor_dcs: str = ""
+    approved_on: dt.date | None = None
+    training: str = ""
+    trained_on: dt.date | None = None
+    availability: str = ""
+
+
+class ReviewServed(SQLModel, table=True):
+    """A review a challenger served on: a label and a date for now (reviews proper come
+    later). Added in schema version 5."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    challenger_id: int = Field(foreign_key="challenger.id", index=True, ondelete="CASCADE")
+    review: str
+    served_on: dt.date

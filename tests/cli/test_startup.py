@@ -94,6 +94,19 @@ def test_check_never_imports_qt(tmp_path: Path) -> None:
     assert output.startswith("No problems found")
 
 
+@pytest.mark.slow
+def test_the_pool_commands_never_import_qt(tmp_path: Path) -> None:
+    data = str(tmp_path / "balcony.sqlite")
+    pool = tmp_path / "pool.csv"
+    pool.write_text("Name,Local authority\nAlex Example,Northshire\n", encoding="utf-8")
+
+    assert run_in_a_fresh_process("--data", data, "pool", "import", str(pool))[:2] == (0, [])
+    code, qt, output = run_in_a_fresh_process("--data", data, "pool")
+
+    assert (code, qt) == (0, [])
+    assert output == "1\tAlex Example\tNorthshire\t"
+
+
 def test_python_dash_m_cli_prints_the_version() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "cli", "--version"], cwd=ROOT, capture_output=True, text=True

@@ -114,9 +114,57 @@ def make_version_2_file(path: Path) -> tuple[int, int, int]:
     return day_id, session, asker
 
 
-def test_the_schema_is_at_version_4() -> None:
-    assert SCHEMA_VERSION == 4
-    assert [version for version, _ in MIGRATIONS] == [2, 3, 4]
+def test_the_schema_is_at_version_5() -> None:
+    assert SCHEMA_VERSION == 5
+    assert [version for version, _ in MIGRATIONS] == [2, 3, 4, 5]
+
+
+def table_sql(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """The pool's tables as SQLite describes them: columns, foreign keys, indexes."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            f"{pragma} {table}": conn.execute(f"PRAGMA {pragma}({table})").fetchall()
+            for table in ("challenger", "reviewserved")
+            for pragma in ("table_info", "foreign_key_list", "index_list")
+        }
+    finally:
+        conn.close()
+
+
+def test_a_version_4_file_gains_the_pool_and_keeps_its_days(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "balcony.sqlite"
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    workspace.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE reviewserved")
+    conn.execute("DROP TABLE challenger")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+
+    workspace = Workspace.open(path)
+    try:
+        assert [d.id for d in workspace.planner.list_days()] == [day_id]
+        assert workspace.pool.people() == ()
+    finally:
+        workspace.close()
+    assert user_version(path) == SCHEMA_VERSION
+    assert table_sql(path) == table_sql(fresh)
+
+
+def test_the_pool_step_on_its_own_makes_the_tables_the_models_make(tmp_path: Path) -> None:
+    """The step does not lean on create_all: run alone, it builds the same tables."""
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "bare.sqlite"
+    conn = sqlite3.connect(path)
+    assert upgrade(conn, 4, 5) == 5
+    conn.close()
+    assert table_sql(path) == table_sql(fresh)
 
 
 def test_a_version_3_file_s_tagged_bullets_become_the_items_they_name(tmp_path: Path) -> None:
