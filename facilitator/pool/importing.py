@@ -31,7 +31,7 @@ from facilitator.pool.people import (
 )
 from facilitator.pool.service import Pool
 from facilitator.schedule.cells import CellError, decode_schedule, parse_date
-from facilitator.schedule.rows import RowError
+from facilitator.schedule.rows import RowError, extra_cells
 from question_bank.reading import FileRefusedError, read_limited
 
 # A region's pool is some dozens of people, a few hundred at most.
@@ -159,15 +159,8 @@ def parse_pool(
     entries: list[tuple[int, ChallengerDetails]] = []
     first_row: dict[tuple[str, str], int] = {}
     for row, record in rows:
-        if any(cell.strip() for cell in record[len(header) :]):
-            errors.append(
-                RowError(
-                    row,
-                    "",
-                    f"The row has {len(record)} cells but the header has {len(header)} columns: "
-                    "a comma inside a cell needs the cell in double quotes.",
-                )
-            )
+        if (extra := extra_cells(row, record, len(header))) is not None:
+            errors.append(extra)
             continue
         cells = {c: record[i].strip() if i < len(record) else "" for c, i in columns.items()}
         result = _entry(row, cells)

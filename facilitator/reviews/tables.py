@@ -25,6 +25,7 @@ from facilitator.reviews.kinds import (
     same_authority,
 )
 from facilitator.reviews.vague_dates import VagueDate, VagueDateError, parse_vague_date
+from facilitator.schedule.rows import RowError, extra_cells
 from question_bank.decoding import UndecodableError, decode_text
 
 __all__ = [
@@ -46,17 +47,6 @@ _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\+|;|\band\b)\s*", re.IGNORECASE)
 _TO_COME = frozenset({"tbc", "tba", "tbd"})
 # Told (column, message) for each problem found in a row.
 _Problem = Callable[[str, str], None]
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = ", ".join(p for p in (f"Row {self.row}" if self.row else "", self.column) if p)
-        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass(frozen=True)
@@ -107,12 +97,8 @@ def read_review_table(text: str) -> ReviewTable:
         return _refused(None, message, kind)
     drafts = []
     for number, record in rows:
-        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
-            message = (
-                f"The row has {len(record)} cells but the header has {len(header)} columns: "
-                "a comma inside a cell needs the cell in double quotes."
-            )
-            errors.append(RowError(number, "", message))
+        if (extra := extra_cells(number, record, len(header))) is not None:
+            errors.append(extra)
             continue
         cells = {name: record[i].strip() if i < len(record) else "" for name, i in columns.items()}
         titles = {name: header[i].strip() for name, i in columns.items()}

@@ -24,7 +24,7 @@ from facilitator.schedule.checks import cycle_and_dates, read_header, repeated_n
 from facilitator.schedule.cycle_checks import CycleDay, Level, check_cycle
 from facilitator.schedule.outcome import ScheduleImport, describe_day
 from facilitator.schedule.region import Region, default_region
-from facilitator.schedule.rows import RowDraft, RowError, read_row
+from facilitator.schedule.rows import RowDraft, RowError, extra_cells, read_row
 from facilitator.schedule.stored_cycles import stored_days
 from question_bank.reading import FileRefusedError, read_limited
 
@@ -117,15 +117,8 @@ def parse_schedule(
     for done, (row, record) in enumerate(rows):
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, len(rows))
-        if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
-            errors.append(
-                RowError(
-                    row,
-                    "",
-                    f"The row has {len(record)} cells but the header has {len(header)} columns: "
-                    "a comma inside a cell needs the cell in double quotes.",
-                )
-            )
+        if (extra := extra_cells(row, record, len(header))) is not None:
+            errors.append(extra)
             continue
         cells = {c: record[i] if i < len(record) else "" for c, i in columns.items()}
         result = read_row(row, cells, titles, known)

@@ -7,7 +7,7 @@ the column (as the file's header writes it) and what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from facilitator.common.clean_text import NAME_LIMIT, TextFieldError, field_text, word_safe
@@ -41,6 +41,19 @@ class RowError:
     def __str__(self) -> str:
         where = ", ".join(p for p in (f"Row {self.row}" if self.row else "", self.column) if p)
         return f"{where}: {self.message}" if where else self.message
+
+
+def extra_cells(row: int, record: Sequence[str], columns: int) -> RowError | None:
+    """The error for a row with words beyond the header's columns (an unquoted comma), or
+    None. Every CSV import of Balcony's tells it alike."""
+    if len(record) <= columns or not any(cell.strip() for cell in record[columns:]):
+        return None
+    return RowError(
+        row,
+        "",
+        f"The row has {len(record)} cells but the header has {columns} columns: "
+        "a comma inside a cell needs the cell in double quotes.",
+    )
 
 
 @dataclass
