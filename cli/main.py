@@ -65,8 +65,13 @@ def _only_reads(args: argparse.Namespace) -> bool:
     """Commands that write nothing to the data file, so may read it while the app has it."""
     bank_export = args.command == "bank" and getattr(args, "bank_command", "") == "export"
     returned = args.command == "returned" and not getattr(args, "take_in", False)
-    pool_list = args.command == "pool" and getattr(args, "pool_command", None) is None
-    return args.command in ("days", "agenda", "check") or bank_export or returned or pool_list
+    pool_list = args.command == "pool" and getattr(args, "pool_command", None) in (
+        None,
+        "candidates",
+    )
+    review_list = args.command == "reviews" and getattr(args, "reviews_command", None) is None
+    reads = args.command in ("days", "agenda", "check")
+    return reads or bank_export or returned or pool_list or review_list
 
 
 def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
@@ -116,6 +121,10 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.bank import run_bank_command
 
             return run_bank_command(workspace, args)
+        if args.command == "reviews":
+            from cli.reviews import run_reviews_command
+
+            return run_reviews_command(workspace, args)
         if args.command == "pool":
             from cli.pool import run_pool_command
 

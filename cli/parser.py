@@ -82,6 +82,25 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="add people to the pool from a CSV file (all rows or none)"
     )
     pool_import.add_argument("file", metavar="FILE.csv")
+    pool_candidates = pool_commands.add_parser(
+        "candidates",
+        help="everyone in the pool for a role on a review: name, authority, yes or no, reasons",
+    )
+    pool_candidates.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    pool_candidates.add_argument(
+        "--role",
+        required=True,
+        metavar="ROLE",
+        help="PCR team member or data specialist (PCTR); SAV lead AD or SAV team member (SAV)",
+    )
+    reviews = commands.add_parser(
+        "reviews", help="list the reviews (PCTR, SAV): id, kind, authority, dates, lead"
+    )
+    review_commands = reviews.add_subparsers(dest="reviews_command", metavar="ACTION")
+    review_import = review_commands.add_parser(
+        "import", help="store the reviews of a PCTR or SAV schedule table (all rows or none)"
+    )
+    review_import.add_argument("file", metavar="FILE.csv")
     return parser
 
 

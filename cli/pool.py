@@ -1,4 +1,5 @@
-"""`balcony pool [import FILE.csv]`: the pool of peer challengers, listed or filled from CSV."""
+"""`balcony pool [import FILE.csv]`: the pool of peer challengers, listed or filled from CSV;
+`balcony pool candidates REVIEW_ID --role ROLE` is cli/reviews.py's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ if TYPE_CHECKING:
 def run_pool_command(workspace: Workspace, args: argparse.Namespace) -> int:
     if args.pool_command == "import":
         return import_pool(workspace, args.file)
+    if args.pool_command == "candidates":
+        from cli.reviews import list_candidates
+
+        return list_candidates(workspace, args.review_id, args.role)
     return list_pool(workspace)
 
 

@@ -25,6 +25,7 @@ from facilitator.live.turns import Turns
 from facilitator.planning.planner import Planner
 from facilitator.pool.service import Pool
 from facilitator.records.versions import RecordBook
+from facilitator.reviews.service import Reviews
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
 from facilitator.storage.files import make_owner_only
@@ -51,6 +52,7 @@ class Workspace:
     round_trip: RoundTrip
     outcome_route: OutcomeRoute
     pool: Pool
+    reviews: Reviews
     # None for a database kept in memory: there is no file to back up.
     backups: Backups | None = None
 
@@ -64,6 +66,7 @@ class Workspace:
         facts = SessionFacts(db)
         planner = Planner(db)
         questions = QuestionLog(db, clock)
+        pool = Pool(db)
         workspace = cls(
             db=db,
             clock=clock,
@@ -82,7 +85,8 @@ class Workspace:
             records=records,
             round_trip=RoundTrip(db, records, notebook, actions, exchanges, planner, facts),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
-            pool=Pool(db),
+            pool=pool,
+            reviews=Reviews(db, pool),
         )
         if db.path is not None and not db.read_only:
             workspace.backups = Backups(db, db.path.parent / "backups", clock)

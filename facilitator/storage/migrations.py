@@ -75,6 +75,36 @@ _POOL_TABLES = (
     "CREATE INDEX IF NOT EXISTS ix_reviewserved_challenger_id ON reviewserved (challenger_id)",
 )
 
+_REVIEW_TABLES = (
+    """CREATE TABLE IF NOT EXISTS review (
+        id INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,
+        host VARCHAR NOT NULL,
+        lead_words VARCHAR NOT NULL,
+        leads VARCHAR NOT NULL,
+        qa VARCHAR NOT NULL,
+        date_words VARCHAR NOT NULL,
+        earliest DATE,
+        latest DATE,
+        kloe VARCHAR NOT NULL,
+        days VARCHAR NOT NULL,
+        PRIMARY KEY (id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS reviewmember (
+        id INTEGER NOT NULL,
+        review_id INTEGER NOT NULL,
+        challenger_id INTEGER NOT NULL,
+        role VARCHAR NOT NULL,
+        service_id INTEGER,
+        PRIMARY KEY (id),
+        FOREIGN KEY(review_id) REFERENCES review (id) ON DELETE CASCADE,
+        FOREIGN KEY(challenger_id) REFERENCES challenger (id) ON DELETE CASCADE,
+        FOREIGN KEY(service_id) REFERENCES reviewserved (id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_reviewmember_challenger_id ON reviewmember (challenger_id)",
+    "CREATE INDEX IF NOT EXISTS ix_reviewmember_review_id ON reviewmember (review_id)",
+)
+
 # (the version a step brings the file to, the statements that do it), oldest first.
 Step = tuple[int, Sequence[str]]
 
@@ -104,6 +134,8 @@ MIGRATIONS: tuple[Step, ...] = (
     # before the steps run; the step says so itself, so a file is whole at version 5 even
     # where nothing else has made them. The same tables as models.py, column for column.
     (5, _POOL_TABLES),
+    # Reviews and their teams (facilitator/reviews/), made by the step itself as step 5's are.
+    (6, _REVIEW_TABLES),
 )
 
 

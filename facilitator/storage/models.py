@@ -259,3 +259,37 @@ class ReviewServed(SQLModel, table=True):
     challenger_id: int = Field(foreign_key="challenger.id", index=True, ondelete="CASCADE")
     review: str
     served_on: dt.date
+
+
+class Review(SQLModel, table=True):
+    """A Peer Challenge Team Review or Safeguarding Assurance Visit (facilitator/reviews/), as
+    the regional plan schedules it. Added in schema version 6.
+
+    `kind` is a ReviewKind's name. `leads` and `qa` hold people as "name (authority)" joined
+    by semicolons, `lead_words` the schedule's own words for the leads; `date_words` the date
+    as written, with the `earliest` and `latest` day it can mean (None while TBC); `days` a
+    PCTR's fixed days as ISO dates joined by semicolons.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    host: str
+    lead_words: str = ""
+    leads: str = ""
+    qa: str = ""
+    date_words: str = ""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    kloe: str = ""
+    days: str = ""
+
+
+class ReviewMember(SQLModel, table=True):
+    """Someone from the pool on a review's team, in one role (a team_rules.Role's name).
+    `service_id` is the entry this put in their service history. Added in schema version 6."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True, ondelete="CASCADE")
+    challenger_id: int = Field(foreign_key="challenger.id", index=True, ondelete="CASCADE")
+    role: str
+    service_id: int | None = Field(default=None, foreign_key="reviewserved.id", ondelete="SET NULL")

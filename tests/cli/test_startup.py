@@ -113,3 +113,23 @@ def test_python_dash_m_cli_prints_the_version() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("Balcony ")
+
+
+@pytest.mark.slow
+def test_the_review_commands_never_import_qt(tmp_path: Path) -> None:
+    data = str(tmp_path / "balcony.sqlite")
+    pool = tmp_path / "pool.csv"
+    pool.write_text("Name,Local authority\nAlex Example,Northshire\n", encoding="utf-8")
+    seed = ROOT / "tests" / "data" / "seed-001-pctr.csv"
+    assert run_in_a_fresh_process("--data", data, "pool", "import", str(pool))[:2] == (0, [])
+
+    code, qt, output = run_in_a_fresh_process("--data", data, "reviews", "import", str(seed))
+    assert (code, qt, output) == (0, [], "Imported 9 reviews.")
+    code, qt, output = run_in_a_fresh_process("--data", data, "reviews")
+    assert (code, qt) == (0, [])
+    assert output.splitlines()[0] == "1\tPCTR\tNottingham\t10-12 Aug 2015\tLesley"
+    code, qt, output = run_in_a_fresh_process(
+        "--data", data, "pool", "candidates", "1", "--role", "PCR team member"
+    )
+    assert (code, qt) == (0, [])
+    assert output.startswith("Alex Example\tNorthshire\tno\t")

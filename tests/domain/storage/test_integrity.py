@@ -31,12 +31,15 @@ def _balcony_file(path: Path) -> bytes:
 
 
 def _flip_schema(data: bytes) -> bytes:
-    """Bit-flips in the CREATE TABLE text of sqlite_master: the schema can no longer be read."""
+    """Bit-flips in the CREATE TABLE text of sqlite_master: the schema can no longer be read.
+    Every copy is flipped: the first in the file may be a stale one in a page's free space."""
     broken = bytearray(data)
     at = broken.find(b"CREATE TABLE")
     assert at > 0
-    broken[at + 2] ^= 0x20
-    broken[at + 12] ^= 0x01
+    while at >= 0:
+        broken[at + 2] ^= 0x20
+        broken[at + 12] ^= 0x01
+        at = broken.find(b"CREATE TABLE", at + 1)
     return bytes(broken)
 
 

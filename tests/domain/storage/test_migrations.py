@@ -7,6 +7,7 @@ import pytest
 
 from facilitator.common.vocabulary import ExchangeKind, NoteTag, PlenaryQuestion
 from facilitator.demo import create_demo_day
+from facilitator.pool.people import ChallengerDetails
 from facilitator.storage.database import SCHEMA_VERSION, DataFileError, DataFileTooNewError
 from facilitator.storage.migrations import MIGRATIONS, pending, upgrade
 from facilitator.workspace import Workspace
@@ -114,20 +115,77 @@ def make_version_2_file(path: Path) -> tuple[int, int, int]:
     return day_id, session, asker
 
 
-def test_the_schema_is_at_version_5() -> None:
-    assert SCHEMA_VERSION == 5
-    assert [version for version, _ in MIGRATIONS] == [2, 3, 4, 5]
+def test_the_schema_is_at_version_6() -> None:
+    assert SCHEMA_VERSION == 6
+    assert [version for version, _ in MIGRATIONS] == [2, 3, 4, 5, 6]
 
 
-def table_sql(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """The pool's tables as SQLite describes them: columns, foreign keys, indexes."""
+POOL_TABLES = ("challenger", "reviewserved")
+REVIEW_TABLES = ("review", "reviewmember")
+
+
+def table_sql(
+    path: Path, tables: tuple[str, ...] = POOL_TABLES
+) -> dict[str, list[tuple[object, ...]]]:
+    """Tables as SQLite describes them (the pool's unless told): columns, foreign keys,
+    indexes (by name: SQLAlchemy makes a table's indexes in no set order)."""
     conn = sqlite3.connect(path)
     try:
-        return {
+        described = {
             f"{pragma} {table}": conn.execute(f"PRAGMA {pragma}({table})").fetchall()
-            for table in ("challenger", "reviewserved")
-            for pragma in ("table_info", "foreign_key_list", "index_list")
+            for table in tables
+            for pragma in ("table_info", "foreign_key_list")
         }
+        for table in tables:
+            indexes = conn.execute(f"PRAGMA index_list({table})").fetchall()
+            described[f"index_list {table}"] = sorted(row[1:] for row in indexes)
+        return described
+    finally:
+        conn.close()
+
+
+def test_a_version_5_file_gains_the_review_tables_and_keeps_its_pool(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "balcony.sqlite"
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    person = workspace.pool.add(ChallengerDetails("Alex Tester", "Northshire"))
+    workspace.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE reviewmember")
+    conn.execute("DROP TABLE review")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    assert "review" not in names_in_file(path)
+
+    workspace = Workspace.open(path)
+    try:
+        assert [d.id for d in workspace.planner.list_days()] == [day_id]
+        assert workspace.pool.people() == (person,)
+        assert workspace.reviews.list() == ()
+    finally:
+        workspace.close()
+    assert user_version(path) == SCHEMA_VERSION
+    assert table_sql(path, REVIEW_TABLES) == table_sql(fresh, REVIEW_TABLES)
+
+
+def test_the_review_step_on_its_own_makes_the_tables_the_models_make(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "bare.sqlite"
+    conn = sqlite3.connect(path)
+    assert upgrade(conn, 4, 6) == 6
+    conn.close()
+    tables = POOL_TABLES + REVIEW_TABLES
+    assert table_sql(path, tables) == table_sql(fresh, tables)
+
+
+def names_in_file(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     finally:
         conn.close()
 

@@ -1,0 +1,56 @@
+"""Who in the pool may join a stored review's team in a role: each person in the pool as
+team_rules sees them (a Candidate), with every reason check_candidate gives for leaving them
+out. Their service history comes from the pool, less the entry this review itself made (being
+on this team is said as such, not as "already served").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from facilitator.pool import people
+from facilitator.pool.people import ChallengerView, ServiceView
+from facilitator.pool.service import Pool
+from facilitator.reviews.service import Reviews
+from facilitator.reviews.team_rules import Candidate, Role, check_candidate
+
+__all__ = ["as_candidate", "candidates", "team_role"]
+
+
+def team_role(role: people.Role) -> Role:
+    """The team role that a role the pool's form approves stands for."""
+    return next(r for r in Role if r.value.casefold() == role.value.casefold())
+
+
+def as_candidate(person: ChallengerView, service: Iterable[ServiceView]) -> Candidate:
+    """A person in the pool as the team rules see them: trained means their entry names some
+    training attended; served, the dates of the reviews in `service`."""
+    details = person.details
+    return Candidate(
+        id=person.id,
+        name=details.name,
+        authority=details.authority,
+        roles=frozenset(team_role(role) for role in details.roles_approved),
+        expertise=tuple(area.value for area in details.expertise),
+        trained=bool(details.training.strip()),
+        served=tuple(sorted(s.served_on for s in service)),
+    )
+
+
+def candidates(
+    reviews: Reviews, pool: Pool, review_id: int, role: Role, today: dt.date
+) -> list[tuple[ChallengerView, list[str]]]:
+    """Everyone in the pool, by name, each with every reason they are left out of `role` on
+    the review ([] for those who may join). LookupError for a review that is not stored."""
+    review = reviews.get(review_id)
+    team = {m.person_id: m for m in reviews.members(review_id)}
+    this_review = {m.service_id for m in team.values()}
+    found = []
+    for person in sorted(pool.people(), key=lambda p: (p.name.casefold(), p.id)):
+        service = [s for s in pool.service(person.id) if s.id not in this_review]
+        reasons = check_candidate(review.draft, as_candidate(person, service), role, today)
+        if (member := team.get(person.id)) is not None:
+            reasons.insert(0, f"{person.name} is on this review's team already, as {member.role}.")
+        found.append((person, reasons))
+    return found

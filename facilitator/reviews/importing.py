@@ -1,0 +1,65 @@
+"""Importing a review schedule table of the regional plan (seed 001) from a CSV file: all
+rows or none, every problem told as "Row N, Column: what is wrong and how to put it right"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.reviews.service import ReviewInputError, Reviews, ReviewView
+from facilitator.reviews.tables import RowError, read_review_file
+from question_bank.reading import FileRefusedError, read_limited
+
+__all__ = ["MAX_REVIEW_BYTES", "ReviewImport", "import_review_file"]
+
+# A table of some dozen reviews is a few kilobytes.
+MAX_REVIEW_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class ReviewImport:
+    """What an import did: the reviews stored, or every problem that stopped it."""
+
+    source: str
+    added: tuple[ReviewView, ...] = ()
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def summary(self) -> str:
+        if self.errors:
+            count = len(self.errors)
+            return (
+                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
+                f"{self.source}. Correct the file and import it again."
+            )
+        count = len(self.added)
+        return f"Imported {count} review{'s' if count != 1 else ''}."
+
+
+def import_review_file(reviews: Reviews, path: Path | str) -> ReviewImport:
+    """Reads a PCTR or SAV table and, only if every row is sound, stores its reviews."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        data = read_limited(path, MAX_REVIEW_BYTES, "review schedule")
+    except FileRefusedError as exc:
+        return ReviewImport(name, errors=(RowError(None, "", _sentence(exc.problem)),))
+    except OSError as exc:
+        message = f"The file cannot be read ({exc.strerror})."
+        return ReviewImport(name, errors=(RowError(None, "", message),))
+    table = read_review_file(data)
+    if not table.ok:
+        return ReviewImport(name, errors=table.errors)
+    try:
+        added = reviews.add_all(table.drafts)
+    except ReviewInputError as exc:
+        return ReviewImport(name, errors=(RowError(None, "", str(exc)),))
+    return ReviewImport(name, added=added)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
