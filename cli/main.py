@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,10 +23,18 @@ def log_folder() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _dispatch(build_parser().parse_args(argv))
+        status = _dispatch(build_parser().parse_args(argv))
+        sys.stdout.flush()  # here, so a reader that stopped early is met below
+        return status
     except KeyboardInterrupt:
         print("balcony: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`balcony reviews | head`): not a failure of Balcony's.
+        # Python would complain again while flushing stdout at exit, so stdout goes quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:  # the one place every unexpected error ends up
         return _report_failure(exc, argv)
 

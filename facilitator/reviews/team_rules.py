@@ -111,8 +111,10 @@ def check_candidate(
         reasons += _lacks_expertise(review, candidate)
     if review.dates.earliest is not None:
         notice = (review.dates.earliest - today).days
-        if notice < MIN_NOTICE_DAYS:
-            when = f"{review.dates.earliest:%d %B %Y}"
+        when = f"{review.dates.earliest.day} {review.dates.earliest:%B %Y}"
+        if notice < 0:
+            reasons.append(f"The review started on {when}: a team is chosen before it starts.")
+        elif notice < MIN_NOTICE_DAYS:
             reasons.append(
                 f"The review starts {when}, {_days(notice)} from today: a team needs about "
                 f"two months’ notice ({MIN_NOTICE_DAYS} days)."
@@ -121,8 +123,6 @@ def check_candidate(
 
 
 def _days(count: int) -> str:
-    if count < 0:
-        return f"{-count} day{'s' * (count != -1)} ago"
     return f"{count} day{'s' * (count != 1)}"
 
 

@@ -177,3 +177,27 @@ def test_with_no_reviews_the_choice_is_to_import_them(
         "balcony: there is no review with id 1: there are none yet: import them with "
         "balcony reviews import FILE.csv.\n"
     )
+
+
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
+    """`balcony reviews | head -1`: the rest has nowhere to go, and that is not an error."""
+    import subprocess
+    import sys
+
+    data = str(tmp_path / "b.sqlite")
+    for table in ("seed-001-pctr.csv", "seed-001-sav.csv"):
+        assert main(["--data", data, "reviews", "import", str(DATA / table)]) == 0
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "cli", "--data", data, "reviews"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    reader.stdout.close()  # before a line is read
+    errors = reader.stderr.read()
+    reader.wait(timeout=60)
+
+    assert errors == ""
+    assert reader.returncode in (0, 141)
