@@ -49,6 +49,7 @@ from facilitator.storage.files import (
     make_owner_only,
 )
 from facilitator.storage.migrations import upgrade
+from facilitator.storage.schema_check import schema_problem
 from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, claim
 from facilitator.storage.write_faults import WriteFailedError, describe
 
@@ -348,6 +349,9 @@ def _inspect(path: Path, *, journals: bool) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        damage = None
+        if integrity == "ok" and app_id == APPLICATION_ID and 0 < version <= SCHEMA_VERSION:
+            damage = schema_problem(conn, SQLModel.metadata, current=version == SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
         raise _explain_failure(path, exc, None) from exc
     except UnicodeDecodeError as exc:  # the check's own report is garbled: so is the file
@@ -362,6 +366,8 @@ def _inspect(path: Path, *, journals: bool) -> int:
             "This file is not a Balcony data file: it is another program's SQLite database.",
             NOT_OURS_FIX,
         )
+    if damage is not None:
+        raise _explain_failure(path, sqlite3.DatabaseError(damage), None)
     if version > SCHEMA_VERSION:
         raise DataFileTooNewError(
             path,

@@ -79,3 +79,20 @@ def test_a_flip_that_garbles_the_check_s_own_report_is_refused_as_damaged(
         Workspace.open(path).close()
     except DataFileError:
         assert path.read_bytes() == bytes(damaged)
+
+
+def test_a_damaged_column_name_in_the_schema_is_refused_as_damaged(
+    pristine: bytes, tmp_path: Path
+) -> None:
+    """Found by the fuzzing above on a fresh clone: one byte flipped in a column's name left a
+    schema SQLite accepts, with a column Balcony never made; every query then failed, told
+    as a failed save."""
+    assert b"finish_limit" in pristine
+    damaged = pristine.replace(b"finish_limit", b"finish_limiz", 1)
+    path = tmp_path / "balcony.sqlite"
+    path.write_bytes(damaged)
+
+    with pytest.raises(DataFileError, match=r"damaged.*finish_limiz"):
+        Workspace.open(path).close()
+    assert path.read_bytes() == damaged
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["balcony.sqlite"]
