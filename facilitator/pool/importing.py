@@ -31,8 +31,8 @@ from facilitator.pool.people import (
 )
 from facilitator.pool.service import Pool
 from facilitator.schedule.cells import CellError, decode_schedule, parse_date
+from facilitator.schedule.import_files import nothing_imported, read_import_file
 from facilitator.schedule.rows import RowError, extra_cells
-from question_bank.reading import FileRefusedError, read_limited
 
 # A region's pool is some dozens of people, a few hundred at most.
 MAX_ROWS = 2000
@@ -87,11 +87,7 @@ class PoolImport:
     @property
     def summary(self) -> str:
         if self.errors:
-            count = len(self.errors)
-            return (
-                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
-                f"{self.source}. Correct the file and import it again."
-            )
+            return nothing_imported(len(self.errors), self.source)
         count = len(self.added)
         return f"Imported {count} {'person' if count == 1 else 'people'} into the pool."
 
@@ -100,22 +96,9 @@ def import_pool_file(pool: Pool, path: Path | str) -> PoolImport:
     """Reads, checks and (only if every row is sound) adds a file of people to the pool."""
     path = Path(path)
     name = path.name or str(path)
-    try:
-        data = read_limited(path, MAX_POOL_BYTES, "pool list")
-    except FileRefusedError as exc:
-        sentence = exc.problem[:1].upper() + exc.problem[1:]
-        return PoolImport(name, errors=(RowError(None, "", sentence),))
-    except OSError as exc:
-        return PoolImport(
-            name,
-            errors=(
-                RowError(
-                    None,
-                    "",
-                    f"The file cannot be read ({exc.strerror}).",
-                ),
-            ),
-        )
+    data = read_import_file(path, MAX_POOL_BYTES, "pool list")
+    if isinstance(data, RowError):
+        return PoolImport(name, errors=(data,))
     known = {person.details.key: person.id for person in pool.people()}
     result = parse_pool(data, known)
     if isinstance(result, list):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from facilitator.reviews.service import ReviewInputError, Reviews, ReviewView
 from facilitator.reviews.tables import RowError, read_review_file
-from question_bank.reading import FileRefusedError, read_limited
+from facilitator.schedule.import_files import nothing_imported, read_import_file
 
 __all__ = ["MAX_REVIEW_BYTES", "ReviewImport", "import_review_file"]
 
@@ -31,11 +31,7 @@ class ReviewImport:
     @property
     def summary(self) -> str:
         if self.errors:
-            count = len(self.errors)
-            return (
-                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
-                f"{self.source}. Correct the file and import it again."
-            )
+            return nothing_imported(len(self.errors), self.source)
         count = len(self.added)
         return f"Imported {count} review{'s' if count != 1 else ''}."
 
@@ -44,13 +40,9 @@ def import_review_file(reviews: Reviews, path: Path | str) -> ReviewImport:
     """Reads a PCTR or SAV table and, only if every row is sound, stores its reviews."""
     path = Path(path)
     name = path.name or str(path)
-    try:
-        data = read_limited(path, MAX_REVIEW_BYTES, "review schedule")
-    except FileRefusedError as exc:
-        return ReviewImport(name, errors=(RowError(None, "", _sentence(exc.problem)),))
-    except OSError as exc:
-        message = f"The file cannot be read ({exc.strerror})."
-        return ReviewImport(name, errors=(RowError(None, "", message),))
+    data = read_import_file(path, MAX_REVIEW_BYTES, "review schedule")
+    if isinstance(data, RowError):
+        return ReviewImport(name, errors=(data,))
     table = read_review_file(data)
     if not table.ok:
         return ReviewImport(name, errors=table.errors)
@@ -59,7 +51,3 @@ def import_review_file(reviews: Reviews, path: Path | str) -> ReviewImport:
     except ReviewInputError as exc:
         return ReviewImport(name, errors=(RowError(None, "", str(exc)),))
     return ReviewImport(name, added=added)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]

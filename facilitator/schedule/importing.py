@@ -22,11 +22,11 @@ from facilitator.planning.planner import Planner
 from facilitator.schedule.cells import CellError, decode_schedule
 from facilitator.schedule.checks import cycle_and_dates, read_header, repeated_numbers
 from facilitator.schedule.cycle_checks import CycleDay, Level, check_cycle
+from facilitator.schedule.import_files import read_import_file
 from facilitator.schedule.outcome import ScheduleImport, describe_day
 from facilitator.schedule.region import Region, default_region
 from facilitator.schedule.rows import RowDraft, RowError, extra_cells, read_row
 from facilitator.schedule.stored_cycles import stored_days
-from question_bank.reading import FileRefusedError, read_limited
 
 __all__ = [
     "MAX_ROWS",
@@ -216,15 +216,9 @@ def check_schedule_file(
     """
     path = Path(path)
     name = path.name or str(path)
-    try:
-        # Bounded: a device or pipe given as the file would otherwise be read for ever.
-        data = read_limited(path, MAX_SCHEDULE_BYTES, "schedule")
-    except FileRefusedError as exc:
-        sentence = exc.problem[:1].upper() + exc.problem[1:]
-        return ScheduleImport(name, errors=(RowError(None, "", sentence),))
-    except OSError as exc:
-        problem = RowError(None, "", f"The file cannot be read ({exc.strerror}).")
-        return ScheduleImport(name, errors=(problem,))
+    data = read_import_file(path, MAX_SCHEDULE_BYTES, "schedule")
+    if isinstance(data, RowError):
+        return ScheduleImport(name, errors=(data,))
     result = parse_schedule(data, name, cycle_name, known_short_names, progress)
     if isinstance(result, list):
         return ScheduleImport(name, cycle_name or "", errors=tuple(result))

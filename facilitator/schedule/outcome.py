@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.planning.day_plan import DaySummary
+from facilitator.schedule.import_files import nothing_imported
 from facilitator.schedule.rows import RowError
 
 
@@ -31,11 +32,7 @@ class ScheduleImport:
     @property
     def summary(self) -> str:
         if self.errors:
-            count = len(self.errors)
-            return (
-                f"Nothing was imported: {count} problem{'s' if count != 1 else ''} in "
-                f"{self.source}. Correct the file and import it again."
-            )
+            return nothing_imported(len(self.errors), self.source)
         count = len(self.created)
         days = f"Imported {count} day{'s' if count != 1 else ''} into the {self.cycle_name} cycle"
         notices = len(self.notices)
