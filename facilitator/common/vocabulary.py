@@ -137,3 +137,57 @@ PLENARY_LABELS: dict[PlenaryQuestion, str] = {
     PlenaryQuestion.PROBLEM_SOLVING: "Topics for problem-solving groups",
     PlenaryQuestion.NETWORKING: "New regional networking groups",
 }
+
+
+class FollowUpKind(StrEnum):
+    """What a follow-up tracks (facilitator/follow_up/)."""
+
+    ACTION = "action"  # an action agreed in a session
+    SUPPORT = "support"  # an ask or offer, tracked to agreed support from the Annex 1 menu
+    RECOMMENDATION = "recommendation"  # a review's recommendation, with an owner
+    HOST_REPORT = "host-report"  # a PCTR host's follow-up report, three to six months after
+    REFLECTION = "reflection"  # the reflective process, by a team member or the host DCS
+
+    @property
+    def label(self) -> str:
+        return FOLLOW_UP_LABELS[self]
+
+
+FOLLOW_UP_LABELS: dict[FollowUpKind, str] = {
+    FollowUpKind.ACTION: "Action",
+    FollowUpKind.SUPPORT: "Agreed support",
+    FollowUpKind.RECOMMENDATION: "Recommendation",
+    FollowUpKind.HOST_REPORT: "Follow-up report",
+    FollowUpKind.REFLECTION: "Reflective process",
+}
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class FindingSection(StrEnum):
+    """The parts of a PCTR or SAV report, in the report's order."""
+
+    FINDING = "finding"
+    STRENGTH = "strength"
+    DEVELOPMENT = "development"
+    RECOMMENDATION = "recommendation"
+
+    @property
+    def label(self) -> str:
+        return FINDING_LABELS[self]
+
+
+FINDING_LABELS: dict[FindingSection, str] = {
+    FindingSection.FINDING: "Findings",
+    FindingSection.STRENGTH: "Strengths",
+    FindingSection.DEVELOPMENT: "Areas for development",
+    FindingSection.RECOMMENDATION: "Recommendations",
+}

@@ -68,6 +68,7 @@ class RecordVersion(SQLModel, table=True):
     agreed_on: dt.date | None = None
     # A returned file: True once its changes were taken into the notes.
     taken_in: bool = False
+    review_id: int | None = None  # a review report's review (schema version 7)
 
 
 class RecordState(SQLModel, table=True):
@@ -94,3 +95,4 @@ class RecordState(SQLModel, table=True):
     bump_next: bool = False
     reopened_at: dt.datetime | None = None
     reopen_reason: str = ""
+    review_id: int | None = None  # a review report's review (schema version 7)

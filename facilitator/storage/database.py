@@ -54,7 +54,7 @@ from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, c
 from facilitator.storage.write_faults import WriteFailedError, describe
 
 # Raise with a step in migrations.py whenever a table of an existing file must change.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
 APPLICATION_ID = 0x42414C43
 # The files SQLite keeps beside a database while it is open or after a crash.

@@ -10,6 +10,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AddColumn:
+    """A column a step adds unless the table has it: `create_all` runs before the steps and
+    makes a table a file lacks with every column it has now, so a plain ALTER TABLE on a
+    table newer than the file would fail."""
+
+    table: str
+    column: str  # its name, then its definition as ALTER TABLE takes it
+
+    def run(self, conn: sqlite3.Connection) -> None:
+        name = self.column.split()[0]
+        found = {row[1] for row in conn.execute(f'PRAGMA table_info("{self.table}")')}
+        # No table at all: whatever makes it later makes it whole.
+        if found and name not in found:
+            conn.execute(f'ALTER TABLE "{self.table}" ADD COLUMN {self.column}')
 
 
 def _after(table: str) -> str:
@@ -105,8 +123,47 @@ _REVIEW_TABLES = (
     "CREATE INDEX IF NOT EXISTS ix_reviewmember_review_id ON reviewmember (review_id)",
 )
 
+_FOLLOW_UP_TABLES = (
+    """CREATE TABLE IF NOT EXISTS reviewfinding (
+        id INTEGER NOT NULL,
+        review_id INTEGER NOT NULL,
+        section VARCHAR(14) NOT NULL,
+        text VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(review_id) REFERENCES review (id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_reviewfinding_review_id ON reviewfinding (review_id)",
+    """CREATE TABLE IF NOT EXISTS followup (
+        id INTEGER NOT NULL,
+        kind VARCHAR(14) NOT NULL,
+        action_id INTEGER,
+        exchange_id INTEGER,
+        finding_id INTEGER,
+        review_id INTEGER,
+        challenger_id INTEGER,
+        who VARCHAR NOT NULL,
+        support VARCHAR NOT NULL,
+        due_from DATE,
+        due_on DATE,
+        status VARCHAR(7) NOT NULL,
+        done_on DATE,
+        note VARCHAR NOT NULL,
+        PRIMARY KEY (id),
+        FOREIGN KEY(action_id) REFERENCES action (id) ON DELETE CASCADE,
+        FOREIGN KEY(exchange_id) REFERENCES exchange (id) ON DELETE CASCADE,
+        FOREIGN KEY(finding_id) REFERENCES reviewfinding (id) ON DELETE CASCADE,
+        FOREIGN KEY(review_id) REFERENCES review (id) ON DELETE CASCADE,
+        FOREIGN KEY(challenger_id) REFERENCES challenger (id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_followup_review_id ON followup (review_id)",
+    "CREATE INDEX IF NOT EXISTS ix_followup_exchange_id ON followup (exchange_id)",
+    "CREATE INDEX IF NOT EXISTS ix_followup_finding_id ON followup (finding_id)",
+    "CREATE INDEX IF NOT EXISTS ix_followup_action_id ON followup (action_id)",
+)
+
 # (the version a step brings the file to, the statements that do it), oldest first.
-Step = tuple[int, Sequence[str]]
+Step = tuple[int, Sequence[str | AddColumn]]
 
 MIGRATIONS: tuple[Step, ...] = (
     # Whose turn it is in questioning (turns.py).
@@ -136,6 +193,18 @@ MIGRATIONS: tuple[Step, ...] = (
     (5, _POOL_TABLES),
     # Reviews and their teams (facilitator/reviews/), made by the step itself as step 5's are.
     (6, _REVIEW_TABLES),
+    # The follow-up after days and reviews, review reports' findings and their records
+    # (facilitator/follow_up/); the review step's table and the records' may be newer
+    # than the file, hence AddColumn.
+    (
+        7,
+        (
+            AddColumn("review", "hypotheses VARCHAR NOT NULL DEFAULT ''"),
+            *_FOLLOW_UP_TABLES,
+            AddColumn("recordversion", "review_id INTEGER"),
+            AddColumn("recordstate", "review_id INTEGER"),
+        ),
+    ),
 )
 
 
@@ -166,7 +235,10 @@ def upgrade(
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for statement in statements:
-                    conn.execute(statement)
+                    if isinstance(statement, AddColumn):
+                        statement.run(conn)
+                    else:
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {int(version)}")
             except BaseException:
                 conn.execute("ROLLBACK")

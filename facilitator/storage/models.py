@@ -20,6 +20,9 @@ from facilitator.common.vocabulary import (
     DayStatus,
     ExchangeKind,
     ExchangeScope,
+    FindingSection,
+    FollowUpKind,
+    FollowUpStatus,
     NoteTag,
     PlenaryQuestion,
     StageKind,
@@ -282,6 +285,7 @@ class Review(SQLModel, table=True):
     latest: dt.date | None = None
     kloe: str = ""
     days: str = ""
+    hypotheses: str = ""  # added in schema version 7
 
 
 class ReviewMember(SQLModel, table=True):
@@ -293,3 +297,50 @@ class ReviewMember(SQLModel, table=True):
     challenger_id: int = Field(foreign_key="challenger.id", index=True, ondelete="CASCADE")
     role: str
     service_id: int | None = Field(default=None, foreign_key="reviewserved.id", ondelete="SET NULL")
+
+
+class ReviewFinding(SQLModel, table=True):
+    """One line of a PCTR or SAV report (facilitator/follow_up/review_findings.py): a finding,
+    strength, area for development or recommendation, in the report's order. Version 7."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True, ondelete="CASCADE")
+    section: FindingSection
+    text: str
+    position: int = 0
+
+
+class FollowUp(SQLModel, table=True):
+    """Something to be done after a day or a review, with who, when and how it stands
+    (facilitator/follow_up/). Added in schema version 7.
+
+    What it follows up is one of: an action (`action_id`), an ask or offer tracked to agreed
+    support (`exchange_id`, `support` the Annex 1 option's name), a review's recommendation
+    (`finding_id`), or a review's host report or a reflective process (`review_id`, with
+    `challenger_id` for a team member's). Each goes with what it follows up.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: FollowUpKind
+    action_id: int | None = Field(
+        default=None, foreign_key="action.id", index=True, ondelete="CASCADE"
+    )
+    exchange_id: int | None = Field(
+        default=None, foreign_key="exchange.id", index=True, ondelete="CASCADE"
+    )
+    finding_id: int | None = Field(
+        default=None, foreign_key="reviewfinding.id", index=True, ondelete="CASCADE"
+    )
+    review_id: int | None = Field(
+        default=None, foreign_key="review.id", index=True, ondelete="CASCADE"
+    )
+    challenger_id: int | None = Field(
+        default=None, foreign_key="challenger.id", ondelete="SET NULL"
+    )
+    who: str = ""
+    support: str = ""
+    due_from: dt.date | None = None
+    due_on: dt.date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    done_on: dt.date | None = None
+    note: str = ""

@@ -115,9 +115,9 @@ def make_version_2_file(path: Path) -> tuple[int, int, int]:
     return day_id, session, asker
 
 
-def test_the_schema_is_at_version_6() -> None:
-    assert SCHEMA_VERSION == 6
-    assert [version for version, _ in MIGRATIONS] == [2, 3, 4, 5, 6]
+def test_the_schema_is_at_version_7() -> None:
+    assert SCHEMA_VERSION == 7
+    assert [version for version, _ in MIGRATIONS] == [2, 3, 4, 5, 6, 7]
 
 
 POOL_TABLES = ("challenger", "reviewserved")
@@ -178,7 +178,8 @@ def test_the_review_step_on_its_own_makes_the_tables_the_models_make(tmp_path: P
     conn = sqlite3.connect(path)
     assert upgrade(conn, 4, 6) == 6
     conn.close()
-    tables = POOL_TABLES + REVIEW_TABLES
+    # The review table has gained a column since (step 7, below).
+    tables = (*POOL_TABLES, "reviewmember")
     assert table_sql(path, tables) == table_sql(fresh, tables)
 
 
@@ -384,3 +385,54 @@ def test_pending_steps_are_those_between_the_versions_in_order() -> None:
     assert [v for v, _ in pending(1, 4, steps)] == [2, 3, 4]
     assert [v for v, _ in pending(2, 3, steps)] == [3]
     assert pending(4, 4, steps) == []
+
+
+FOLLOW_UP_TABLES = ("reviewfinding", "followup")
+
+
+def test_a_version_6_file_gains_the_follow_up_and_keeps_its_reviews(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "balcony.sqlite"
+    workspace = Workspace.open(path)
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    workspace.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE followup")
+    conn.execute("DROP TABLE reviewfinding")
+    conn.execute("ALTER TABLE review DROP COLUMN hypotheses")
+    conn.execute("ALTER TABLE recordversion DROP COLUMN review_id")
+    conn.execute("ALTER TABLE recordstate DROP COLUMN review_id")
+    conn.execute(
+        "INSERT INTO review (kind, host, lead_words, leads, qa, date_words, kloe, days) "
+        "VALUES ('PCTR', 'Northshire', '', '', '', 'TBC', 'Early help', '')"
+    )
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+
+    workspace = Workspace.open(path)
+    try:
+        assert [d.id for d in workspace.planner.list_days()] == [day_id]
+        (review,) = workspace.reviews.list()
+        assert (review.host, review.draft.kloe) == ("Northshire", "Early help")
+    finally:
+        workspace.close()
+    assert user_version(path) == SCHEMA_VERSION
+    assert table_sql(path, FOLLOW_UP_TABLES) == table_sql(fresh, FOLLOW_UP_TABLES)
+    assert "hypotheses" in columns(path, "review")
+    assert "review_id" in columns(path, "recordversion")
+    assert "review_id" in columns(path, "recordstate")
+
+
+def test_the_follow_up_step_on_its_own_makes_the_tables_the_models_make(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    Workspace.open(fresh).close()
+    path = tmp_path / "bare.sqlite"
+    conn = sqlite3.connect(path)
+    assert upgrade(conn, 4, 7) == 7
+    conn.close()
+    tables = (*POOL_TABLES, "reviewmember", *FOLLOW_UP_TABLES)
+    assert table_sql(path, tables) == table_sql(fresh, tables)
+    # An added column keeps a default for the rows it finds; a new table needs none.
+    assert columns(path, "review") == columns(fresh, "review")
