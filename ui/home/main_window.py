@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,11 +24,10 @@ from PySide6.QtWidgets import (
 
 from facilitator import __version__
 from facilitator.demo import DEMO_CYCLE, create_demo_day
-from facilitator.planning.planner import DayPlan
-from facilitator.storage.files import WriteError
 from facilitator.workspace import Workspace
 from ui.bank.editor import BankEditor
 from ui.bank.panel import QuestionBankPanel
+from ui.home.agenda_commands import AgendaCommands
 from ui.home.backup_timer import BackupTimer
 from ui.home.day_overview import DayOverview
 from ui.home.empty_state import EmptyState
@@ -136,6 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.menus.restore_backup.setEnabled(workspace.backups is not None)
         self.backup_timer = BackupTimer(workspace, self)
+        self.agenda = AgendaCommands(self, workspace, settings, self.selected_day_id)
         self._selection_changed()
         self.days_model.modelReset.connect(self._refresh_page)
         self.days_model.dataChanged.connect(self._refresh_page)
@@ -180,56 +178,14 @@ class MainWindow(QMainWindow):
         )
         self.console.show()
 
-    def _agenda_target(self, suffix: str, kind: str) -> tuple[DayPlan, Path] | None:
-        day_id = self.selected_day_id()
-        if day_id is None:
-            return None
-        plan = self.workspace.planner.day_plan(day_id)
-        suggested = f"Agenda {plan.summary.date.isoformat()}{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the agenda", suggested, kind)
-        return (plan, Path(name)) if name else None
-
     def export_agenda_word(self) -> None:
-        from facilitator.word.agenda import export_agenda
-
-        target = self._agenda_target(".docx", "Word document (*.docx)")
-        if target is None:
-            return
-        try:
-            # The save dialog has already asked before replacing a file.
-            from ui.records.settings import template
-
-            export_agenda(
-                target[0],
-                target[1],
-                overwrite=True,
-                generated_at=self.workspace.clock.wall_now(),
-                template=template(self.settings),
-            )
-        except WriteError as exc:
-            QMessageBox.warning(self, "Agenda", str(exc))
-            return
-        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+        self.agenda.export_word()
 
     def export_agenda_pdf(self) -> None:
-        from ui.planning.agenda_print import export_agenda_pdf
-
-        target = self._agenda_target(".pdf", "PDF (*.pdf)")
-        if target is None:
-            return
-        try:
-            export_agenda_pdf(target[0], target[1], overwrite=True)
-        except WriteError as exc:
-            QMessageBox.warning(self, "Agenda", str(exc))
-            return
-        self.statusBar().showMessage(f"Agenda saved to {target[1]}", 8000)
+        self.agenda.export_pdf()
 
     def print_agenda(self) -> None:
-        from ui.planning.agenda_print import print_agenda
-
-        day_id = self.selected_day_id()
-        if day_id is not None:
-            print_agenda(self.workspace.planner.day_plan(day_id), self)
+        self.agenda.print()
 
     def open_records(self) -> None:
         day_id = self.selected_day_id()
