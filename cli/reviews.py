@@ -89,8 +89,8 @@ def list_candidates(workspace: Workspace, review_id: int, role_words: str) -> in
 
 
 def _joined(reasons: list[str]) -> str:
-    """The reasons as one sentence: "A; B; C." (each without its own full stop)."""
-    return "; ".join(reason.rstrip(".") for reason in reasons) + "."
+    """The reasons one after another, each a sentence of its own: "A. B. C." """
+    return " ".join(reasons)
 
 
 def _key(words: str) -> str:

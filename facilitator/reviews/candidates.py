@@ -13,7 +13,7 @@ from facilitator.pool import people
 from facilitator.pool.people import ChallengerView, ServiceView
 from facilitator.pool.service import Pool
 from facilitator.reviews.service import Reviews
-from facilitator.reviews.team_rules import Candidate, Role, check_candidate
+from facilitator.reviews.team_rules import Candidate, Role, Served, TeamMember, check_candidate
 
 __all__ = ["as_candidate", "candidates", "team_role"]
 
@@ -25,7 +25,7 @@ def team_role(role: people.Role) -> Role:
 
 def as_candidate(person: ChallengerView, service: Iterable[ServiceView]) -> Candidate:
     """A person in the pool as the team rules see them: trained means their entry names some
-    training attended; served, the dates of the reviews in `service`."""
+    training attended; served, the reviews in `service`."""
     details = person.details
     return Candidate(
         id=person.id,
@@ -34,8 +34,13 @@ def as_candidate(person: ChallengerView, service: Iterable[ServiceView]) -> Cand
         roles=frozenset(team_role(role) for role in details.roles_approved),
         expertise=tuple(area.value for area in details.expertise),
         trained=bool(details.training.strip()),
-        served=tuple(sorted(s.served_on for s in service)),
+        served=tuple(Served(s.served_on, s.review) for s in sorted(service, key=_on)),
+        applied=frozenset(team_role(role) for role in details.roles_applied),
     )
+
+
+def _on(service: ServiceView) -> dt.date:
+    return service.served_on
 
 
 def candidates(
@@ -46,10 +51,18 @@ def candidates(
     review = reviews.get(review_id)
     team = {m.person_id: m for m in reviews.members(review_id)}
     this_review = {m.service_id for m in team.values()}
+    everyone = sorted(pool.people(), key=lambda p: (p.name.casefold(), p.id))
+    service = {p.id: [s for s in pool.service(p.id) if s.id not in this_review] for p in everyone}
+    members = [
+        TeamMember(as_candidate(p, service[p.id]), team[p.id].role)
+        for p in everyone
+        if p.id in team
+    ]
     found = []
-    for person in sorted(pool.people(), key=lambda p: (p.name.casefold(), p.id)):
-        service = [s for s in pool.service(person.id) if s.id not in this_review]
-        reasons = check_candidate(review.draft, as_candidate(person, service), role, today)
+    for person in everyone:
+        others = [m for m in members if m.candidate.id != person.id]
+        candidate = as_candidate(person, service[person.id])
+        reasons = check_candidate(review.draft, candidate, role, today, others)
         if (member := team.get(person.id)) is not None:
             reasons.insert(0, f"{person.name} is on this review's team already, as {member.role}.")
         found.append((person, reasons))

@@ -31,6 +31,7 @@ __all__ = [
     "TEAM_SIZE_LEEWAY",
     "Candidate",
     "Role",
+    "Served",
     "TeamMember",
     "check_candidate",
     "check_team",
@@ -72,9 +73,17 @@ ROLES_BY_KIND = {
 
 
 @dataclass(frozen=True)
+class Served:
+    """A review someone served on (or is down for): its date and how it reads."""
+
+    on: dt.date
+    review: str = ""
+
+
+@dataclass(frozen=True)
 class Candidate:
-    """Someone in the pool: the roles their DCS approved, the areas they offer, whether they
-    have been to the regional training, and the dates of reviews they have served on."""
+    """Someone in the pool: the roles they applied for and their DCS approved, the areas they
+    offer, whether they have been to the regional training, and the reviews they served on."""
 
     id: int
     name: str
@@ -82,7 +91,8 @@ class Candidate:
     roles: frozenset[Role] = frozenset()
     expertise: tuple[str, ...] = ()
     trained: bool = False
-    served: tuple[dt.date, ...] = field(default=())
+    served: tuple[Served, ...] = field(default=())
+    applied: frozenset[Role] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -92,21 +102,30 @@ class TeamMember:
 
 
 def check_candidate(
-    review: ReviewDraft, candidate: Candidate, role: Role, today: dt.date
+    review: ReviewDraft,
+    candidate: Candidate,
+    role: Role,
+    today: dt.date,
+    team: Sequence[TeamMember] = (),
 ) -> list[str]:
-    """Every reason `candidate` is left out of `role` on `review`; [] when they may join."""
+    """Every reason `candidate` is left out of `role` on `review`, whose team so far is
+    `team` (without them); [] when they may join."""
     name = candidate.name
     reasons = []
     if role not in ROLES_BY_KIND[review.kind]:
-        roles = " and ".join(r.value for r in ROLES_BY_KIND[review.kind])
-        reasons.append(f"A {review.kind} has no {role}; its team has {roles}s.")
+        roles = " and ".join(f"{r.value}s" for r in ROLES_BY_KIND[review.kind])
+        reasons.append(f"A {review.kind} has no {role}; its team has {roles}.")
     if same_authority(candidate.authority, review.host):
         reasons.append(f"{name} is from {review.host}, the authority under review.")
     if role not in candidate.roles:
-        reasons.append(f"{name} is not approved by their DCS as a {role}.")
+        if role in candidate.applied:
+            reasons.append(f"{name} applied to be a {role}, but their DCS has not approved it.")
+        else:
+            reasons.append(f"{name} has not applied to be a {role}.")
     if not candidate.trained:
         reasons.append(f"{name} has not been to the regional peer challenge training.")
-    reasons += _served_this_year(review, candidate)
+    reasons += _served_this_year(review, candidate, today)
+    reasons += _unmixed(review, candidate, role, team)
     if role is not Role.DATA_SPECIALIST:
         reasons += _lacks_expertise(review, candidate)
     if review.dates.earliest is not None:
@@ -126,17 +145,51 @@ def _days(count: int) -> str:
     return f"{count} day{'s' * (count != 1)}"
 
 
-def _served_this_year(review: ReviewDraft, candidate: Candidate) -> list[str]:
+def _served_this_year(review: ReviewDraft, candidate: Candidate, today: dt.date) -> list[str]:
     reasons = []
     for year in review.dates.years:
-        served = sorted(day for day in candidate.served if day.year == year)
+        served = sorted(
+            (s for s in candidate.served if s.on.year == year), key=lambda s: (s.on, s.review)
+        )
         if len(served) >= MAX_REVIEWS_PER_YEAR:
-            listed = ", ".join(f"{day:%d %B %Y}" for day in served)
+            # The review's own words for its date: a visit dated "November 2015" is not
+            # on the 1st, whatever day its service is kept under.
+            listed = "; ".join(s.review or f"{s.on.day} {s.on:%B %Y}" for s in served)
+            done = all(s.on < today for s in served)
+            what = "already served on" if done else "is already on"
             reasons.append(
-                f"{candidate.name} already served in {year} ({listed}), and nobody serves "
-                "more than once a calendar year."
+                f"{candidate.name} {what} a review in {year} ({listed}), and nobody is called "
+                "on more than once a calendar year."
             )
     return reasons
+
+
+def _unmixed(
+    review: ReviewDraft, candidate: Candidate, role: Role, team: Sequence[TeamMember]
+) -> list[str]:
+    """Why adding `candidate` would leave no room to mix authorities: the places left in a
+    team of the usual size could no longer bring in the other authorities it needs."""
+    if review.kind is ReviewKind.PCTR:
+        if role is not Role.PCR_MEMBER:
+            return []  # the rule is of the core; the data specialist comes on top
+        usual, wanted, what = PCTR_CORE_MEMBERS, PCTR_MIN_OTHER_AUTHORITIES, "core"
+        counted = [m for m in team if m.role is Role.PCR_MEMBER]
+    elif review.kind is ReviewKind.SAV:
+        usual, wanted, what = SAV_LEAD_ADS + SAV_COLLEAGUES, SAV_MIN_AUTHORITIES, "team"
+        counted = list(team)
+    else:
+        return []  # a SAV MAX has no upper bound: a later place can always mix it
+    if same_authority(candidate.authority, review.host) or not candidate.authority.strip():
+        return []  # said already, or nothing to say
+    joined = [*counted, TeamMember(candidate, role)]
+    others = _other_authorities(review, joined)
+    if len(others) + max(0, usual - len(joined)) >= wanted:
+        return []
+    return [
+        f"Adding {candidate.name} ({candidate.authority}) would leave the {what} of about "
+        f"{usual} unable to come from at least {wanted} authorities other than "
+        f"{review.host}: choose someone from another authority."
+    ]
 
 
 def _lacks_expertise(review: ReviewDraft, candidate: Candidate) -> list[str]:

@@ -106,10 +106,10 @@ def test_candidates_lists_everyone_with_yes_or_no_and_why(
         "Bo Example",
         "Southshire",
         "no",
-        "Bo Example is not approved by their DCS as a PCR team member; Bo Example has not "
-        "been to the regional peer challenge training; Bo Example has none of the expertise "
-        "the lines of enquiry need (Safeguarding for “CP”; Family Support for “Early "
-        "intervention”).",
+        "Bo Example applied to be a PCR team member, but their DCS has not approved it. "
+        "Bo Example has not been to the regional peer challenge training. Bo Example has "
+        "none of the expertise the lines of enquiry need (Safeguarding for “CP”; Family "
+        "Support for “Early intervention”).",
     ]
     assert lines[2] == [
         "Nell Example",

@@ -11,7 +11,7 @@ from facilitator.pool.people import ChallengerDetails, ChallengerView, Expertise
 from facilitator.pool.people import Role as FormRole
 from facilitator.reviews.candidates import as_candidate, candidates, team_role
 from facilitator.reviews.kinds import ReviewDraft, ReviewKind
-from facilitator.reviews.team_rules import Role
+from facilitator.reviews.team_rules import Role, Served
 from facilitator.reviews.vague_dates import parse_vague_date
 from facilitator.workspace import Workspace
 
@@ -66,11 +66,13 @@ def found(workspace: Workspace, review: int, role: Role = Role.PCR_MEMBER) -> di
 
 EXPECTED = {
     "host": "Person {n:02d} Example is from Northshire, the authority under review.",
-    "unapproved": "Person {n:02d} Example is not approved by their DCS as a PCR team member.",
+    "unapproved": (
+        "Person {n:02d} Example applied to be a PCR team member, but their DCS has not approved it."
+    ),
     "untrained": "Person {n:02d} Example has not been to the regional peer challenge training.",
     "served": (
-        "Person {n:02d} Example already served in 2026 (20 January 2026), and nobody serves "
-        "more than once a calendar year."
+        "Person {n:02d} Example already served on a review in 2026 (SAV of Eastshire), and "
+        "nobody is called on more than once a calendar year."
     ),
     "no expertise": (
         "Person {n:02d} Example has none of the expertise the lines of enquiry need "
@@ -133,7 +135,10 @@ def test_someone_on_the_team_is_said_to_be_so_not_to_have_served_already(
         "Person 05 Example is on this review's team already, as PCR team member."
     ]
     other = add(workspace, "Sept-Oct 2026")
-    assert found(workspace, other)[5][0].startswith("Person 05 Example already served in 2026")
+    assert found(workspace, other)[5] == [
+        "Person 05 Example is already on a review in 2026 (Peer Challenge Team Review of "
+        "Northshire (Jun-Aug 2026)), and nobody is called on more than once a calendar year."
+    ]
 
 
 def test_a_pool_entry_becomes_the_candidate_the_team_rules_see() -> None:
@@ -145,7 +150,11 @@ def test_a_pool_entry_becomes_the_candidate_the_team_rules_see() -> None:
     assert candidate.roles == frozenset({Role.PCR_MEMBER})
     assert candidate.expertise == ("Safeguarding", "Schools")
     assert candidate.trained is True
-    assert candidate.served == (dt.date(2025, 2, 3), dt.date(2026, 1, 20))
+    assert candidate.served == (
+        Served(dt.date(2025, 2, 3), "SAV of Westshire"),
+        Served(dt.date(2026, 1, 20), "SAV of Eastshire"),
+    )
+    assert candidate.applied == frozenset({Role.PCR_MEMBER, Role.DATA_SPECIALIST})
     assert not as_candidate(ChallengerView(8, person(2)), ()).trained
     assert {team_role(role) for role in FormRole} == set(Role)
 

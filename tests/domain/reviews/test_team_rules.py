@@ -11,6 +11,7 @@ from facilitator.reviews.team_rules import (
     MIN_NOTICE_DAYS,
     Candidate,
     Role,
+    Served,
     TeamMember,
     check_candidate,
     check_team,
@@ -33,7 +34,7 @@ GOOD = Candidate(
     roles=frozenset({Role.PCR_MEMBER}),
     expertise=("Safeguarding",),
     trained=True,
-    served=(D(2015, 6, 2),),
+    served=(Served(D(2015, 6, 2)),),
 )
 
 
@@ -45,9 +46,12 @@ def test_a_fit_candidate_has_no_reason_to_be_left_out() -> None:
     ("change", "says"),
     [
         ({"authority": "Derby City"}, "Ann is from Derby, the authority under review."),
-        ({"roles": frozenset({Role.SAV_MEMBER})}, "not approved by their DCS as a PCR team"),
+        ({"roles": frozenset({Role.SAV_MEMBER})}, "Ann has not applied to be a PCR team member."),
         ({"trained": False}, "has not been to the regional peer challenge training"),
-        ({"served": (D(2016, 1, 20),)}, "already served in 2016 (20 January 2016)"),
+        (
+            {"served": (Served(D(2016, 1, 20)),)},
+            "already served on a review in 2016 (20 January 2016)",
+        ),
         ({"expertise": ("Schools", "Youth")}, "none of the expertise"),
     ],
 )
@@ -98,18 +102,59 @@ def test_less_than_two_months_notice_leaves_everyone_out() -> None:
 
 def test_serving_once_a_year_counts_for_each_year_a_winter_review_may_fall_in() -> None:
     winter = replace(SAV, dates=parse_vague_date("Winter 2016"))
-    lead = replace(GOOD, roles=frozenset({Role.SAV_LEAD_AD}), served=(D(2017, 1, 5),))
+    lead = replace(GOOD, roles=frozenset({Role.SAV_LEAD_AD}), served=(Served(D(2017, 1, 5)),))
 
     [reason] = check_candidate(winter, lead, Role.SAV_LEAD_AD, TODAY)
 
-    assert "already served in 2017" in reason
+    assert reason == (
+        "Ann is already on a review in 2017 (5 January 2017), and nobody is called on more "
+        "than once a calendar year."
+    )
 
 
 def test_a_tbc_review_cannot_yet_be_checked_for_notice_or_the_year() -> None:
     tbc = replace(SAV, dates=VagueDate("TBC"))
-    member = replace(GOOD, roles=frozenset({Role.SAV_MEMBER}), served=(TODAY,))
+    member = replace(GOOD, roles=frozenset({Role.SAV_MEMBER}), served=(Served(TODAY),))
 
     assert check_candidate(tbc, member, Role.SAV_MEMBER, TODAY) == []
+
+
+def test_not_approved_says_whether_they_applied_for_the_role_at_all() -> None:
+    waiting = replace(GOOD, roles=frozenset(), applied=frozenset({Role.PCR_MEMBER}))
+    other = frozenset({Role.DATA_SPECIALIST})
+    never = replace(GOOD, roles=other, applied=other)
+
+    assert check_candidate(PCTR, waiting, Role.PCR_MEMBER, TODAY) == [
+        "Ann applied to be a PCR team member, but their DCS has not approved it."
+    ]
+    assert check_candidate(PCTR, never, Role.PCR_MEMBER, TODAY) == [
+        "Ann has not applied to be a PCR team member."
+    ]
+
+
+RUTLAND = "Safeguarding Assurance Visit of Rutland (January 2016)"
+DERBYSHIRE = "Peer Challenge Team Review of Derbyshire (12-14 Apr 2016)"
+
+
+@pytest.mark.parametrize(
+    ("served", "says"),
+    [
+        ((Served(D(2016, 1, 20), RUTLAND),), f"already served on a review in 2016 ({RUTLAND})"),
+        ((Served(D(2016, 4, 12), DERBYSHIRE),), f"is already on a review in 2016 ({DERBYSHIRE})"),
+        ((Served(TODAY, DERBYSHIRE),), f"is already on a review in 2016 ({DERBYSHIRE})"),
+        (
+            (Served(D(2016, 4, 12), DERBYSHIRE), Served(D(2016, 1, 20), RUTLAND)),
+            f"is already on a review in 2016 ({RUTLAND}; {DERBYSHIRE})",
+        ),
+    ],
+    ids=["served before today", "down for later", "down for today", "one of each"],
+)
+def test_once_a_year_names_the_review_and_whether_it_is_over(
+    served: tuple[Served, ...], says: str
+) -> None:
+    reasons = check_candidate(PCTR, replace(GOOD, served=served), Role.PCR_MEMBER, TODAY)
+
+    assert reasons == [f"Ann {says}, and nobody is called on more than once a calendar year."]
 
 
 def test_a_role_the_kind_of_review_does_not_have() -> None:
@@ -119,12 +164,12 @@ def test_a_role_the_kind_of_review_does_not_have() -> None:
 
     assert reason == (
         "A Peer Challenge Team Review has no SAV lead AD; "
-        "its team has PCR team member and data specialists."
+        "its team has PCR team members and data specialists."
     )
 
 
 def test_every_reason_is_given_at_once() -> None:
-    worst = Candidate(2, "Bo", "derby", served=(D(2016, 7, 1),))
+    worst = Candidate(2, "Bo", "derby", served=(Served(D(2016, 7, 1)),))
 
     reasons = check_candidate(PCTR, worst, Role.PCR_MEMBER, D(2016, 5, 1))
 
@@ -155,7 +200,7 @@ def thirty_candidates() -> list[Candidate]:
             roles=frozenset({Role.PCR_MEMBER} if n % 5 else {Role.SAV_MEMBER}),
             expertise=AREA_SETS[n % 4],
             trained=n % 7 != 3,
-            served=(D(2016 if n % 6 == 1 else 2015, 4, 1 + n % 28),),
+            served=(Served(D(2016 if n % 6 == 1 else 2015, 4, 1 + n % 28)),),
         )
         for n in range(30)
     ]
@@ -170,7 +215,7 @@ def expected_reasons(c: Candidate) -> set[str]:
         found.add("approved")
     if not c.trained:
         found.add("training")
-    if any(day.year == 2016 for day in c.served):
+    if any(s.on.year == 2016 for s in c.served):
         found.add("served")
     if not {"Safeguarding", "Family Support"} & set(c.expertise):
         found.add("expertise")
@@ -179,9 +224,9 @@ def expected_reasons(c: Candidate) -> set[str]:
 
 KEYS = {
     "host": "authority under review",
-    "approved": "not approved",
+    "approved": "has not applied to be a PCR team member",
     "training": "training",
-    "served": "already served",
+    "served": "already on a review in 2016",
     "expertise": "none of the expertise",
 }
 
