@@ -39,6 +39,7 @@ from ui.schedule.import_dialog import ask_and_import
 
 if TYPE_CHECKING:
     from ui.console.window import ConsoleWindow
+    from ui.scheme.window import SchemeWindow
 
 EMPTY_PAGE, DAYS_PAGE = 0, 1
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.conductor = workspace.conductor
         self.console: ConsoleWindow | None = None
+        self.scheme: SchemeWindow | None = None
         self._filling_cycles = False
         self.setMinimumSize(720, 480)
 
@@ -186,6 +188,16 @@ class MainWindow(QMainWindow):
 
     def print_agenda(self) -> None:
         self.agenda.print()
+
+    def open_scheme(self) -> None:
+        """The regional scheme's window (the pool, reviews, follow-up), one at a time."""
+        from ui.scheme.window import SchemeWindow
+
+        if self.scheme is None or not self.scheme.isVisible():
+            self.scheme = SchemeWindow(self.workspace)
+        self.scheme.show()
+        self.scheme.raise_()
+        self.scheme.activateWindow()
 
     def open_records(self) -> None:
         day_id = self.selected_day_id()

@@ -42,6 +42,8 @@ class HomeCommands(Protocol):
 
     def show_about(self) -> None: ...
 
+    def open_scheme(self) -> None: ...
+
 
 @dataclass(frozen=True)
 class HomeMenus:
@@ -66,6 +68,7 @@ class HomeMenus:
     records: QAction
     delete_day: QAction
     about: QAction
+    scheme: QAction
 
     def for_the_selected_day(self) -> tuple[QAction, ...]:
         """The commands that need a day chosen in the list."""
@@ -150,6 +153,11 @@ def build_menus(
     delete_day.triggered.connect(commands.delete_selected_day)
     day_menu.addAction(delete_day)
 
+    scheme_menu = menu.addMenu("&Scheme")
+    scheme = _action(window, "&Pool, reviews and follow-up…", "Ctrl+Shift+S")
+    scheme.triggered.connect(commands.open_scheme)
+    scheme_menu.addAction(scheme)
+
     help_menu = menu.addMenu("&Help")
     about = _action(window, "&About Balcony", None)
     about.triggered.connect(commands.show_about)
@@ -174,6 +182,7 @@ def build_menus(
         records=records,
         delete_day=delete_day,
         about=about,
+        scheme=scheme,
     )
 
 

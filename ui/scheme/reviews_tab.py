@@ -1,0 +1,119 @@
+"""The Reviews tab: the regional plan's reviews; for the chosen one, what it is and its team."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from facilitator.reviews.service import Reviews, ReviewView
+from ui.scheme.review_models import ReviewsModel
+from ui.scheme.team_panel import TeamPanel
+from ui.scheme.widgets import action_button, heading, selected_row, table, wrapped
+
+EMPTY_TEXT = (
+    "No reviews yet. Import the regional plan’s schedule tables (Ctrl+Shift+I): the PCTR "
+    "table and the SAV table, each saved as CSV. Every row must be sound, or nothing is stored."
+)
+
+
+class ReviewsTab(QWidget):
+    def __init__(
+        self,
+        reviews: Reviews,
+        import_action: QAction,
+        panel: TeamPanel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reviews = reviews
+        self.panel = panel
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setObjectName("guidance")
+        self.empty_label.setWordWrap(True)
+        self.import_button = action_button(import_action, "Import a review schedule table")
+
+        self.model = ReviewsModel(reviews, self)
+        self.table = table(self.model, "Reviews", stretch=3)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._review_chosen())
+        self.details = wrapped("The chosen review")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(heading("Reviews"), 1)
+        top.addWidget(self.import_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.table, 3)
+        left_layout.addWidget(self.details, 2)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([600, 720])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.table, self.import_button)
+        self.setTabOrder(self.import_button, panel.team_view)
+        self.refresh()
+
+    def selected(self) -> ReviewView | None:
+        row = selected_row(self.table)
+        return self.model.review_at(row) if row is not None else None
+
+    def refresh(self) -> None:
+        """Reads the reviews again, keeping the same one chosen (or choosing the first)."""
+        chosen = self.selected()
+        self.model.reload()
+        count = self.model.rowCount()
+        self.empty_label.setVisible(count == 0)
+        row = self.model.row_of(chosen.id) if chosen else None
+        if row is None and count:
+            row = 0
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+        self._review_chosen()
+
+    def choose(self, review_id: int) -> None:
+        row = self.model.row_of(review_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _review_chosen(self) -> None:
+        review = self.selected()
+        self.details.setText(review_html(review) if review else "")
+        self.panel.set_review(review)
+
+
+def review_html(review: ReviewView) -> str:
+    draft = review.draft
+    e = html.escape
+    leads = draft.lead_words or ", ".join(str(p) for p in draft.leads) or "to be named"
+    lines = [
+        f"<b>{e(str(review.kind))} of {e(draft.host)}</b>",
+        f"Dates: {e(draft.dates.words)}",
+        f"{e(draft.lead_title[0].upper() + draft.lead_title[1:])}: {e(leads)}",
+    ]
+    if draft.qa:
+        lines.append(f"QA DCS: {e(', '.join(str(p) for p in draft.qa))}")
+    if draft.kind.is_sav:
+        kloe = ""
+    elif draft.kloe_agreed:
+        kloe = f"Key lines of enquiry: {e(draft.kloe)}"
+    else:
+        kloe = "Key lines of enquiry: to be agreed."
+    if kloe:
+        lines.append(kloe)
+    return "<br>".join(lines)

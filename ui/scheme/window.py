@@ -1,0 +1,190 @@
+"""The coordinator's regional scheme: the pool of peer challengers (Pool tab) and the regional
+plan's reviews with their teams (Reviews tab).
+
+Open it with `SchemeWindow(workspace)`; `clock` (the workspace's by default) says what today
+is, from which the notice a team needs is counted. The window listens to the pool and the
+reviews and shows every change, wherever it was made, until it is closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from facilitator.common.clock import Clock
+from facilitator.workspace import Workspace
+from ui.common.bridge import listen
+from ui.scheme.importing import import_pool, import_reviews
+from ui.scheme.pool_tab import PoolTab
+from ui.scheme.reviews_tab import ReviewsTab
+from ui.scheme.team_panel import TeamPanel
+
+TITLE = "Regional scheme — Balcony"
+StandardKey = QKeySequence.StandardKey
+
+
+class SchemeWindow(QMainWindow):
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.clock = clock or workspace.clock
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(1000, 600)
+        self.resize(1340, 720)  # whole on a 1366×768 screen
+        self.undo_stack = QUndoStack(self)
+        self._held = 0
+        self._stale = False
+        self._build_actions()
+
+        self.panel = TeamPanel(
+            workspace.reviews,
+            workspace.pool,
+            self.today,
+            self.undo_stack,
+            self.add_action,
+            self.remove_action,
+            self.say,
+        )
+        self.pool_tab = PoolTab(workspace.pool, self.import_pool_action)
+        self.reviews_tab = ReviewsTab(workspace.reviews, self.import_reviews_action, self.panel)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Pool and reviews")
+        self.tabs.addTab(self.pool_tab, "&Pool")
+        self.tabs.addTab(self.reviews_tab, "&Reviews")
+        self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.statusBar().showMessage("")
+        self._tab_changed()
+
+        # The window's listeners hang from this, so closing lets them go (see closeEvent).
+        self._listener = QObject(self)
+        listen(self._listener, workspace.pool.changed, lambda _id: self._changed())
+        listen(self._listener, workspace.reviews.changed, lambda _id: self._changed())
+        self.pool_tab.table.setFocus()
+
+    # building ---------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, keys: list[str | StandardKey], slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_pool_action = self._action("&Import pool…", ["Ctrl+I"], self.import_pool)
+        self.import_reviews_action = self._action(
+            "Import &schedule table…", ["Ctrl+Shift+I"], self.import_reviews
+        )
+        self.close_action = self._action("&Close", [StandardKey.Close, "Ctrl+W"], self.close)
+        self.add_action = self._action(
+            "&Add to team",
+            ["Ctrl+Return", "Ctrl+Enter"],
+            lambda: self._in_one(self.panel.add_selected),
+        )
+        self.remove_action = self._action(
+            "Re&move from team…",
+            [StandardKey.Delete],
+            lambda: self._in_one(self.panel.remove_selected),
+        )
+        # Each step changes a team and a person's history: shown once, when it is done.
+        self.undo_action = self._action("&Undo", ["Ctrl+Z"], self.undo)
+        self.redo_action = self._action("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        stack = self.undo_stack
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(_named("Undo", text)))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(_named("Redo", text)))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.import_pool_action, self.import_reviews_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        team_menu = bar.addMenu("&Team")
+        team_menu.addActions([self.add_action, self.remove_action])
+
+    # state ------------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """Today where the coordinator is: notice for a review is counted from it."""
+        return self.clock.wall_now().astimezone().date()
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Shows the changes made inside once, when they are all done (an import adds many)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._stale:
+                self.refresh()
+
+    def _in_one(self, step: Callable[[], object]) -> None:
+        with self.held():
+            step()
+
+    def undo(self) -> None:
+        self._in_one(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._in_one(self.undo_stack.redo)
+
+    def _changed(self) -> None:
+        self._stale = True
+        if not self._held:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.pool_tab.refresh()
+        self.reviews_tab.refresh()
+
+    def _tab_changed(self) -> None:
+        self.panel.active = self.tabs.currentWidget() is self.reviews_tab
+        self.panel.update_actions()
+
+    # commands ---------------------------------------------------------------------------
+
+    def import_pool(self) -> None:
+        with self.held():
+            said = import_pool(self, self.workspace.pool)
+        if said:
+            self.tabs.setCurrentWidget(self.pool_tab)
+            self.say(said)
+
+    def import_reviews(self) -> None:
+        with self.held():
+            said = import_reviews(self, self.workspace.reviews)
+        if said:
+            self.tabs.setCurrentWidget(self.reviews_tab)
+            self.say(said)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        # The listeners go now, not whenever the window itself is freed.
+        self._listener.deleteLater()
+
+
+def _named(verb: str, step: str) -> str:
+    """ "&Undo Add Alex Example to the team", or "&Undo" when there is nothing to undo."""
+    return f"&{verb} {step}".rstrip()
