@@ -79,7 +79,10 @@ def _only_reads(args: argparse.Namespace) -> bool:
         "candidates",
     )
     review_list = args.command == "reviews" and getattr(args, "reviews_command", None) is None
-    reads = args.command in ("days", "agenda", "check")
+    reads = args.command in ("days", "agenda", "check", "due") or (
+        args.command == "follow-up"
+        and getattr(args, "follow_up_command", None) in (None, "list", "offers", "invitations")
+    )
     return reads or bank_export or returned or pool_list or review_list
 
 
@@ -130,6 +133,12 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.bank import run_bank_command
 
             return run_bank_command(workspace, args)
+        if args.command == "forward-plan" or (
+            args.command == "reviews" and args.reviews_command in ("report", "finding")
+        ):
+            from cli.review_records import run_review_records_command
+
+            return run_review_records_command(workspace, args)
         if args.command == "reviews":
             from cli.reviews import run_reviews_command
 
@@ -138,6 +147,10 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.pool import run_pool_command
 
             return run_pool_command(workspace, args)
+        if args.command in ("due", "follow-up"):
+            from cli.follow_up import run_follow_up_command
+
+            return run_follow_up_command(workspace, args)
     finally:
         workspace.close()
     return 0

@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="FILE.docx")
     report.add_argument("--force", action="store_true", help="replace the file if it exists")
     _record_options(report)
+    plan = commands.add_parser(
+        "forward-plan",
+        help="write a cycle’s forward plan: asks, offers, agreed support, actions, invitations",
+    )
+    plan.add_argument("cycle")
+    _record_file_options(plan)
     _lifecycle_commands(commands)
     bank = commands.add_parser("bank", help="export or import the question bank")
     bank_commands = bank.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
@@ -101,7 +107,35 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="store the reviews of a PCTR or SAV schedule table (all rows or none)"
     )
     review_import.add_argument("file", metavar="FILE.csv")
+    _review_record_commands(review_commands)
+    _follow_up_commands(commands)
     return parser
+
+
+def _review_record_commands(
+    review_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    report = review_commands.add_parser("report", help="write a review’s report as Word")
+    report.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    _record_file_options(report)
+    finding = review_commands.add_parser(
+        "finding", help="add a line to a review’s report, at the end of its section"
+    )
+    finding.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    finding.add_argument(
+        "--section",
+        required=True,
+        metavar="SECTION",
+        help="finding, strength, development (an area for development) or recommendation",
+    )
+    finding.add_argument("text", metavar="TEXT")
+
+
+def _record_file_options(parser: argparse.ArgumentParser) -> None:
+    """--out FILE.docx, --force, --marking and --template, as `cycle-report` has them."""
+    parser.add_argument("--out", required=True, metavar="FILE.docx")
+    parser.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _record_options(parser)
 
 
 def _lifecycle_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -162,3 +196,75 @@ def a_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date as YYYY-MM-DD") from exc
+
+
+def _follow_up_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`balcony due` and `balcony follow-up …` (cli/follow_up.py)."""
+    due = commands.add_parser(
+        "due", help="list the follow-ups, actions and reports due or overdue: id, date, what"
+    )
+    due.add_argument(
+        "--within",
+        type=_days,
+        default=14,
+        metavar="DAYS",
+        help="also list what falls due within this many days (default 14)",
+    )
+    due.add_argument(
+        "--on", type=a_date, metavar="YYYY-MM-DD", help="count from this date (default today)"
+    )
+    follow_up = commands.add_parser(
+        "follow-up", help="track actions, agreed support and a review's follow-up"
+    )
+    actions = follow_up.add_subparsers(dest="follow_up_command", metavar="ACTION")
+    listed = actions.add_parser(
+        "list", help="the open follow-ups: id, status, due date, what (the default)"
+    )
+    listed.add_argument("--all", action="store_true", help="done and dropped ones as well")
+    done = actions.add_parser("done", help="mark a follow-up done")
+    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument(
+        "--on", type=a_date, metavar="YYYY-MM-DD", help="the date it was done (default today)"
+    )
+    for name, what in (("drop", "drop a follow-up no longer needed"), ("reopen", "open it again")):
+        actions.add_parser(name, help=what).add_argument("id", type=int, metavar="ID")
+    action = actions.add_parser("action", help="give a session's action a due date")
+    action.add_argument("action_id", type=int, metavar="ACTION_ID")
+    action.add_argument("--due", type=a_date, required=True, metavar="YYYY-MM-DD")
+    action.add_argument("--owner", metavar="NAME", help="who owns it (default: as it is)")
+    support = actions.add_parser(
+        "support", help="track an ask or offer to the support agreed (Annex 1's menu)"
+    )
+    support.add_argument("exchange_id", type=int, metavar="EXCHANGE_ID")
+    support.add_argument(
+        "--option",
+        required=True,
+        metavar="NAME",
+        help="topical-peer-challenge, leadership-peer-challenge, slip-support, peer-authority, "
+        "regional-project, leadership-development, benchmarking or lga-support",
+    )
+    support.add_argument("--owner", required=True, metavar="NAME")
+    support.add_argument("--due", type=a_date, required=True, metavar="YYYY-MM-DD")
+    support.add_argument("--note", default="", metavar="TEXT")
+    support.add_argument(
+        "--offer", type=int, metavar="OFFER_ID", help="the offer that meets this ask"
+    )
+    review = actions.add_parser(
+        "review", help="plan a PCTR's follow-up report and each reflective process"
+    )
+    review.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    offers = actions.add_parser(
+        "offers", help="offers across the cycle that could meet an ask: id, authority, day, topic"
+    )
+    offers.add_argument("ask_id", type=int, metavar="ASK_ID")
+    invitations = actions.add_parser(
+        "invitations", help="each authority's answer on a topical peer challenge, by day"
+    )
+    invitations.add_argument("cycle", help="the cycle's name, e.g. 2022-2023")
+
+
+def _days(text: str) -> int:
+    """--within: a whole number of days, 0 or more."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of days, such as 14")
+    return int(text)

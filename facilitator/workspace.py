@@ -19,12 +19,14 @@ from facilitator.capture.question_use import QuestionLog
 from facilitator.capture.session_facts import SessionFacts
 from facilitator.common.clock import Clock, SystemClock
 from facilitator.common.vocabulary import DayStatus
+from facilitator.follow_up.service import FollowUps
 from facilitator.live.conductor import Conductor
 from facilitator.live.disguised import SuggestionPatterns
 from facilitator.live.turns import Turns
 from facilitator.planning.planner import Planner
 from facilitator.pool.service import Pool
 from facilitator.records.versions import RecordBook
+from facilitator.reviews.findings import ReviewFindings
 from facilitator.reviews.service import Reviews
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
@@ -53,6 +55,8 @@ class Workspace:
     outcome_route: OutcomeRoute
     pool: Pool
     reviews: Reviews
+    follow_ups: FollowUps
+    findings: ReviewFindings
     # None for a database kept in memory: there is no file to back up.
     backups: Backups | None = None
 
@@ -87,7 +91,10 @@ class Workspace:
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
             pool=pool,
             reviews=Reviews(db, pool),
+            follow_ups=FollowUps(db, clock),
+            findings=ReviewFindings(db),
         )
+        workspace.follow_ups.read_records_from(workspace)  # topical invitations: the cycle report's
         if db.path is not None and not db.read_only:
             workspace.backups = Backups(db, db.path.parent / "backups", clock)
             _back_up_on_start_and_end(workspace.planner, workspace.conductor, workspace.backups)

@@ -318,6 +318,10 @@ class RoundTrip:
                 )
             if key.kind is RecordKind.DAY_SUMMARY:
                 return f"This summary is for {day(key.day_id)}, not {day(expected.day_id)}."
+        if key.kind is RecordKind.REVIEW_REPORT:
+            return f"This report is for review {key.review_id}, not review {expected.review_id}."
+        if key.kind is RecordKind.FORWARD_PLAN:
+            return f"This plan is for the {key.cycle_name} cycle, not {expected.cycle_name}."
         return f"This report is for the {key.cycle_name} cycle, not {expected.cycle_name}."
 
 
@@ -329,6 +333,8 @@ def _noun(key: RecordKey) -> str:
         RecordKind.SESSION_NOTE: "note",
         RecordKind.DAY_SUMMARY: "summary",
         RecordKind.CYCLE_REPORT: "report",
+        RecordKind.REVIEW_REPORT: "report",
+        RecordKind.FORWARD_PLAN: "plan",
     }[key.kind]
 
 

@@ -28,10 +28,13 @@ from facilitator.records.collect import (
 )
 from facilitator.records.confidentiality import check_only_this_session
 from facilitator.records.keys import RecordKey
+from facilitator.records.review_records import collect_forward_plan, collect_review_report
 from facilitator.records.sources import RecordSources
 from facilitator.records.tables import RecordKind, RecordStatus
 from facilitator.records.versions import RecordError, VersionView
 from facilitator.storage.files import WriteError
+from facilitator.storage.models import Review
+from facilitator.storage.rows import get_stored
 from facilitator.word.record_content import DEFAULT_MARKING, SessionNoteContent, Stamp
 from facilitator.word.session_note_words import (
     ConfidentialityError,
@@ -135,6 +138,24 @@ class RecordExports:
         key = RecordKey.cycle_report(cycle_name)
         return self._export(key, f"The {single_line(cycle_name)} cycle report", path, overwrite)
 
+    def export_review_report(
+        self, review_id: int, path: Path, *, overwrite: bool = False
+    ) -> VersionView:
+        """The report of a PCTR or SAV; LookupError if there is no such review."""
+        key = RecordKey.review_report(review_id)
+        with self.workspace.db.session_scope() as s:  # said plainly, before any file is made
+            get_stored(s, Review, review_id, "review")
+        return self._export(key, f"The report of review {review_id}", path, overwrite)
+
+    def export_forward_plan(
+        self, cycle_name: str, path: Path, *, overwrite: bool = False
+    ) -> VersionView:
+        """A cycle's forward plan; LookupError if the cycle has no days."""
+        key = RecordKey.forward_plan(cycle_name)
+        if not any(d.cycle_name == cycle_name for d in self.workspace.planner.list_days()):
+            raise LookupError(f"There are no days in the cycle “{cycle_name}”.")
+        return self._export(key, f"The {single_line(cycle_name)} forward plan", path, overwrite)
+
     def session_note_content(self, session_id: int) -> SessionNoteContent:
         """What a session note says now: the content its Word file is built from, for paper."""
         return collect_session_note(self.workspace, session_id)
@@ -151,7 +172,9 @@ class RecordExports:
         from facilitator.word.conventions import document_bytes
         from facilitator.word.cycle_report import build_cycle_report
         from facilitator.word.day_summary import build_day_summary
+        from facilitator.word.forward_plan import build_forward_plan
         from facilitator.word.rendered_text import rendered_text
+        from facilitator.word.review_report import build_review_report
         from facilitator.word.session_note import build_session_note
 
         marking = word_safe(self.marking) if self.marking else self.marking
@@ -182,13 +205,20 @@ class RecordExports:
             assert key.day_id is not None
             summary = word_safe_all(collect_day_summary(self.workspace, key.day_id))
             doc = build_day_summary(summary, stamp, self._mark(key, status, version, stamp))
+        elif key.kind is RecordKind.REVIEW_REPORT:
+            assert key.review_id is not None
+            review = word_safe_all(collect_review_report(self.workspace, key.review_id))
+            doc = build_review_report(review, stamp, self._mark(key, status, version, stamp))
+        elif key.kind is RecordKind.FORWARD_PLAN:
+            plan = word_safe_all(collect_forward_plan(self.workspace, key.cycle_name))
+            doc = build_forward_plan(plan, stamp, self._mark(key, status, version, stamp))
         else:
             report = word_safe_all(collect_cycle_report(self.workspace, key.cycle_name))
             doc = build_cycle_report(report, stamp, self._mark(key, status, version, stamp))
         return document_bytes(doc)
 
     def _mark(self, key: RecordKey, status: RecordStatus, version: int, stamp: Stamp) -> str:
-        """What heads each page of a day summary or cycle report, as a session note's does:
+        """What heads each page of a day summary, report or plan, as a session note's does:
         "Agreed on <date>", else "DRAFT — version N — <date issued>"."""
         issued = stamp.generated_at.date()
         if status is RecordStatus.AGREED:

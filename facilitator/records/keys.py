@@ -20,12 +20,15 @@ class RecordKey:
     session_id: int | None = None
     authority_id: int | None = None
     cycle_name: str = ""
+    review_id: int | None = None
 
     def __post_init__(self) -> None:
         wanted = {
             RecordKind.SESSION_NOTE: (self.day_id, self.session_id, self.authority_id),
             RecordKind.DAY_SUMMARY: (self.day_id,),
             RecordKind.CYCLE_REPORT: (self.cycle_name or None,),
+            RecordKind.REVIEW_REPORT: (self.review_id,),
+            RecordKind.FORWARD_PLAN: (self.cycle_name or None,),
         }[RecordKind(self.kind)]
         if any(part is None for part in wanted):
             raise ValueError(f"a {RecordKind(self.kind).label} key lacks its ids: {self!r}")
@@ -42,6 +45,14 @@ class RecordKey:
     def cycle_report(cls, cycle_name: str) -> RecordKey:
         return cls(RecordKind.CYCLE_REPORT, cycle_name=cycle_name)
 
+    @classmethod
+    def review_report(cls, review_id: int) -> RecordKey:
+        return cls(RecordKind.REVIEW_REPORT, review_id=review_id)
+
+    @classmethod
+    def forward_plan(cls, cycle_name: str) -> RecordKey:
+        return cls(RecordKind.FORWARD_PLAN, cycle_name=cycle_name)
+
     @property
     def identifier(self) -> str:
         """What the document carries as core_properties.identifier."""
@@ -49,6 +60,8 @@ class RecordKey:
             ids = f"{self.day_id}:{self.session_id}:{self.authority_id}"
         elif self.kind is RecordKind.DAY_SUMMARY:
             ids = f"{self.day_id}"
+        elif self.kind is RecordKind.REVIEW_REPORT:
+            ids = f"{self.review_id}"
         else:
             ids = self.cycle_name
         return f"{PREFIX}:{self.kind.value}:{ids}"
@@ -61,7 +74,7 @@ class RecordKey:
         if prefix != PREFIX or kind_text not in {k.value for k in RecordKind} or not ids:
             raise ValueError(f"not a Balcony record identifier: {identifier!r}")
         kind = RecordKind(kind_text)
-        if kind is RecordKind.CYCLE_REPORT:
+        if kind in (RecordKind.CYCLE_REPORT, RecordKind.FORWARD_PLAN):
             return cls(kind, cycle_name=ids)
         parts = ids.split(":")
         if not all(part.isdigit() for part in parts):
@@ -71,6 +84,8 @@ class RecordKey:
             return cls.session_note(*numbers)
         if kind is RecordKind.DAY_SUMMARY and len(numbers) == 1:
             return cls.day_summary(numbers[0])
+        if kind is RecordKind.REVIEW_REPORT and len(numbers) == 1:
+            return cls.review_report(numbers[0])
         raise ValueError(f"not a Balcony record identifier: {identifier!r}")
 
 

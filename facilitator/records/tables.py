@@ -20,10 +20,12 @@ class RecordKind(StrEnum):
     SESSION_NOTE = "session-note"
     DAY_SUMMARY = "day-summary"
     CYCLE_REPORT = "cycle-report"
+    REVIEW_REPORT = "review-report"  # a PCTR's or SAV's report, keyed by its review
+    FORWARD_PLAN = "forward-plan"  # a cycle's asks, offers, agreed support and actions
 
     @property
     def label(self) -> str:
-        """ "session note", "day summary", "cycle report"."""
+        """ "session note", "day summary", "cycle report", "review report", "forward plan"."""
         return self.value.replace("-", " ")
 
 

@@ -81,6 +81,7 @@ class KeyColumns(TypedDict):
     session_id: int | None
     authority_id: int | None
     cycle_name: str
+    review_id: int | None
 
 
 def key_columns(key: RecordKey) -> KeyColumns:
@@ -91,6 +92,7 @@ def key_columns(key: RecordKey) -> KeyColumns:
         "session_id": key.session_id,
         "authority_id": key.authority_id,
         "cycle_name": key.cycle_name,
+        "review_id": key.review_id,
     }
 
 

@@ -40,6 +40,9 @@ WINDOWLESS = {
     "bank export": ["bank", "export", "{folder}/exported.toml", "--force"],
     "bank import": ["bank", "import", "{folder}/bank.toml"],
     "import-schedule": ["import-schedule", str(ROOT / "docs" / "sample-schedule-2022-2023.csv")],
+    "due": ["due"],
+    "forward-plan": ["forward-plan", DEMO_CYCLE, "--out", "{folder}/plan.docx", "--force"],
+    "pool import": ["pool", "import", str(ROOT / "docs" / "sample-pool.csv")],
 }
 
 

@@ -34,3 +34,12 @@ class SupportOption(Enum):
                 return option
         choices = ", ".join(option.name.lower().replace("_", "-") for option in cls)
         raise ValueError(f"“{words}” is not on the menu of support: choose one of {choices}.")
+
+
+def support_label(name: str) -> str:
+    """What a director reads for a stored option's name; a name no longer on the menu (from a
+    later Balcony, say) is shown in words rather than lost."""
+    try:
+        return SupportOption[name].label
+    except KeyError:
+        return name.replace("_", " ").capitalize()
