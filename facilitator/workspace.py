@@ -91,7 +91,7 @@ class Workspace:
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
             pool=pool,
             reviews=Reviews(db, pool),
-            follow_ups=FollowUps(db, clock),
+            follow_ups=FollowUps(db, clock, actions_changed=actions.changed),
             findings=ReviewFindings(db),
         )
         workspace.follow_ups.read_records_from(workspace)  # topical invitations: the cycle report's

@@ -49,9 +49,13 @@ UNKNOWN_FOLLOW_UP = "check the id against the list of follow-ups"
 
 
 class FollowUps:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, *, actions_changed: Event[int] | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        # The Actions service's own event: an owner set here is news to the Outcomes panel.
+        self._actions_changed = actions_changed
         self._sources: RecordSources | None = None
         self.changed: Event[int] = Event()
 
@@ -79,7 +83,10 @@ class FollowUps:
                 action.owner = one_line(owner, "The owner")
                 s.add(action)
             view = saved(s, FollowUp(kind=FollowUpKind.ACTION, action_id=action_id, due_on=due_on))
+            session_id = action.session_id
         self.changed.emit(view.id)
+        if owner is not None and self._actions_changed is not None:
+            self._actions_changed.emit(session_id)
         return view
 
     # asks and offers ---------------------------------------------------------------------

@@ -46,10 +46,14 @@ def test_an_action_gets_a_due_date_and_keeps_its_owner_on_the_action(
 def test_tracking_an_action_with_an_owner_sets_it_on_the_action(
     workspace: Workspace, action_id: int, triad: Triad
 ) -> None:
+    told: list[int] = []
+    workspace.actions.changed.connect(told.append)
+
     tracked = workspace.follow_ups.track_action(action_id, DAY, owner="  Marcus   Thorne ")
 
     assert tracked.who == "Marcus Thorne"
     assert workspace.actions.for_session(triad.sessions[0])[-1].owner == "Marcus Thorne"
+    assert told == [triad.sessions[0]]  # the Outcomes panel shows the new owner at once
 
 
 def test_an_action_is_tracked_once(workspace: Workspace, action_id: int) -> None:
