@@ -78,7 +78,10 @@ def _only_reads(args: argparse.Namespace) -> bool:
         None,
         "candidates",
     )
-    review_list = args.command == "reviews" and getattr(args, "reviews_command", None) is None
+    review_list = args.command == "reviews" and getattr(args, "reviews_command", None) in (
+        None,
+        "team",
+    )
     reads = args.command in ("days", "agenda", "check", "due") or (
         args.command == "follow-up"
         and getattr(args, "follow_up_command", None) in (None, "list", "offers", "invitations")

@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ROLE",
         help="PCR team member or data specialist (PCTR); SAV lead AD or SAV team member (SAV)",
     )
+    _on_option(pool_candidates)
     reviews = commands.add_parser(
         "reviews", help="list the reviews (PCTR, SAV): id, kind, authority, dates, lead"
     )
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="store the reviews of a PCTR or SAV schedule table (all rows or none)"
     )
     review_import.add_argument("file", metavar="FILE.csv")
+    _team_commands(review_commands)
     _review_record_commands(review_commands)
     _follow_up_commands(commands)
     return parser
@@ -268,3 +270,33 @@ def _days(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"“{text}” is not a number of days, such as 14")
     return int(text)
+
+
+def _team_commands(review_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    team = review_commands.add_parser(
+        "team", help="a review's team (member id, name, authority, role) and what the rules find"
+    )
+    team.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    join = review_commands.add_parser(
+        "join", help="put someone from the pool on a review's team, in a role"
+    )
+    join.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    join.add_argument("person_id", type=int, metavar="PERSON_ID")
+    join.add_argument("--role", required=True, metavar="ROLE", help="as for pool candidates")
+    join.add_argument(
+        "--anyway",
+        action="store_true",
+        help="add them although the rules leave them out (each reason is still printed)",
+    )
+    _on_option(join)
+    leave = review_commands.add_parser("leave", help="take a member off their review's team")
+    leave.add_argument("member_id", type=int, metavar="MEMBER_ID")
+
+
+def _on_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--on",
+        type=a_date,
+        metavar="YYYY-MM-DD",
+        help="count the notice from this day (default today)",
+    )

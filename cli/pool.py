@@ -17,7 +17,7 @@ def run_pool_command(workspace: Workspace, args: argparse.Namespace) -> int:
     if args.pool_command == "candidates":
         from cli.reviews import list_candidates
 
-        return list_candidates(workspace, args.review_id, args.role)
+        return list_candidates(workspace, args.review_id, args.role, args.on)
     return list_pool(workspace)
 
 

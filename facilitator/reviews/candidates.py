@@ -13,9 +13,16 @@ from facilitator.pool import people
 from facilitator.pool.people import ChallengerView, ServiceView
 from facilitator.pool.service import Pool
 from facilitator.reviews.service import Reviews
-from facilitator.reviews.team_rules import Candidate, Role, Served, TeamMember, check_candidate
+from facilitator.reviews.team_rules import (
+    Candidate,
+    Role,
+    Served,
+    TeamMember,
+    check_candidate,
+    check_team,
+)
 
-__all__ = ["as_candidate", "candidates", "team_role"]
+__all__ = ["as_candidate", "candidates", "team_findings", "team_role"]
 
 
 def team_role(role: people.Role) -> Role:
@@ -67,3 +74,22 @@ def candidates(
             reasons.insert(0, f"{person.name} is on this review's team already, as {member.role}.")
         found.append((person, reasons))
     return found
+
+
+def team_findings(reviews: Reviews, pool: Pool, review_id: int) -> list[str]:
+    """What check_team finds wrong with a stored review's team as it stands ([] if sound);
+    each member's history less this review's own entry, as candidates() sees them."""
+    review = reviews.get(review_id)
+    members = reviews.members(review_id)
+    this_review = {m.service_id for m in members}
+    team = [
+        TeamMember(
+            as_candidate(
+                pool.get(m.person_id),
+                [s for s in pool.service(m.person_id) if s.id not in this_review],
+            ),
+            m.role,
+        )
+        for m in members
+    ]
+    return check_team(review.draft, team)

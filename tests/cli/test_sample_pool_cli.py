@@ -1,8 +1,9 @@
 """Issue #14 through the command line: seed 001's tables and docs/sample-pool.csv imported,
 and who in the pool may join the Nottingham PCTR (review 1, 10-12 Aug 2015), with why not.
 
-The command line cannot yet put anyone on a team, so the once-a-year rule is shown in
-tests/domain/reviews/test_team_from_sample_pool.py only.
+Then a team built with `balcony reviews join`, `team` and `leave`: the rules refuse someone
+they leave out unless told --anyway, and once a person is on one review they are left out of
+another that calendar year.
 """
 
 from __future__ import annotations
@@ -133,3 +134,79 @@ def test_too_little_notice_leaves_out_everyone(
     assert all(cells[1] == "no" for cells in found.values())
     assert all(cells[2].endswith(notice) for cells in found.values())
     assert found["Amira Lockwood"] == ["Derby", "no", notice]
+
+
+def person_ids(data: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    assert run(data, "pool") == 0
+    return {
+        line.split("\t")[1]: line.split("\t")[0] for line in capsys.readouterr().out.splitlines()
+    }
+
+
+def test_a_team_is_built_checked_and_changed_from_the_command_line(
+    imported: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = person_ids(imported, capsys)
+    core = ("Alistair Penrose", "Amira Lockwood", "Ben Hadley", "Dev Mistry")
+    for name in core:
+        assert run(imported, "reviews", "join", "1", ids[name], "--role", "PCR team member") == 0
+    assert (
+        run(imported, "reviews", "join", "1", ids["Joanna Pryce"], "--role", "data specialist") == 0
+    )
+    capsys.readouterr()
+
+    assert run(imported, "reviews", "team", "1") == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [line[1] for line in lines] == [*core, "Joanna Pryce"]
+    assert not any(line[0] == "check" for line in lines)  # the team is sound
+
+    # Someone the rules leave out is refused, with each reason, and nothing changes.
+    assert (
+        run(imported, "reviews", "join", "1", ids["Nadia Rahman"], "--role", "PCR team member") == 1
+    )
+    err = capsys.readouterr().err
+    assert "Nadia Rahman is from Nottingham, the authority under review." in err
+    assert "add --anyway" in err
+    # Amira is on review 1 (August 2015): the Leicestershire PCTR that November leaves her out.
+    assert (
+        run(imported, "reviews", "join", "2", ids["Amira Lockwood"], "--role", "PCR team member")
+        == 1
+    )
+    assert "Amira Lockwood is already on a review in 2015" in capsys.readouterr().err
+
+    member = lines[0][0]
+    assert run(imported, "reviews", "leave", member) == 0
+    assert capsys.readouterr().out == "Took Alistair Penrose off the team of review 1.\n"
+    assert run(imported, "reviews", "team", "1") == 0
+    left = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [line[1] for line in left] == [*core[1:], "Joanna Pryce"]  # about four: 3 will do
+    assert run(imported, "reviews", "leave", "999") == 2
+
+
+def test_anyway_puts_someone_left_out_on_the_team_knowingly(
+    imported: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = person_ids(imported, capsys)
+    nadia = ids["Nadia Rahman"]
+
+    code = run(imported, "reviews", "join", "1", nadia, "--role", "PCR team member", "--anyway")
+
+    assert code == 0
+    assert "Nadia Rahman" in capsys.readouterr().out
+    assert run(imported, "reviews", "team", "1") == 0
+    out = capsys.readouterr().out
+    assert "check\tNadia Rahman is from Nottingham, the authority under review." in out
+
+
+def test_notice_is_counted_from_the_day_given(
+    data: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data, "reviews", "import", PCTR) == 0
+    assert run(data, "pool", "import", SAMPLE_POOL) == 0
+    capsys.readouterr()
+
+    assert (
+        run(data, "pool", "candidates", "1", "--role", "PCR team member", "--on", "2015-07-20") == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert all("a team needs about two months’ notice" in line for line in lines)

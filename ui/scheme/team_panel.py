@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.pool.service import Pool
-from facilitator.reviews.candidates import as_candidate, candidates
+from facilitator.reviews.candidates import candidates, team_findings
 from facilitator.reviews.service import Reviews, ReviewView
-from facilitator.reviews.team_rules import ROLES_BY_KIND, Role, TeamMember, check_team
+from facilitator.reviews.team_rules import ROLES_BY_KIND, Role
 from ui.scheme.commands import TEAM_ERRORS, AddMember, RemoveMember
 from ui.scheme.review_models import (
     CandidateRow,
@@ -160,18 +160,7 @@ class TeamPanel(QWidget):
         self.show_candidates()
 
     def _show_findings(self, review: ReviewView, rows: list[TeamRow]) -> None:
-        this_review = {r.member.service_id for r in rows}
-        team = [
-            TeamMember(
-                as_candidate(
-                    r.person,
-                    [s for s in self.pool.service(r.person.id) if s.id not in this_review],
-                ),
-                r.member.role,
-            )
-            for r in rows
-        ]
-        findings = check_team(review.draft, team)
+        findings = team_findings(self.reviews, self.pool, review.id)
         if not findings:
             self.findings.setText(TEAM_SOUND)
             self.findings.setStyleSheet(SOUND_STYLE)
