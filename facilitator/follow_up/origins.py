@@ -30,8 +30,8 @@ from facilitator.storage.rows import stored_id
 REVIEW_DAY_SEPARATOR = ";"  # Review.days: ISO dates joined so (reviews/service.py)
 M = TypeVar("M", Action, Exchange, Review, ReviewFinding, FollowUp)
 
-HOST_REPORT_WHAT = "the host’s report on what they did next, to the lead and QA DCSs"
-REFLECTION_WHAT = "the reflective process at the end of the review"
+HOST_REPORT_WHAT = "what the host did next, for the lead and QA DCSs"
+REFLECTION_WHAT = ""  # the kind says it all: "Reflective process — Ann Example — …"
 
 
 @dataclass(frozen=True)

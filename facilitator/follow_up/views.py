@@ -73,7 +73,8 @@ class FollowUpView:
         what = _shortened(self.what)
         if self.support is not None:
             what += f" → {self.support.label}"
-        parts = [f"{self.kind.label}: {what}", self.who or NOBODY, self.where]
+        parts = [f"{self.kind.label}: {what}" if what else self.kind.label, self.who or NOBODY]
+        parts.append(self.where)
         if self.due_on is None:
             parts.append("no due date yet")
         else:

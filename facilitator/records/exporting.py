@@ -135,6 +135,8 @@ class RecordExports:
     def export_cycle_report(
         self, cycle_name: str, path: Path, *, overwrite: bool = False
     ) -> VersionView:
+        """A cycle's report; LookupError if the cycle has no days."""
+        _has_days(self.workspace, cycle_name)
         key = RecordKey.cycle_report(cycle_name)
         return self._export(key, f"The {single_line(cycle_name)} cycle report", path, overwrite)
 
@@ -151,9 +153,8 @@ class RecordExports:
         self, cycle_name: str, path: Path, *, overwrite: bool = False
     ) -> VersionView:
         """A cycle's forward plan; LookupError if the cycle has no days."""
+        _has_days(self.workspace, cycle_name)
         key = RecordKey.forward_plan(cycle_name)
-        if not any(d.cycle_name == cycle_name for d in self.workspace.planner.list_days()):
-            raise LookupError(f"There are no days in the cycle “{cycle_name}”.")
         return self._export(key, f"The {single_line(cycle_name)} forward plan", path, overwrite)
 
     def session_note_content(self, session_id: int) -> SessionNoteContent:
@@ -259,6 +260,17 @@ class RecordExports:
 
     def _now(self) -> dt.datetime:
         return self.workspace.clock.wall_now().astimezone()
+
+
+def _has_days(workspace: RecordSources, cycle_name: str) -> None:
+    """LookupError naming the cycles there are, if `cycle_name` (as typed) has no days."""
+    names = sorted({d.cycle_name for d in workspace.planner.list_days() if d.cycle_name})
+    if cycle_name not in names:
+        there = ", ".join(f"“{name}”" for name in names) or "none yet"
+        raise LookupError(
+            f"There are no days in the cycle “{cycle_name}”: the cycles are {there} "
+            "(balcony days lists each day's cycle)."
+        )
 
 
 def word_safe_all(content: _T) -> _T:

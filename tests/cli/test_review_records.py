@@ -93,7 +93,10 @@ def test_the_forward_plan_is_written_and_its_errors_said(
     assert "OFFICIAL-SENSITIVE" in [p.text for p in doc.sections[0].header.paragraphs]
 
     assert main(["--data", data, "forward-plan", "2099", "--out", str(tmp_path / "x")]) == 1
-    assert capsys.readouterr().err == "balcony: There are no days in the cycle “2099”.\n"
+    assert capsys.readouterr().err == (
+        "balcony: There are no days in the cycle “2099”: the cycles are "
+        "“Demo cycle 2026–2027” (balcony days lists each day's cycle).\n"
+    )
 
 
 def test_a_returned_plan_or_report_is_kept_as_the_amended_text(

@@ -104,17 +104,17 @@ def test_every_kind_reads_as_one_line_naming_what_who_where_and_when(
     lines = [i.description for i in workspace.follow_ups.due()]
 
     assert lines == [
-        "Reflective process: the reflective process at the end of the review — Alex Tester"
+        "Reflective process — Alex Tester"
         " — PCTR of Northshire (10-12 Aug 2026) — by 9 September 2026, overdue by 145 days",
-        "Reflective process: the reflective process at the end of the review — Bo Sample"
+        "Reflective process — Bo Sample"
         " — PCTR of Northshire (10-12 Aug 2026) — by 9 September 2026, overdue by 145 days",
-        "Reflective process: the reflective process at the end of the review"
+        "Reflective process"
         " — Host DCS of Northshire — PCTR of Northshire (10-12 Aug 2026)"
         " — by 9 September 2026, overdue by 145 days",
         "Agreed support: ask “Fostering recruitment hub” → Support from a Sector Led"
         " Improvement Partner (SLIP) — Priya Ellwood — Ashvale, Day 1 (18 January 2027)"
         " — by 3 February 2027, due in 2 days",
-        "Follow-up report: the host’s report on what they did next, to the lead and QA DCSs"
+        "Follow-up report: what the host did next, for the lead and QA DCSs"
         " — Host DCS of Northshire — PCTR of Northshire (10-12 Aug 2026)"
         " — between 12 November 2026 and 12 February 2027, due in 11 days",
     ]

@@ -40,7 +40,7 @@ def test_a_pctr_gets_the_host_s_report_three_to_six_months_after_its_last_day(
     )
     assert report.where == "PCTR of Northshire (10-12 Aug 2026)"
     assert report.description(TODAY) == (
-        "Follow-up report: the host’s report on what they did next, to the lead and QA DCSs"
+        "Follow-up report: what the host did next, for the lead and QA DCSs"
         " — Host DCS of Northshire — PCTR of Northshire (10-12 Aug 2026)"
         " — between 12 November 2026 and 12 February 2027, due in 11 days"
     )
