@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -30,6 +32,7 @@ from ui.bank.panel import QuestionBankPanel
 from ui.home.agenda_commands import AgendaCommands
 from ui.home.backup_timer import BackupTimer
 from ui.home.day_overview import DayOverview
+from ui.home.due_dock import dock_due_list
 from ui.home.empty_state import EmptyState
 from ui.home.menus import build_menus
 from ui.home.new_day_dialog import NewDayDialog
@@ -99,7 +102,13 @@ class MainWindow(QMainWindow):
         self.overview.records_button.clicked.connect(self.open_records)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(list_page)
-        splitter.addWidget(self.overview)
+        # Scrolled rather than squeezed: with the due list docked below, a short screen
+        # would otherwise draw the agenda's heading over the teams.
+        overview_scroll = QScrollArea()
+        overview_scroll.setWidget(self.overview)
+        overview_scroll.setWidgetResizable(True)
+        overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(overview_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([170, 530])
@@ -125,11 +134,14 @@ class MainWindow(QMainWindow):
         # Planning needs the room; the bank is one key away (Ctrl+B) and lives in the console.
         self.bank_dock.hide()
 
+        self.due_panel, self.due_dock = dock_due_list(self, workspace.follow_ups, self.undo_stack)
+        self.due_panel.open_requested.connect(self.open_follow_up)
+
         self.menus = build_menus(
             self,
             self,
             self.undo_stack,
-            self.bank_dock,
+            (self.bank_dock, self.due_dock),
             self.bank_panel.focus_search_action,
             self.bank_panel.show_action,
         )
@@ -189,15 +201,26 @@ class MainWindow(QMainWindow):
     def print_agenda(self) -> None:
         self.agenda.print()
 
-    def open_scheme(self) -> None:
+    def open_scheme(self) -> SchemeWindow:
         """The regional scheme's window (the pool, reviews, follow-up), one at a time."""
         from ui.scheme.window import SchemeWindow
 
         if self.scheme is None or not self.scheme.isVisible():
-            self.scheme = SchemeWindow(self.workspace)
+            self.scheme = SchemeWindow(self.workspace, settings=self.settings)
         self.scheme.show()
         self.scheme.raise_()
         self.scheme.activateWindow()
+        return self.scheme
+
+    def open_follow_up(self, follow_up_id: int = 0) -> None:
+        self.open_scheme().show_follow_up(follow_up_id)
+
+    def export_forward_plan(self) -> None:
+        from ui.records.review_steps import export_forward_plan_interactively
+
+        path = export_forward_plan_interactively(self.workspace, None, self, self.settings)
+        if path is not None:
+            self.statusBar().showMessage(f"Forward plan saved to {path}", 8000)
 
     def open_records(self) -> None:
         day_id = self.selected_day_id()

@@ -42,7 +42,9 @@ class HomeCommands(Protocol):
 
     def show_about(self) -> None: ...
 
-    def open_scheme(self) -> None: ...
+    def open_scheme(self) -> object: ...
+
+    def export_forward_plan(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class HomeMenus:
     delete_day: QAction
     about: QAction
     scheme: QAction
+    forward_plan: QAction
+    due_toggle: QAction
 
     def for_the_selected_day(self) -> tuple[QAction, ...]:
         """The commands that need a day chosen in the list."""
@@ -87,7 +91,7 @@ def build_menus(
     window: QMainWindow,
     commands: HomeCommands,
     undo_stack: QUndoStack,
-    bank_dock: QDockWidget,
+    docks: tuple[QDockWidget, QDockWidget],
     focus_bank_search: QAction,
     show_bank: QAction,
 ) -> HomeMenus:
@@ -120,9 +124,12 @@ def build_menus(
     edit_menu.addActions([undo, redo])
 
     view_menu = menu.addMenu("&View")
+    bank_dock, due_dock = docks
     bank_toggle = bank_dock.toggleViewAction()
     bank_toggle.setText("&Question bank")  # shows or hides; Ctrl+B only ever brings it forward
-    view_menu.addAction(bank_toggle)
+    due_toggle = due_dock.toggleViewAction()
+    due_toggle.setText("&Due and overdue")
+    view_menu.addActions([bank_toggle, due_toggle])
 
     bank_menu = menu.addMenu("&Question bank")
     edit_bank = _action(window, "&Edit the question bank…", "Ctrl+Shift+B")
@@ -156,7 +163,9 @@ def build_menus(
     scheme_menu = menu.addMenu("&Scheme")
     scheme = _action(window, "&Pool, reviews and follow-up…", "Ctrl+Shift+S")
     scheme.triggered.connect(commands.open_scheme)
-    scheme_menu.addAction(scheme)
+    forward_plan = _action(window, "&Forward plan…", None)
+    forward_plan.triggered.connect(commands.export_forward_plan)
+    scheme_menu.addActions([scheme, forward_plan])
 
     help_menu = menu.addMenu("&Help")
     about = _action(window, "&About Balcony", None)
@@ -183,6 +192,8 @@ def build_menus(
         delete_day=delete_day,
         about=about,
         scheme=scheme,
+        forward_plan=forward_plan,
+        due_toggle=due_toggle,
     )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.reviews.service import Reviews, ReviewView
+from ui.scheme.report_panel import ReportPanel
 from ui.scheme.review_models import ReviewsModel
 from ui.scheme.team_panel import TeamPanel
 from ui.scheme.widgets import action_button, heading, selected_row, table, wrapped
@@ -51,11 +52,16 @@ class ReviewsTab(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.empty_label)
         left_layout.addWidget(self.table, 3)
-        left_layout.addWidget(self.details, 2)
+        left_layout.addWidget(self.details, 1)
+        # The chosen review's report goes below its details (place_report).
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setChildrenCollapsible(False)
+        self.left_splitter.addWidget(left)
+        self.report: ReportPanel | None = None
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(self.left_splitter)
         splitter.addWidget(panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -91,10 +97,25 @@ class ReviewsTab(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def place_report(self, report: ReportPanel) -> None:
+        """Shows `report` below the reviews, for the chosen review; its record keys (Ctrl+E
+        and the like) work anywhere on the tab."""
+        self.report = report
+        self.left_splitter.addWidget(report)
+        self.left_splitter.setStretchFactor(0, 2)
+        self.left_splitter.setStretchFactor(1, 3)
+        self.left_splitter.setSizes([260, 380])
+        self.addActions(report.tab_actions)
+        self.setTabOrder(self.import_button, report.hypotheses)
+        self.setTabOrder(report.add_button, self.panel.team_view)
+        report.set_review(self.selected())
+
     def _review_chosen(self) -> None:
         review = self.selected()
         self.details.setText(review_html(review) if review else "")
         self.panel.set_review(review)
+        if self.report is not None:
+            self.report.set_review(review)
 
 
 def review_html(review: ReviewView) -> str:

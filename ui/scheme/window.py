@@ -2,7 +2,8 @@
 plan's reviews with their teams (Reviews tab).
 
 Open it with `SchemeWindow(workspace)`; `clock` (the workspace's by default) says what today
-is, from which the notice a team needs is counted. The window listens to the pool and the
+is, from which the notice a team needs is counted; `settings` hold the records' marking and
+template (a review's report is exported with them). The window listens to the pool and the
 reviews and shows every change, wherever it was made, until it is closed.
 """
 
@@ -12,15 +13,17 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from facilitator.common.clock import Clock
 from facilitator.workspace import Workspace
 from ui.common.bridge import listen
+from ui.follow_up.follow_up_tab import FollowUpTab
 from ui.scheme.importing import import_pool, import_reviews
 from ui.scheme.pool_tab import PoolTab
+from ui.scheme.report_panel import ReportPanel
 from ui.scheme.reviews_tab import ReviewsTab
 from ui.scheme.team_panel import TeamPanel
 
@@ -30,7 +33,12 @@ StandardKey = QKeySequence.StandardKey
 
 class SchemeWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None = None, *, clock: Clock | None = None
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -54,10 +62,15 @@ class SchemeWindow(QMainWindow):
         )
         self.pool_tab = PoolTab(workspace.pool, self.import_pool_action)
         self.reviews_tab = ReviewsTab(workspace.reviews, self.import_reviews_action, self.panel)
+        # Before the window is shown: placed later, its shortcuts never reach it.
+        self.report = ReportPanel(workspace, self.undo_stack, self.say, settings)
+        self.reviews_tab.place_report(self.report)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Pool and reviews")
+        self.follow_up_tab = FollowUpTab(workspace, self.undo_stack, self.say)
+        self.tabs.setAccessibleName("Pool, reviews and follow-up")
         self.tabs.addTab(self.pool_tab, "&Pool")
         self.tabs.addTab(self.reviews_tab, "&Reviews")
+        self.tabs.addTab(self.follow_up_tab, "Follow-&up")
         self.tabs.currentChanged.connect(lambda *_: self._tab_changed())
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -68,6 +81,7 @@ class SchemeWindow(QMainWindow):
         self._listener = QObject(self)
         listen(self._listener, workspace.pool.changed, lambda _id: self._changed())
         listen(self._listener, workspace.reviews.changed, lambda _id: self._changed())
+        listen(self._listener, workspace.follow_ups.changed, lambda _: self.follow_up_tab.refresh())
         self.pool_tab.table.setFocus()
 
     # building ---------------------------------------------------------------------------
@@ -118,12 +132,19 @@ class SchemeWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         team_menu = bar.addMenu("&Team")
         team_menu.addActions([self.add_action, self.remove_action])
+        bar.addMenu(self.follow_up_tab.menu)
 
     # state ------------------------------------------------------------------------------
 
     def today(self) -> dt.date:
         """Today where the coordinator is: notice for a review is counted from it."""
         return self.clock.wall_now().astimezone().date()
+
+    def show_follow_up(self, follow_up_id: int) -> None:
+        """The Follow-up tab, with `follow_up_id` chosen (0: just the tab)."""
+        self.tabs.setCurrentWidget(self.follow_up_tab)
+        if follow_up_id:
+            self.follow_up_tab.choose(follow_up_id)
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text)
