@@ -8,6 +8,8 @@ topical peer challenges invited for next year.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -74,7 +76,9 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
         + (f" Facilitated by {join_names(content.facilitators)}." if content.facilitators else "")
     )
     write.heading("The days", 2)
-    write.table(
+    _table(
+        write,
+        "days",
         DAY_HEADERS,
         [
             (d.label, short_date(d.date), d.kind_label, join_names(d.authorities), d.place)
@@ -84,7 +88,9 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
     )
     write.heading("Recurring themes", 2)
     if content.themes:
-        write.table(
+        _table(
+            write,
+            "themes",
             THEME_HEADERS,
             [
                 (t.title, str(t.sessions_asked), str(t.sessions_focus), str(t.days))
@@ -100,7 +106,9 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
     write.groups("Best practice examples", content.best_practice)
     write.heading("Asks and offers", 2)
     if content.exchanges:
-        write.table(
+        _table(
+            write,
+            "exchanges",
             EXCHANGE_HEADERS,
             [
                 (x.day, x.authority, x.kind_label, _topic(x), x.scope, x.counterpart)
@@ -113,7 +121,9 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
     write.heading("Suggested pairings", 2)
     if content.pairings:
         write.paragraph(PAIRING_NOTE)
-        write.table(
+        _table(
+            write,
+            "pairings",
             PAIRING_HEADERS,
             [(_side(p.ask), _side(p.offer), ", ".join(p.shared)) for p in content.pairings],
             PAIRING_WIDTHS,
@@ -123,7 +133,9 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
     write.heading("Priorities for the regional programme", 2)
     if content.priorities:
         write.paragraph(PRIORITY_NOTE)
-        write.table(
+        _table(
+            write,
+            "priorities",
             PRIORITY_HEADERS,
             [(str(p.rank), p.text, _mentions(p)) for p in content.priorities],
             PRIORITY_WIDTHS,
@@ -153,7 +165,7 @@ def _issues(write: RecordWriter, groups: tuple[SystemicIssueGroup, ...]) -> None
             authorities = group.authorities_on(day)
             days.append(f"{day} ({join_names(authorities)})" if authorities else day)
         rows.append((group.text + also, "\n".join(days)))
-    write.table(ISSUE_HEADERS, rows, ISSUE_WIDTHS)
+    _table(write, "issues", ISSUE_HEADERS, rows, ISSUE_WIDTHS)
 
 
 def _plenary(write: RecordWriter, days: tuple[DayPlenary, ...]) -> None:
@@ -175,11 +187,19 @@ def _invitations(write: RecordWriter, invitations: tuple[TopicalInvitation, ...]
     if all(i.invited is None for i in invitations):
         write.paragraph(NONE_RECORDED, italic=True)
         return
-    write.table(
+    _table(
+        write,
+        "invitations",
         INVITATION_HEADERS,
         [(i.day, i.authority, i.answer, i.topic_text) for i in invitations],
         INVITATION_WIDTHS,
     )
+
+
+def _table(write: RecordWriter, name: str, *args: Any, **kwargs: Any) -> None:
+    """A table whose every cell counts in the version's fingerprint (mark_cells): an agreed
+    report whose table changed must not be re-printed as agreed under the same number."""
+    write.mark_cells(write.table(*args, **kwargs), name)
 
 
 def _keep_with_next(p: etree._Element) -> None:

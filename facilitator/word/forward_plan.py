@@ -7,8 +7,6 @@ yet, every action with its owner and date, and the topical peer challenges invit
 
 from __future__ import annotations
 
-from docx.table import Table
-
 from facilitator.common.wording import join_names, short_date
 from facilitator.word.conventions import Document
 from facilitator.word.cycle_report import (
@@ -33,16 +31,6 @@ SUPPORT_NOTE = (
 )
 
 
-def mark_cells(write: RecordWriter, table: Table, name: str, first_row: int = 1) -> None:
-    """Puts every cell's words below the header row in a bookmark of its own ("cell-actions-
-    2-4"): a version's fingerprint reads bookmarked paragraphs, headings and bullets, so a
-    change in a table must take a new version number as a changed bullet does. The names are
-    no stored row's, so a returned copy's changes to them are kept as the amended text."""
-    for row in range(first_row, len(table.rows)):
-        for column in range(len(table.columns)):
-            write.bookmark_cell(table, row, column, f"cell-{name}-{row}-{column}")
-
-
 def build_forward_plan(content: ForwardPlanRecord, stamp: Stamp, mark: str = "") -> Document:
     """The plan; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
@@ -58,7 +46,7 @@ def build_forward_plan(content: ForwardPlanRecord, stamp: Stamp, mark: str = "")
             ],
             EXCHANGE_WIDTHS,
         )
-        mark_cells(write, table, "exchanges")
+        write.mark_cells(table, "exchanges")
     else:
         write.paragraph(NONE_RECORDED, italic=True)
     write.heading("Agreed support", 2)
@@ -75,7 +63,7 @@ def build_forward_plan(content: ForwardPlanRecord, stamp: Stamp, mark: str = "")
             [(i.day, i.authority, i.answer, i.topic_text) for i in invitations],
             INVITATION_WIDTHS,
         )
-        mark_cells(write, table, "invitations")
+        write.mark_cells(table, "invitations")
     if mark:
         add_header_line(write.doc, mark)
     return write.doc
@@ -113,7 +101,7 @@ def _support(write: RecordWriter, exchanges: tuple[PlanExchange, ...]) -> None:
             ],
             SUPPORT_WIDTHS,
         )
-        mark_cells(write, table, "support")
+        write.mark_cells(table, "support")
     else:
         write.paragraph("No support has been agreed yet.", italic=True)
     if waiting:
@@ -140,4 +128,4 @@ def _actions(write: RecordWriter, actions: tuple[PlanAction, ...]) -> None:
         ],
         ACTION_WIDTHS,
     )
-    mark_cells(write, table, "actions")
+    write.mark_cells(table, "actions")

@@ -252,6 +252,19 @@ class RecordWriter:
         runs[0].addprevious(etree.Element(_START, {_ID: mark, _NAME: name}))
         runs[-1].addnext(etree.Element(_END, {_ID: mark}))
 
+    def mark_cells(
+        self, table: Table, name: str, first_row: int = 1, skip: tuple[int, ...] = ()
+    ) -> None:
+        """Puts every cell's words below the header row in a bookmark of its own ("cell-
+        actions-2-4"), but the columns in `skip` (bookmarked as rows of the notes already): a
+        version's fingerprint reads bookmarked paragraphs, headings and bullets, so a change
+        in a table takes a new version number as a changed bullet does. The names are no
+        stored row's, so a returned copy's changes to them are kept as the amended text."""
+        for row in range(first_row, len(table.rows)):
+            for column in range(len(table.columns)):
+                if column not in skip:
+                    self.bookmark_cell(table, row, column, f"cell-{name}-{row}-{column}")
+
     # helpers --------------------------------------------------------------------------
 
     def _new_paragraph(self, style: str) -> etree._Element:

@@ -10,7 +10,6 @@ sits in a bookmark naming its stored row ("finding-12"), as a session note's do.
 from __future__ import annotations
 
 from facilitator.word.conventions import Document
-from facilitator.word.forward_plan import mark_cells
 from facilitator.word.record_content import NONE_RECORDED, Bullet, Stamp
 from facilitator.word.record_parts import add_header_line, begin_record
 from facilitator.word.review_content import NOT_AGREED, ReviewReportRecord
@@ -33,7 +32,7 @@ def build_review_report(content: ReviewReportRecord, stamp: Stamp, mark: str = "
         details.append((content.lead_title + plural, "\n".join(content.leads)))
     if content.qa:
         details.append(("QA DCS", "\n".join(content.qa)))
-    mark_cells(write, write.details(details), "details", first_row=0)
+    write.mark_cells(write.details(details), "details", first_row=0)
     write.heading(TEAM, 2)
     if content.team:
         team = write.table(
@@ -41,7 +40,7 @@ def build_review_report(content: ReviewReportRecord, stamp: Stamp, mark: str = "
             [(row.name, row.authority or "Not recorded", row.role) for row in content.team],
             TEAM_WIDTHS,
         )
-        mark_cells(write, team, "team")
+        write.mark_cells(team, "team")
     else:
         write.paragraph(NONE_RECORDED, italic=True)
     write.heading(KLOE, 2)
