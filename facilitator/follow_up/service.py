@@ -14,7 +14,10 @@ deletes it too (the foreign keys cascade).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
+from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
 from facilitator.common.clock import Clock
@@ -42,7 +45,19 @@ from facilitator.storage.database import Database
 from facilitator.storage.models import Action, Exchange, FollowUp, Review, ReviewFinding
 from facilitator.word.report_content import TopicalInvitation
 
-__all__ = ["FollowUps"]
+__all__ = ["FollowUps", "ForgottenFollowUp"]
+
+# Those a person tracks by choice; a review's report and reflections come from its plan.
+FORGETTABLE = (FollowUpKind.ACTION, FollowUpKind.SUPPORT, FollowUpKind.RECOMMENDATION)
+
+
+@dataclass(frozen=True)
+class ForgottenFollowUp:
+    """A follow-up taken back, as stored: enough to put it back as it was, under its id."""
+
+    id: int
+    columns: tuple[tuple[str, Any], ...]
+
 
 DUE_WITHIN_DAYS = 14  # the home screen's "coming up" window
 UNKNOWN_FOLLOW_UP = "check the id against the list of follow-ups"
@@ -211,6 +226,36 @@ class FollowUps:
 
     # every kind ---------------------------------------------------------------------------
 
+    def forget(self, follow_up_id: int) -> ForgottenFollowUp:
+        """Takes back an action, support or recommendation tracked by mistake (undoing the
+        tracking); `remember` puts it back. A review's planned follow-ups are dropped instead:
+        planning again would only make them anew."""
+        with self._db.session_scope() as s:
+            row = fetch(s, FollowUp, follow_up_id, "follow-up", UNKNOWN_FOLLOW_UP)
+            if row.kind not in FORGETTABLE:
+                raise FollowUpInputError(
+                    f"A {row.kind.label.lower()} comes from the review's follow-up plan: drop it "
+                    "instead if it is not needed."
+                )
+            forgotten = ForgottenFollowUp(follow_up_id, tuple(row.model_dump().items()))
+            s.delete(row)
+        self.changed.emit(follow_up_id)
+        return forgotten
+
+    def remember(self, forgotten: ForgottenFollowUp) -> FollowUpView:
+        """Puts back a follow-up `forget` took, under its own id; FollowUpInputError if what it
+        followed up has gone since (or its id was taken)."""
+        with self._db.session_scope() as s:
+            row = FollowUp(**dict(forgotten.columns))
+            if s.get(FollowUp, forgotten.id) is not None or not _origin_exists(s, row):
+                raise FollowUpInputError(
+                    "What this follow-up followed up has been deleted since, so it cannot be "
+                    "put back."
+                )
+            view = saved(s, row)
+        self.changed.emit(view.id)
+        return view
+
     def get(self, follow_up_id: int) -> FollowUpView:
         with self._db.session_scope() as s:
             return view_of(s, fetch(s, FollowUp, follow_up_id, "follow-up", UNKNOWN_FOLLOW_UP))
@@ -300,3 +345,13 @@ class FollowUps:
         """The follow-ups of the actions, asks and offers of the cycle's days, by due date."""
         with self._db.session_scope() as s:
             return by_date(v for v in views(s, select(FollowUp)) if v.cycle_name == cycle_name)
+
+
+def _origin_exists(s: DbSession, row: FollowUp) -> bool:
+    origins = (
+        (Action, row.action_id),
+        (Exchange, row.exchange_id),
+        (ReviewFinding, row.finding_id),
+        (Review, row.review_id),
+    )
+    return any(row_id is not None and s.get(model, row_id) is not None for model, row_id in origins)

@@ -7,8 +7,9 @@ command), so a refusal is told at once and nothing lands on the undo stack; the 
 it refuses then (the follow-up went with the action it followed up, say), the reason is told
 and the step is dropped from the stack.
 
-Tracking an action and agreeing support are not steps here: the service has no way to forget a
-follow-up, so one tracked by mistake is dropped (Ctrl+Shift+D) instead.
+Tracking an action and agreeing support are steps too (`Tracked`): undo forgets the follow-up,
+redo puts it back under its id. An owner given to an action when tracking it stays on the
+action: it is the action's, shown in the notes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtGui import QUndoCommand
 
 from facilitator.common.vocabulary import FollowUpStatus
 from facilitator.common.wording import short_date
-from facilitator.follow_up.service import FollowUps
+from facilitator.follow_up.service import FollowUps, ForgottenFollowUp
 from facilitator.follow_up.views import FollowUpInputError, FollowUpView
 from facilitator.storage.errors import DataFileError
 
@@ -112,6 +113,22 @@ class DueChange(_Change):
         if self.before.due_on is None:
             raise FollowUpInputError("it had no due date before, and a date cannot be taken away.")
         self._follow_ups.set_due(self.before.id, self.before.due_on)
+
+
+class Tracked(_Change):
+    """An action tracked, or support agreed (already done when pushed)."""
+
+    def __init__(self, follow_ups: FollowUps, view: FollowUpView, step: str, report: Report):
+        super().__init__(f"{step} “{short_what(view)}”", report)
+        self._follow_ups, self.view = follow_ups, view
+        self._forgotten: ForgottenFollowUp | None = None
+
+    def forward(self) -> None:
+        if self._forgotten is not None:
+            self.view = self._follow_ups.remember(self._forgotten)
+
+    def back(self) -> None:
+        self._forgotten = self._follow_ups.forget(self.view.id)
 
 
 def mark(

@@ -31,7 +31,7 @@ from facilitator.common.vocabulary import FollowUpStatus
 from facilitator.follow_up.views import FollowUpView
 from facilitator.workspace import Workspace
 from ui.follow_up import sources
-from ui.follow_up.commands import FOLLOW_UP_ERRORS, mark, move_due, short_what
+from ui.follow_up.commands import FOLLOW_UP_ERRORS, Tracked, mark, move_due, short_what
 from ui.follow_up.dialogs import DueDateDialog
 from ui.follow_up.invitations import InvitationsView
 from ui.follow_up.models import FollowUpsModel
@@ -298,7 +298,7 @@ class FollowUpTab(QWidget):
             self.follow_ups, actions, self._where(), self.follow_ups.today(), self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.tracked is not None:
-            self._made(dialog.tracked, "Tracked")
+            self._made(dialog.tracked, "Track")
 
     def agree(self) -> None:
         exchanges = sources.exchanges(self.workspace, self.cycle())
@@ -306,9 +306,10 @@ class FollowUpTab(QWidget):
             self.follow_ups, exchanges, self._where(), self.follow_ups.today(), self
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.agreed is not None:
-            self._made(dialog.agreed, "Support agreed for")
+            self._made(dialog.agreed, "Agree support for")
 
-    def _made(self, view: FollowUpView, done: str) -> None:
+    def _made(self, view: FollowUpView, step: str) -> None:
+        self.undo_stack.push(Tracked(self.follow_ups, view, step, self.say))
         self.refresh()
         self.choose(view.id)
-        self.say(f"{done} “{short_what(view)}”. If that was a mistake, drop it (Ctrl+Shift+D).")
+        self.say(f"{self.undo_stack.undoText()}: done (Ctrl+Z takes it back).")

@@ -104,6 +104,10 @@ def test_an_action_is_tracked_through_its_dialog(
     facilitator.answer(look)
     tab.track_action.trigger()
 
+    assert window.undo_stack.undoText() == "Track “Invite Corriford to the fostering panel”"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert workspace.follow_ups.all_open() == ()
+
 
 def test_support_is_agreed_for_an_ask_met_by_another_authoritys_offer(
     qtbot: QtBot, window: SchemeWindow, workspace: Workspace, triad: Triad, facilitator: Facilitator
@@ -135,6 +139,13 @@ def test_support_is_agreed_for_an_ask_met_by_another_authoritys_offer(
     kind, what, who, _, _ = shown(window)[0]
     assert (kind, who) == ("Agreed support", "Ravi Example")
     assert "Support from a peer authority in the region" in what
+
+    # Agreed by mistake: Ctrl+Z takes it back, Ctrl+Shift+Z agrees it again, as it was.
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert workspace.follow_ups.all_open() == ()
+    assert shown(window) == []
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert workspace.follow_ups.all_open() == (view,)
 
 
 def test_agreeing_without_an_owner_is_refused_with_the_services_words(
