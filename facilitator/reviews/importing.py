@@ -49,5 +49,6 @@ def import_review_file(reviews: Reviews, path: Path | str) -> ReviewImport:
     try:
         added = reviews.add_all(table.drafts)
     except ReviewInputError as exc:
-        return ReviewImport(name, errors=(RowError(None, "", str(exc)),))
+        row = table.rows[exc.index] if exc.index is not None else None
+        return ReviewImport(name, errors=(RowError(row, "", str(exc)),))
     return ReviewImport(name, added=added)

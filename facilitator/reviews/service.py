@@ -33,7 +33,12 @@ _PERSON = re.compile(r"^(?P<name>[^()]*?)(?: \((?P<authority>[^()]*)\))?$")
 
 
 class ReviewInputError(ValueError):
-    """Reviews or a team change that cannot be stored as given; the message says why."""
+    """Reviews or a team change that cannot be stored as given; the message says why.
+    `index`: which of the drafts given to add_all, when it is one of them."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,22 @@ class Reviews:
     def add_all(self, drafts: Sequence[ReviewDraft]) -> tuple[ReviewView, ...]:
         """Stores every draft in one unit of work, or (ReviewInputError) none of them: a
         review already stored (same kind, authority and dates) or a field too long."""
-        cleaned = [_cleaned(draft) for draft in drafts]
+        cleaned = []
+        for index, draft in enumerate(drafts):
+            try:
+                cleaned.append(_cleaned(draft))
+            except ReviewInputError as exc:
+                raise ReviewInputError(str(exc), index) from exc
         with self._db.session_scope() as s:
             seen = {_key(_draft(row)): stored_id(row.id) for row in s.exec(select(Review))}
             rows = []
-            for draft in cleaned:
+            for index, draft in enumerate(cleaned):
                 if (known := seen.get(_key(draft))) is not None:
                     where = f"id {known}" if known else "earlier in the list"
                     raise ReviewInputError(
                         f"The {draft.kind} of {draft.host} ({draft.dates}) is already stored "
-                        f"({where}): each review is stored once."
+                        f"({where}): each review is stored once.",
+                        index,
                     )
                 seen[_key(draft)] = 0
                 row = _row(draft)

@@ -56,6 +56,7 @@ class ReviewTable:
     kind: ReviewKind | None
     drafts: tuple[ReviewDraft, ...] = ()
     errors: tuple[RowError, ...] = ()
+    rows: tuple[int, ...] = ()  # each draft's row number in the file
 
     @property
     def ok(self) -> bool:
@@ -95,7 +96,7 @@ def read_review_table(text: str) -> ReviewTable:
     if len(rows) > MAX_ROWS:
         message = f"The file has {len(rows):,} rows; a review schedule can have {MAX_ROWS}."
         return _refused(None, message, kind)
-    drafts = []
+    drafts, numbers = [], []
     for number, record in rows:
         if (extra := extra_cells(number, record, len(header))) is not None:
             errors.append(extra)
@@ -105,11 +106,12 @@ def read_review_table(text: str) -> ReviewTable:
         result = _read_row(kind, number, cells, titles)
         if isinstance(result, ReviewDraft):
             drafts.append(result)
+            numbers.append(number)
         else:
             errors += result
     if errors:
         return ReviewTable(kind, errors=tuple(errors))
-    return ReviewTable(kind, tuple(drafts))
+    return ReviewTable(kind, tuple(drafts), rows=tuple(numbers))
 
 
 def _refused(row: int | None, message: str, kind: ReviewKind | None = None) -> ReviewTable:

@@ -78,8 +78,8 @@ def test_a_table_imported_twice_is_refused_the_second_time(
 
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(
-        "seed-001-pctr.csv: The Peer Challenge Team Review of Nottingham (10-12 Aug 2015) is "
-        "already stored (id 1)"
+        "seed-001-pctr.csv: Row 2: The Peer Challenge Team Review of Nottingham (10-12 Aug 2015) "
+        "is already stored (id 1)"
     )
     assert err[-1].startswith("Nothing was imported: 1 problem in seed-001-pctr.csv.")
 
@@ -201,3 +201,17 @@ def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
 
     assert errors == ""
     assert reader.returncode in (0, 141)
+
+
+def test_a_review_twice_in_one_file_is_refused_at_its_second_row(
+    data: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    twice = tmp_path / "twice.csv"
+    lines = Path(PCTR).read_text(encoding="utf-8").splitlines()
+    twice.write_text("\n".join([*lines[:3], lines[1]]) + "\n", encoding="utf-8")
+
+    assert run(data, "reviews", "import", str(twice)) == 1
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("twice.csv: Row 4: The Peer Challenge Team Review of Nottingham")
+    assert "earlier in the list" in err[0]
