@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.follow_up.views import FollowUpView
 from ui.common.dialog_buttons import DIALOG_STYLE, plain_buttons
+from ui.common.views import pydate, qdate
 from ui.follow_up.commands import FOLLOW_UP_ERRORS
 from ui.follow_up.models import due_text, what_text
-from ui.follow_up.widgets import pydate, qdate
 
 
 class FollowUpDialog(QDialog):

@@ -21,9 +21,9 @@ from facilitator.common.vocabulary import FollowUpStatus
 from facilitator.follow_up.service import FollowUps
 from facilitator.follow_up.views import DueItem
 from ui.common.bridge import listen
+from ui.common.views import action_button, guidance, heading, selected_row, table
 from ui.follow_up.commands import FOLLOW_UP_ERRORS, mark
 from ui.follow_up.models import DueModel
-from ui.follow_up.widgets import action_button, guidance, heading, selected_row, table
 
 NOTHING_DUE = "Nothing is due in the next two weeks."
 NAME = "Due and overdue"

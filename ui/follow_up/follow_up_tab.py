@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from facilitator.common.vocabulary import FollowUpStatus
 from facilitator.follow_up.views import FollowUpView
 from facilitator.workspace import Workspace
+from ui.common.views import action_button, guidance, selected_row, table
 from ui.follow_up import sources
 from ui.follow_up.commands import FOLLOW_UP_ERRORS, Tracked, mark, move_due, short_what
 from ui.follow_up.dialogs import DueDateDialog
@@ -37,7 +38,6 @@ from ui.follow_up.invitations import InvitationsView
 from ui.follow_up.models import FollowUpsModel
 from ui.follow_up.support_dialog import AgreeSupportDialog
 from ui.follow_up.track_dialog import TrackActionDialog
-from ui.follow_up.widgets import action_button, guidance, selected_row, table
 
 EVERY = "All follow-ups"
 NO_CYCLE = "Reviews, and days in no cycle"

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from facilitator.follow_up.service import FollowUps
 from facilitator.follow_up.views import FollowUpInputError
 from facilitator.word.report_content import TopicalInvitation
+from ui.common.views import heading, table
 from ui.follow_up.choice_models import InvitationsModel
-from ui.follow_up.widgets import heading, table
 
 CHOOSE_A_CYCLE = "Choose a cycle to see its topical peer challenge invitations."
 NO_ANSWERS = "No presenting authority of this cycle has answered yet."

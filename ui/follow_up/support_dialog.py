@@ -15,11 +15,11 @@ from facilitator.common.vocabulary import ExchangeKind
 from facilitator.follow_up.matching import OfferMatch
 from facilitator.follow_up.service import FollowUps
 from facilitator.follow_up.views import FollowUpView
+from ui.common.views import guidance, pydate, selected_row, table
 from ui.follow_up.choice_models import ExchangesModel
 from ui.follow_up.commands import FOLLOW_UP_ERRORS
 from ui.follow_up.dialogs import FollowUpDialog, date_edit
 from ui.follow_up.sources import ExchangeRow
-from ui.follow_up.widgets import guidance, pydate, selected_row, table
 
 NONE_MADE = (
     "No asks or offers were made on these days. They are added on the day, in each "

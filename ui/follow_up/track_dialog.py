@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from facilitator.follow_up.service import FollowUps
 from facilitator.follow_up.views import FollowUpView
+from ui.common.views import guidance, pydate, selected_row, table
 from ui.follow_up.choice_models import ActionsModel
 from ui.follow_up.dialogs import FollowUpDialog, date_edit
 from ui.follow_up.sources import ActionRow
-from ui.follow_up.widgets import guidance, pydate, selected_row, table
 
 NONE_LEFT = (
     "Every action agreed on these days is tracked already, or none was agreed. Actions are "

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont
 from facilitator.pool.people import ChallengerView, ServiceView
 from facilitator.pool.service import Pool
 from ui.planning.day_models import Index
+from ui.scheme.headers import LeftHeaders
 from ui.scheme.texts import listed, served_text
-from ui.scheme.widgets import LeftHeaders
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECONDARY = QColor("#505a5f")

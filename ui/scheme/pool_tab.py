@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.pool.people import ChallengerView, ServiceView
 from facilitator.pool.service import Pool
+from ui.common.views import action_button, selected_row, table
 from ui.scheme.pool_models import PoolModel, PoolRow, expertise_text
 from ui.scheme.texts import listed, short_date
-from ui.scheme.widgets import action_button, selected_row, table
 
 EMPTY_TEXT = (
     "No one is in the pool yet. Import the expression-of-interest CSV (Ctrl+I): one row per "

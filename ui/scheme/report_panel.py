@@ -33,13 +33,13 @@ from facilitator.reviews.kinds import ReviewKind
 from facilitator.reviews.service import ReviewView
 from facilitator.workspace import Workspace
 from ui.common.bridge import listen
+from ui.common.views import action_button, heading
 from ui.scheme.report_follow_up import plan_review_follow_up, track_recommendation
 from ui.scheme.report_hypotheses import HypothesesBox
 from ui.scheme.report_keys import Context, ListKeys, shortcut_action
 from ui.scheme.report_lines import LineSteps
 from ui.scheme.report_models import FindingsModel
 from ui.scheme.report_record import ReportRecord
-from ui.scheme.widgets import action_button, heading
 
 
 class ReportPanel(QWidget):

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QFont
 from facilitator.pool.people import ChallengerView
 from facilitator.reviews.service import MemberView, Reviews, ReviewView
 from ui.planning.day_models import Index
+from ui.scheme.headers import LeftHeaders
 from ui.scheme.texts import short_kind
-from ui.scheme.widgets import LeftHeaders
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 GREEN = QColor("#00703c")

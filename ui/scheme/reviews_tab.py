@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.reviews.service import Reviews, ReviewView
+from ui.common.views import action_button, heading, selected_row, table, wrapped
 from ui.scheme.report_panel import ReportPanel
 from ui.scheme.review_models import ReviewsModel
 from ui.scheme.team_panel import TeamPanel
-from ui.scheme.widgets import action_button, heading, selected_row, table, wrapped
 
 EMPTY_TEXT = (
     "No reviews yet. Import the regional plan’s schedule tables (Ctrl+Shift+I): the PCTR "

@@ -23,6 +23,7 @@ from facilitator.pool.service import Pool
 from facilitator.reviews.candidates import candidates, team_findings
 from facilitator.reviews.service import Reviews, ReviewView
 from facilitator.reviews.team_rules import ROLES_BY_KIND, Role
+from ui.common.views import action_button, heading, selected_row, table, wrapped
 from ui.scheme.commands import TEAM_ERRORS, AddMember, RemoveMember
 from ui.scheme.review_models import (
     CandidateRow,
@@ -32,7 +33,6 @@ from ui.scheme.review_models import (
     sorted_candidates,
 )
 from ui.scheme.texts import bullets, short_kind
-from ui.scheme.widgets import action_button, heading, selected_row, table, wrapped
 
 TEAM_SOUND = "The team meets the scheme’s rules."
 NO_TEAM = "No one is on the team yet."

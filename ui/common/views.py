@@ -1,26 +1,13 @@
-"""The parts the scheme window is built of: its tables (one look, one row chosen at a time,
-headers on the left), its buttons (each the twin of a menu action) and its headings."""
+"""The parts the coordinator's views are built of: read-only tables chosen a row at a time,
+buttons twinned with actions, headings, wrapped labels and dates for date editors."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
-
-from ui.planning.day_models import HeaderedTable
-
-
-class LeftHeaders(HeaderedTable):
-    """Headers aligned with the words under them."""
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return super().headerData(section, orientation, role)
 
 
 def table(
@@ -46,6 +33,7 @@ def table(
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     for column, width in (widths or {}).items():
@@ -88,3 +76,18 @@ def wrapped(name: str, object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def guidance(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("guidance")
+    label.setWordWrap(True)
+    return label
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
