@@ -104,7 +104,7 @@ class ReviewsTab(QWidget):
         self.left_splitter.addWidget(report)
         self.left_splitter.setStretchFactor(0, 2)
         self.left_splitter.setStretchFactor(1, 3)
-        self.left_splitter.setSizes([260, 380])
+        self.left_splitter.setSizes([340, 300])  # several reviews in sight at 1366×768
         self.addActions(report.tab_actions)
         self.setTabOrder(self.import_button, report.hypotheses)
         self.setTabOrder(report.add_button, self.panel.team_view)
