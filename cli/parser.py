@@ -291,6 +291,12 @@ def _team_commands(review_commands: argparse._SubParsersAction[argparse.Argument
     _on_option(join)
     leave = review_commands.add_parser("leave", help="take a member off their review's team")
     leave.add_argument("member_id", type=int, metavar="MEMBER_ID")
+    change = review_commands.add_parser(
+        "change", help="fix a review's dates, or its key lines of enquiry (a SAV's focus)"
+    )
+    change.add_argument("review_id", type=int, metavar="REVIEW_ID")
+    change.add_argument("--dates", metavar="WORDS", help="as the plan writes them: 7-9 Sep 2015")
+    change.add_argument("--kloe", metavar="TEXT", help="the key lines of enquiry, or focus")
 
 
 def _on_option(parser: argparse.ArgumentParser) -> None:

@@ -27,6 +27,8 @@ def run_reviews_command(workspace: Workspace, args: argparse.Namespace) -> int:
         return join_team(workspace, args)
     if args.reviews_command == "leave":
         return leave_team(workspace, args.member_id)
+    if args.reviews_command == "change":
+        return change_review(workspace, args)
     return list_reviews(workspace)
 
 
@@ -145,6 +147,24 @@ def leave_team(workspace: Workspace, member_id: int) -> int:
     removed = workspace.reviews.remove_member(member_id)
     person = workspace.pool.get(removed.person_id)
     print(f"Took {person.name} off the team of review {removed.review_id}.")
+    return 0
+
+
+def change_review(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Fixes a review's dates or lines of enquiry; prints it as `balcony reviews` does."""
+    from facilitator.reviews.service import ReviewInputError
+
+    if _review(workspace, args.review_id) is None:
+        return EX_USAGE
+    if args.dates is None and args.kloe is None:
+        print("balcony: say what to change: --dates WORDS, --kloe TEXT, or both.", file=sys.stderr)
+        return EX_USAGE
+    try:
+        review = workspace.reviews.change(args.review_id, dates=args.dates, kloe=args.kloe)
+    except ReviewInputError as exc:
+        print(f"balcony: {exc}", file=sys.stderr)
+        return 1
+    print("\t".join((str(review.id), *_cells(review))))
     return 0
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "Person",
     "ReviewDraft",
     "ReviewKind",
+    "fixed_days",
     "same_authority",
 ]
 
@@ -114,3 +115,14 @@ class ReviewDraft:
     @property
     def lead_title(self) -> str:
         return "lead DCS" if self.kind is ReviewKind.PCTR else "lead AD"
+
+
+def fixed_days(kind: ReviewKind, dates: VagueDate) -> tuple[dt.date, ...]:
+    """A PCTR's days, when its dates are a span of at most MAX_PCTR_DAYS days; none for a
+    SAV (one day, which the span does not fix) or dates still vague."""
+    if kind is not ReviewKind.PCTR or dates.earliest is None or dates.latest is None:
+        return ()
+    count = (dates.latest - dates.earliest).days + 1
+    if count > MAX_PCTR_DAYS:
+        return ()
+    return tuple(dates.earliest + dt.timedelta(days=n) for n in range(count))

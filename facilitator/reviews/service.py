@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
@@ -19,9 +19,15 @@ from facilitator.common.clean_text import NAME_LIMIT, TITLE_LIMIT, TextFieldErro
 from facilitator.common.events import Event
 from facilitator.pool.people import NOTE_LIMIT
 from facilitator.pool.service import Pool
-from facilitator.reviews.kinds import Person, ReviewDraft, ReviewKind, authority_key
+from facilitator.reviews.kinds import (
+    Person,
+    ReviewDraft,
+    ReviewKind,
+    authority_key,
+    fixed_days,
+)
 from facilitator.reviews.team_rules import ROLES_BY_KIND, Role
-from facilitator.reviews.vague_dates import VagueDate
+from facilitator.reviews.vague_dates import VagueDate, VagueDateError, parse_vague_date
 from facilitator.storage.database import Database
 from facilitator.storage.models import Challenger, Review, ReviewMember, ReviewServed
 from facilitator.storage.rows import get_stored, stored_id
@@ -106,6 +112,60 @@ class Reviews:
         for view in views:
             self.changed.emit(view.id)
         return views
+
+    def change(
+        self, review_id: int, *, dates: str | None = None, kloe: str | None = None
+    ) -> ReviewView:
+        """Fixes a review's dates (words as the schedule writes them: "10-12 Aug 2015", "June
+        2016", "TBC") or its key lines of enquiry (a SAV's focus), as the plan firms up. Its
+        team's service is re-dated to the new first day. ReviewInputError, nothing changed,
+        for words that are no date, a review that would then be stored twice, a text too
+        long, or a team named when the dates go back to TBC."""
+        with self._db.session_scope() as s:
+            row = get_stored(s, Review, review_id, "review")
+            before = _draft(row)
+            draft = before
+            if dates is not None:
+                try:
+                    vague = parse_vague_date(dates)
+                except VagueDateError as exc:
+                    raise ReviewInputError(str(exc)) from exc
+                draft = replace(draft, dates=vague, days=fixed_days(draft.kind, vague))
+            if kloe is not None:
+                draft = replace(draft, kloe=kloe)
+            draft = _cleaned(draft)
+            others = {
+                _key(_draft(other)): stored_id(other.id)
+                for other in s.exec(select(Review).where(Review.id != review_id))
+            }
+            if (known := others.get(_key(draft))) is not None:
+                raise ReviewInputError(
+                    f"The {draft.kind} of {draft.host} ({draft.dates}) is stored already (id "
+                    f"{known}): give this one other dates."
+                )
+            members = _members(s, review_id)
+            first_day = _first_day(draft)
+            if members and first_day is None:
+                raise ReviewInputError(
+                    f"The {draft.kind} of {draft.host} has a team: its dates cannot go back to "
+                    "being unknown. Take the team off first, or give dates."
+                )
+            fresh = _row(draft)
+            for field_name in ("date_words", "earliest", "latest", "kloe", "days"):
+                setattr(row, field_name, getattr(fresh, field_name))
+            s.add(row)
+            view = _view(row)
+            for member in members:
+                served = s.get(ReviewServed, member.service_id) if member.service_id else None
+                if served is not None and first_day is not None:
+                    served.served_on = first_day
+                    served.review = view.label[:TITLE_LIMIT]
+                    s.add(served)
+        self.changed.emit(review_id)
+        if dates is not None:
+            for member in members:
+                self._pool.changed.emit(member.person_id)
+        return view
 
     def list(self) -> tuple[ReviewView, ...]:
         """Every review, in the order they were stored."""

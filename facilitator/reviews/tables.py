@@ -11,17 +11,16 @@ All or nothing: a table with any bad row gives no drafts, and one RowError per p
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.reviews.kinds import (
-    MAX_PCTR_DAYS,
     Person,
     ReviewDraft,
     ReviewKind,
+    fixed_days,
     same_authority,
 )
 from facilitator.reviews.vague_dates import VagueDate, VagueDateError, parse_vague_date
@@ -194,7 +193,7 @@ def _read_row(
         leads=leads,
         qa=qa,
         kloe=cells.get("KLoE", ""),
-        days=_days(dates) if kind is ReviewKind.PCTR else (),
+        days=fixed_days(kind, dates),
         lead_words=cells[lead_column],
     )
 
@@ -226,13 +225,3 @@ def _people(text: str, column: str, problem: _Problem) -> tuple[Person, ...]:
 
 def _names(text: str) -> list[str]:
     return [name for part in _NAME_SPLIT.split(text) if (name := part.strip())]
-
-
-def _days(dates: VagueDate) -> tuple[dt.date, ...]:
-    """A PCTR's days when its dates are a span of at most MAX_PCTR_DAYS days."""
-    if dates.earliest is None or dates.latest is None:
-        return ()
-    count = (dates.latest - dates.earliest).days + 1
-    if count > MAX_PCTR_DAYS:
-        return ()
-    return tuple(dates.earliest + dt.timedelta(days=n) for n in range(count))

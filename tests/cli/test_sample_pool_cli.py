@@ -210,3 +210,24 @@ def test_notice_is_counted_from_the_day_given(
     )
     lines = capsys.readouterr().out.splitlines()
     assert all("a team needs about two months’ notice" in line for line in lines)
+
+
+def test_a_review_s_dates_and_lines_of_enquiry_are_fixed_from_the_command_line(
+    imported: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(imported, "reviews", "change", "6", "--dates", "14-16 Jun 2016") == 0
+    assert capsys.readouterr().out == "6\tPCTR\tDerby\t14-16 Jun 2016\tAlison\n"
+
+    assert run(imported, "reviews", "change", "6", "--dates", "soon") == 1
+    assert "“soon” is not a date Balcony can read" in capsys.readouterr().err
+    assert run(imported, "reviews", "change", "6") == 2
+    assert "say what to change" in capsys.readouterr().err
+
+    # Agreed lines of enquiry: the expertise rule now asks something of the pool.
+    assert run(imported, "reviews", "change", "6", "--kloe", "Child protection") == 0
+    capsys.readouterr()
+    assert (
+        run(imported, "pool", "candidates", "6", "--role", "PCR team member", "--on", "2016-03-01")
+        == 0
+    )
+    assert "(Safeguarding for “Child protection”)" in capsys.readouterr().out
