@@ -27,6 +27,8 @@ class ReviewsTab(QWidget):
         import_action: QAction,
         panel: TeamPanel,
         parent: QWidget | None = None,
+        *,
+        change_action: QAction | None = None,
     ) -> None:
         super().__init__(parent)
         self.reviews = reviews
@@ -52,7 +54,15 @@ class ReviewsTab(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.empty_label)
         left_layout.addWidget(self.table, 3)
-        left_layout.addWidget(self.details, 1)
+        if change_action is None:
+            left_layout.addWidget(self.details, 1)
+        else:
+            about = QHBoxLayout()
+            about.addWidget(self.details, 1)
+            self.change_button = action_button(change_action, "Change dates and lines of enquiry")
+            self.change_button.setText("Change…")  # Ctrl+Shift+E; every Alt+letter here is taken
+            about.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
+            left_layout.addLayout(about, 1)
         # The chosen review's report goes below its details (place_report).
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setChildrenCollapsible(False)

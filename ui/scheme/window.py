@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QWidget
 
 from facilitator.common.clock import Clock
 from facilitator.workspace import Workspace
@@ -24,6 +24,7 @@ from ui.follow_up.follow_up_tab import FollowUpTab
 from ui.scheme.importing import import_pool, import_reviews
 from ui.scheme.pool_tab import PoolTab
 from ui.scheme.report_panel import ReportPanel
+from ui.scheme.review_change import ReviewChanged, ReviewChangeDialog
 from ui.scheme.reviews_tab import ReviewsTab
 from ui.scheme.team_panel import TeamPanel
 
@@ -61,7 +62,12 @@ class SchemeWindow(QMainWindow):
             self.say,
         )
         self.pool_tab = PoolTab(workspace.pool, self.import_pool_action)
-        self.reviews_tab = ReviewsTab(workspace.reviews, self.import_reviews_action, self.panel)
+        self.reviews_tab = ReviewsTab(
+            workspace.reviews,
+            self.import_reviews_action,
+            self.panel,
+            change_action=self.change_review_action,
+        )
         # Before the window is shown: placed later, its shortcuts never reach it.
         self.report = ReportPanel(workspace, self.undo_stack, self.say, settings)
         self.reviews_tab.place_report(self.report)
@@ -111,6 +117,9 @@ class SchemeWindow(QMainWindow):
             [StandardKey.Delete],
             lambda: self._in_one(self.panel.remove_selected),
         )
+        self.change_review_action = self._action(
+            "&Change dates and lines of enquiry…", ["Ctrl+Shift+E"], self.change_review
+        )
         # Each step changes a team and a person's history: shown once, when it is done.
         self.undo_action = self._action("&Undo", ["Ctrl+Z"], self.undo)
         self.redo_action = self._action("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
@@ -132,6 +141,8 @@ class SchemeWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         team_menu = bar.addMenu("&Team")
         team_menu.addActions([self.add_action, self.remove_action])
+        team_menu.addSeparator()
+        team_menu.addAction(self.change_review_action)
         bar.addMenu(self.follow_up_tab.menu)
 
     # state ------------------------------------------------------------------------------
@@ -139,6 +150,19 @@ class SchemeWindow(QMainWindow):
     def today(self) -> dt.date:
         """Today where the coordinator is: notice for a review is counted from it."""
         return self.clock.wall_now().astimezone().date()
+
+    def change_review(self) -> None:
+        """The chosen review's dates and lines of enquiry, changed in a dialog (undoable)."""
+        review = self.reviews_tab.selected()
+        if review is None:
+            self.say("Choose a review on the Reviews tab first.")
+            return
+        dialog = ReviewChangeDialog(self.workspace.reviews, review, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed is not None:
+            self.undo_stack.push(
+                ReviewChanged(self.workspace.reviews, review, dialog.changed, self.say)
+            )
+            self.say(f"{self.undo_stack.undoText()}: saved.")
 
     def show_follow_up(self, follow_up_id: int) -> None:
         """The Follow-up tab, with `follow_up_id` chosen (0: just the tab)."""
