@@ -97,6 +97,7 @@ def collect_review_report(workspace: RecordSources, review_id: int) -> ReviewRep
         qa=tuple(str(p) for p in draft.qa),
         team=tuple(team),
         kloe=draft.kloe if draft.kloe_agreed else "",
+        enquiry_title=draft.enquiry_title,
         hypotheses=findings.hypotheses(review_id),
         sections=sections,
     )

@@ -116,6 +116,12 @@ class ReviewDraft:
     def lead_title(self) -> str:
         return "lead DCS" if self.kind is ReviewKind.PCTR else "lead AD"
 
+    @property
+    def enquiry_title(self) -> str:
+        """What its `kloe` is called: a PCTR's key lines of enquiry, a SAV's focus (the
+        front door, thresholds, quality assurance…)."""
+        return "Key lines of enquiry" if self.kind is ReviewKind.PCTR else "Focus"
+
 
 def fixed_days(kind: ReviewKind, dates: VagueDate) -> tuple[dt.date, ...]:
     """A PCTR's days, when its dates are a span of at most MAX_PCTR_DAYS days; none for a

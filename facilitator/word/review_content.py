@@ -107,6 +107,7 @@ class ReviewReportRecord:
     kloe: str  # "" while the lines of enquiry are to be agreed
     hypotheses: tuple[str, ...]
     sections: tuple[ReportSection, ...]
+    enquiry_title: str = "Key lines of enquiry"  # a SAV's: "Focus"
 
     @property
     def title(self) -> str:

@@ -17,7 +17,6 @@ from facilitator.word.review_content import NOT_AGREED, ReviewReportRecord
 SUBJECT = "Peer challenge review report"
 TEAM_HEADERS = ("Name", "Authority", "Role")
 TEAM_WIDTHS = (5.0, 4.4, 6.6)
-KLOE = "Key lines of enquiry"
 HYPOTHESES = "Hypotheses"
 TEAM = "The review team"
 
@@ -43,7 +42,7 @@ def build_review_report(content: ReviewReportRecord, stamp: Stamp, mark: str = "
         write.mark_cells(team, "team")
     else:
         write.paragraph(NONE_RECORDED, italic=True)
-    write.heading(KLOE, 2)
+    write.heading(content.enquiry_title, 2)
     if content.kloe:
         lines = [line.strip() for line in content.kloe.split("\n") if line.strip()]
         for number, line in enumerate(lines, start=1):

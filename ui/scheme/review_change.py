@@ -36,7 +36,7 @@ class ReviewChangeDialog(QDialog):
         self.dates.setAccessibleName("Dates")
         self.dates.setPlaceholderText("10-12 Aug 2015, June 2016, Autumn 2015 or TBC")
         self.kloe = QPlainTextEdit(review.draft.kloe)
-        self.kloe.setAccessibleName(_kloe_label(review))
+        self.kloe.setAccessibleName(review.draft.enquiry_title)
         self.kloe.setTabChangesFocus(True)
         self.problem = QLabel()
         self.problem.setObjectName("errorText")
@@ -44,7 +44,7 @@ class ReviewChangeDialog(QDialog):
         self.problem.hide()
         form = QFormLayout()
         form.addRow("&Dates:", self.dates)
-        form.addRow(f"&{_kloe_label(review)}:", self.kloe)
+        form.addRow(f"&{review.draft.enquiry_title}:", self.kloe)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -98,7 +98,3 @@ class ReviewChanged(QUndoCommand):
         except ReviewInputError as exc:  # a team named since, say
             self._report(f"“{self.text()}” cannot be undone or redone now: {exc}")
             self.setObsolete(True)
-
-
-def _kloe_label(review: ReviewView) -> str:
-    return "Key lines of enquiry" if review.kind.name == "PCTR" else "Focus"

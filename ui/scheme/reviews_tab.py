@@ -139,12 +139,8 @@ def review_html(review: ReviewView) -> str:
     ]
     if draft.qa:
         lines.append(f"QA DCS: {e(', '.join(str(p) for p in draft.qa))}")
-    if draft.kind.is_sav:
-        kloe = ""
-    elif draft.kloe_agreed:
-        kloe = f"Key lines of enquiry: {e(draft.kloe)}"
-    else:
-        kloe = "Key lines of enquiry: to be agreed."
-    if kloe:
-        lines.append(kloe)
+    if draft.kloe_agreed:
+        lines.append(f"{draft.enquiry_title}: {e(draft.kloe)}")
+    elif not draft.kind.is_sav:  # a SAV's focus is often left unsaid in the plan
+        lines.append(f"{draft.enquiry_title}: to be agreed.")
     return "<br>".join(lines)

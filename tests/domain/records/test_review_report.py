@@ -126,6 +126,7 @@ def test_a_sav_with_dates_to_come_and_nothing_written_says_so(workspace: Workspa
         (),
     )
     assert all(section.lines == () for section in report.sections)
+    assert report.enquiry_title == "Focus"  # a SAV looks at the front door, say, not KLoEs
     with pytest.raises(LookupError, match="no review with id 99"):
         collect_review_report(workspace, 99)
 
