@@ -1,0 +1,1 @@
+"""What the charts show, as plain data: pure functions over the stored day (no Qt)."""
