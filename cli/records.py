@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.chart_pictures import record_pictures
 from facilitator.records.exporting import ExportError, RecordExports
 from facilitator.records.versions import RecordError
 from facilitator.storage.files import WriteError
@@ -17,6 +18,7 @@ def run_records_command(workspace: Workspace, args: argparse.Namespace) -> int:
         workspace,
         marking=args.marking.strip() or None,
         template=Path(args.template) if args.template else None,
+        figures=record_pictures,
     )
     try:
         if args.command == "export":

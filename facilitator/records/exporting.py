@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import os
 import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+if TYPE_CHECKING:
+    from facilitator.word.figures import FigureRenderer, RecordFigure
+
+from facilitator.charts.figures import Figure
 from facilitator.common.clean_text import single_line, word_safe
 from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
 from facilitator.records.collect import (
@@ -28,6 +33,11 @@ from facilitator.records.collect import (
 )
 from facilitator.records.confidentiality import check_only_this_session
 from facilitator.records.keys import RecordKey
+from facilitator.records.record_figures import (
+    cycle_report_figures,
+    day_summary_figures,
+    session_note_figures,
+)
 from facilitator.records.review_records import collect_forward_plan, collect_review_report
 from facilitator.records.sources import RecordSources
 from facilitator.records.tables import RecordKind, RecordStatus
@@ -50,6 +60,7 @@ _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _TEMPORARY = re.compile(r"\..+\.docx\.[a-z0-9_]{8}\.tmp")
 STALE_SECONDS = 60  # older than any export still being written
 _T = TypeVar("_T")
+logger = logging.getLogger(__name__)
 
 
 class ExportError(WriteError):
@@ -96,10 +107,14 @@ class RecordExports:
         *,
         marking: str | None = DEFAULT_MARKING,
         template: Path | None = None,
+        figures: FigureRenderer | None = None,
     ) -> None:
+        """`figures` draws the charts a record carries; without it they are in words only."""
         self.workspace = workspace
         self.marking = marking
         self.template = template
+        self.figures = figures
+        self._pictures: dict[Figure, bytes | None] = {}
 
     def day_records(self, day_id: int) -> list[DayRecord]:
         plan = self.workspace.planner.day_plan(day_id)
@@ -184,6 +199,8 @@ class RecordExports:
             assert key.session_id is not None
             content = word_safe_all(collect_session_note(self.workspace, key.session_id))
             state = self.workspace.records.status(key)
+            assert key.day_id is not None
+            appendix = self._figures(session_note_figures(self.workspace, key.day_id))
             if status is RecordStatus.AGREED:
                 agreed_on = state.agreed_on or stamp.generated_at.date()
                 doc = build_session_note(
@@ -192,6 +209,7 @@ class RecordExports:
                     status_line=agreed_status_line(agreed_on),
                     draft_version=None,
                     agreed_on=agreed_on,
+                    figures=appendix,
                 )
             else:
                 doc = build_session_note(
@@ -200,12 +218,15 @@ class RecordExports:
                     status_line=draft_status_line(version, state.sent_on),
                     draft_version=version,
                     agreed_on=None,
+                    figures=appendix,
                 )
             check_only_this_session(self.workspace, content, rendered_text(doc))
         elif key.kind is RecordKind.DAY_SUMMARY:
             assert key.day_id is not None
             summary = word_safe_all(collect_day_summary(self.workspace, key.day_id))
-            doc = build_day_summary(summary, stamp, self._mark(key, status, version, stamp))
+            figures = self._figures(day_summary_figures(self.workspace, key.day_id))
+            mark = self._mark(key, status, version, stamp)
+            doc = build_day_summary(summary, stamp, mark, figures)
         elif key.kind is RecordKind.REVIEW_REPORT:
             assert key.review_id is not None
             review = word_safe_all(collect_review_report(self.workspace, key.review_id))
@@ -215,8 +236,27 @@ class RecordExports:
             doc = build_forward_plan(plan, stamp, self._mark(key, status, version, stamp))
         else:
             report = word_safe_all(collect_cycle_report(self.workspace, key.cycle_name))
-            doc = build_cycle_report(report, stamp, self._mark(key, status, version, stamp))
+            figures = self._figures(cycle_report_figures(self.workspace, key.cycle_name))
+            mark = self._mark(key, status, version, stamp)
+            doc = build_cycle_report(report, stamp, mark, figures)
         return document_bytes(doc)
+
+    def _figures(self, figures: list[Figure]) -> tuple[RecordFigure, ...]:
+        """The charts in words and, when a renderer was given, pictures: each drawn once
+        however often a record is built (an export builds it twice)."""
+        from facilitator.word.figures import RecordFigure, figure_title
+
+        wanted = [word_safe_all(figure) for figure in figures]
+        missing = [figure for figure in wanted if figure not in self._pictures]
+        if missing:
+            drawn: list[bytes | None] = [None] * len(missing)
+            if self.figures is not None:
+                try:
+                    drawn = list(self.figures(missing))
+                except Exception:  # a picture is a courtesy: its words are in the record
+                    logger.exception("Charts could not be drawn; the record has their words")
+            self._pictures.update(zip(missing, drawn, strict=True))
+        return tuple(RecordFigure(figure_title(f), f.alt_text, self._pictures[f]) for f in wanted)
 
     def _mark(self, key: RecordKey, status: RecordStatus, version: int, stamp: Stamp) -> str:
         """What heads each page of a day summary, report or plan, as a session note's does:

@@ -8,6 +8,7 @@ topical peer challenges invited for next year.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -15,6 +16,7 @@ from lxml import etree
 
 from facilitator.common.wording import join_names, short_date
 from facilitator.word.conventions import Document
+from facilitator.word.figures import CYCLE_FIGURES_TITLE, RecordFigure, add_figures
 from facilitator.word.record_content import (
     NONE_RECORDED,
     CycleExchange,
@@ -63,8 +65,13 @@ NO_PAIRING = "No offer matched another authority’s ask closely enough."
 NO_BANK_QUESTIONS = "No bank questions were recorded as asked."
 
 
-def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "") -> Document:
-    """The report; `mark` (a draft's or agreed mark) heads every page."""
+def build_cycle_report(
+    content: CycleReportRecord,
+    stamp: Stamp,
+    mark: str = "",
+    figures: Sequence[RecordFigure] = (),
+) -> Document:
+    """The report, its charts last; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
     first, last = content.days[0].date, content.days[-1].date
@@ -147,6 +154,7 @@ def build_cycle_report(content: CycleReportRecord, stamp: Stamp, mark: str = "")
     _plenary(write, content.plenary)
     write.heading("Topical peer challenge invitations", 2)
     _invitations(write, content.topical_invitations)
+    add_figures(write, CYCLE_FIGURES_TITLE, figures)
     if mark:
         add_header_line(write.doc, mark)
     return write.doc

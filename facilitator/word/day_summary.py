@@ -7,7 +7,10 @@ plenary's answers, what each person wants to give and receive, and who came.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from facilitator.word.conventions import Document
+from facilitator.word.figures import DAY_FIGURES_TITLE, RecordFigure, add_figures
 from facilitator.word.record_content import (
     NONE_RECORDED,
     ExchangeRow,
@@ -32,8 +35,13 @@ EXCHANGE_SCOPE_NOTE = (
 )
 
 
-def build_day_summary(content: DaySummaryRecord, stamp: Stamp, mark: str = "") -> Document:
-    """The summary; `mark` (a draft's or agreed mark) heads every page."""
+def build_day_summary(
+    content: DaySummaryRecord,
+    stamp: Stamp,
+    mark: str = "",
+    figures: Sequence[RecordFigure] = (),
+) -> Document:
+    """The summary, its charts last; `mark` (a draft's or agreed mark) heads every page."""
     write = begin_record(content, SUBJECT, stamp)
     write.heading(TITLE, 1)
     write.details(day_details(content.day))
@@ -51,6 +59,7 @@ def build_day_summary(content: DaySummaryRecord, stamp: Stamp, mark: str = "") -
     _introductions(write, content.introductions)
     write.heading("Attendance", 2)
     write.attendance(content.attendance)
+    add_figures(write, DAY_FIGURES_TITLE, figures)
     if mark:
         add_header_line(write.doc, mark)
     return write.doc

@@ -8,11 +8,12 @@ content and order in note_layout, which the printout renders too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from facilitator.word.conventions import Document
+from facilitator.word.figures import RecordFigure, add_pictures
 from facilitator.word.note_layout import (
     Attendance,
     Block,
@@ -103,6 +104,7 @@ def build_session_note(
     status_line: str,
     draft_version: int | None,
     agreed_on: date | None,
+    figures: Sequence[RecordFigure] = (),
 ) -> Document:
     """A draft (draft_version given), an agreed note (agreed_on given) or, with neither,
     a working copy with no status marks. `status_line` is shown under the title.
@@ -130,6 +132,7 @@ def build_session_note(
         draft=draft_version is not None,
     )
     render(write, session_note_layout(content, status_line=status_line, sign_off=sign_off))
+    add_pictures(write, figures)  # in the appendix of planned and actual times, which is last
     if mark:
         add_header_line(write.doc, mark)
     return write.doc

@@ -37,7 +37,15 @@ def template(settings: QSettings) -> Path | None:
 
 
 def record_exports(workspace: Workspace, settings: QSettings) -> RecordExports:
-    return RecordExports(workspace, marking=marking(settings), template=template(settings))
+    """Exports marked and laid out as the settings say, with their charts drawn here."""
+    from ui.charts.render import render_for_records
+
+    return RecordExports(
+        workspace,
+        marking=marking(settings),
+        template=template(settings),
+        figures=render_for_records,
+    )
 
 
 class RecordSettingsDialog(QDialog):

@@ -75,7 +75,7 @@ def test_the_summary_gives_each_introduction_with_what_they_give_and_receive(
     doc = export_summary(workspace, days[0], tmp_path / "summary.docx")
 
     headings = [p.text for p in doc.paragraphs if p.style and p.style.name == "Heading 2"]
-    assert headings[-2:] == ["Introductions", "Attendance"]
+    assert headings.index("Introductions") + 1 == headings.index("Attendance")
     assert introductions_table(doc) == [
         HEADERS,
         [

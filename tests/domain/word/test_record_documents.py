@@ -365,6 +365,15 @@ def test_the_day_summary_lists_the_days_outcomes(
         ("Heading 3", "New regional networking groups"),
         ("Heading 2", "Introductions"),
         ("Heading 2", "Attendance"),
+        ("Heading 2", "The day in charts"),
+        ("Heading 3", "Triad on Monday 18 January 2027: planned and actual"),
+        ("Heading 3", "Triad on Monday 18 January 2027: questions by theme and authority"),
+        (
+            "Heading 3",
+            "How confident are you that continued improvement is possible within the budget "
+            "umbrella you have been set for 2026–2027 from 0 not confident at all to 10 very "
+            "confident?",
+        ),
     ]
     _details, priorities, exchanges, attendance = doc.tables
     assert [[c.text for c in r.cells] for r in priorities.rows] == [
@@ -416,6 +425,7 @@ def test_the_cycle_report_draws_the_days_together(
         ("Heading 2", "Priorities for the regional programme"),
         ("Heading 2", "Plenary answers, day by day"),
         ("Heading 2", "Topical peer challenge invitations"),
+        ("Heading 2", "The cycle in charts"),
     ]
     days, themes, _issues, _exchanges, pairings, priorities, _invitations = doc.tables
     assert [c.text for c in days.rows[2].cells][:3] == ["Day 2", "9 March 2027", "Quartet"]
