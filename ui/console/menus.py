@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ui.capture.capture_bar import TAG_ORDER, CaptureBar
+
+if TYPE_CHECKING:
+    from ui.console.docks import TimelineDock
 
 
 class ConsoleCommands(Protocol):
@@ -52,6 +55,7 @@ def install_menus(
     bank_show: QAction,
     outcomes_dock: QDockWidget,
     outcomes_focus: QAction,
+    timeline_dock: TimelineDock,
 ) -> RunActions:
     def act(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(text, window)
@@ -110,6 +114,8 @@ def install_menus(
     view.addAction(bank_search)
     view.addAction(outcomes_dock.toggleViewAction())
     view.addAction(outcomes_focus)
+    view.addAction(timeline_dock.toggleViewAction())
+    view.addAction(act("Timeline of the day", "Ctrl+Shift+H", timeline_dock.show_readable))
     view.addSeparator()
     view.addAction(act("Timer warning…", "", commands.change_amber))
     return steps

@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -24,18 +23,17 @@ from facilitator.common.vocabulary import DayStatus, StageKind
 from facilitator.live.conductor import Conductor, RunError, RunState, StageRun, Step
 from facilitator.live.guidance import GUIDANCE
 from facilitator.workspace import Workspace
-from ui.bank.panel import QuestionBankPanel
 from ui.capture.stage_notes import StageNotes
 from ui.common.bridge import listen
 from ui.common.undo import AlreadyDone
 from ui.console.after_the_day import ask_what_next, confirm_end_of_day, open_review
+from ui.console.docks import build_docks
 from ui.console.menus import install_menus
 from ui.console.parts import StageHeader, TurnBar, check_suggestion
 from ui.console.presenter_link import PresenterLink
 from ui.console.replan_dialog import replan_the_rest
 from ui.console.run_models import STAGE_ID_ROLE, AgendaRunModel
 from ui.console.settings import PhrasesDialog, apply_saved_amber, ask_amber, restore_geometry
-from ui.outcomes.panel import OutcomeServices, OutcomesPanel
 
 REFRESH_MS = 250
 
@@ -133,19 +131,18 @@ class ConsoleWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
 
-        self.bank_panel = QuestionBankPanel(
-            workspace.bank, workspace.questions, workspace.planner, self.undo
+        docks = build_docks(
+            self,
+            workspace,
+            conductor,
+            self.undo,
+            day_id,
+            self.day_title,
+            (self.full_names, self.names),
         )
-        self.bank_panel.set_day(day_id)
-        # The bank's session and asker follow the run and each F7 through their own events.
-        self.bank_panel.follow(conductor, workspace.turns)
-        self.bank_dock = self._dock("Question bank", "consoleBankDock", self.bank_panel)
-        self.outcomes_panel = OutcomesPanel(
-            OutcomeServices.of(workspace), self.undo, day_id, self.full_names, self.names
-        )
-        self.outcomes_dock = self._dock("Outcomes", "consoleOutcomesDock", self.outcomes_panel)
-        self.tabifyDockWidget(self.bank_dock, self.outcomes_dock)
-        self.bank_dock.raise_()
+        self.bank_panel, self.bank_dock = docks.bank_panel, docks.bank
+        self.outcomes_panel, self.outcomes_dock = docks.outcomes_panel, docks.outcomes
+        self.timeline_dock = docks.timeline
 
         self.run_actions = install_menus(
             self,
@@ -157,6 +154,7 @@ class ConsoleWindow(QMainWindow):
             bank_show=self.bank_panel.show_action,
             outcomes_dock=self.outcomes_dock,
             outcomes_focus=self.outcomes_panel.focus_action,
+            timeline_dock=self.timeline_dock,
         )
         apply_saved_amber(settings, conductor)
         self.start_button.clicked.connect(self.start_or_next)
@@ -184,14 +182,6 @@ class ConsoleWindow(QMainWindow):
         self._run_changed(day_id)
         restore_geometry(self, settings)
         self.capture.line.setFocus()
-
-    def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(panel)
-        panel.setMinimumWidth(380)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        return dock
 
     # actions ----------------------------------------------------------------------------
 
@@ -395,5 +385,6 @@ class ConsoleWindow(QMainWindow):
         super().closeEvent(event)
         # Home keeps a closed console until it opens another, and never shows it again: what
         # listens to the services goes now rather than whenever the window itself is freed.
+        self.timeline_dock.release()
         for part in (self._listener, self.stage_notes, self.bank_panel, self.outcomes_panel):
             part.deleteLater()

@@ -36,11 +36,13 @@ from ui.home.due_dock import dock_due_list
 from ui.home.empty_state import EmptyState
 from ui.home.menus import build_menus
 from ui.home.new_day_dialog import NewDayDialog
+from ui.home.window_state import restore_home_geometry
 from ui.planning.day_editor import DayEditor
 from ui.planning.day_models import DaysModel
 from ui.schedule.import_dialog import ask_and_import
 
 if TYPE_CHECKING:
+    from ui.charts.day_charts import DayChartsWindow
     from ui.console.window import ConsoleWindow
     from ui.scheme.window import SchemeWindow
 
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.conductor = workspace.conductor
         self.console: ConsoleWindow | None = None
         self.scheme: SchemeWindow | None = None
+        self.charts: dict[int, DayChartsWindow] = {}  # one window of charts per day
         self._filling_cycles = False
         self.setMinimumSize(720, 480)
 
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
         self.days_model.modelReset.connect(self._refresh_page)
         self.days_model.dataChanged.connect(self._refresh_page)
         self._refresh_page()
-        self._restore_geometry()
+        restore_home_geometry(self, settings, self.splitter)
         self.statusBar().addPermanentWidget(QLabel(self._data_label()))
 
     # actions --------------------------------------------------------------------------
@@ -234,6 +237,22 @@ class MainWindow(QMainWindow):
 
         services = RecordsServices.of(self.workspace, self.settings)
         RecordsDialog(services, day_id, parent, settings=self.settings).show()
+
+    def open_charts(self) -> None:
+        """The selected day's charts; pyqtgraph is imported now, not when the app starts."""
+        from ui.charts.day_charts import DayChartsWindow
+
+        day_id = self.selected_day_id()
+        if day_id is None:
+            return
+        window = self.charts.get(day_id)
+        if window is None or not window.isVisible():
+            if window is not None:
+                window.deleteLater()  # closed: its listeners went then; now the rest
+            window = self.charts[day_id] = DayChartsWindow(self.workspace, day_id, self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def export_cycle_report(self) -> None:
         from ui.records.settings import record_exports
@@ -366,20 +385,6 @@ class MainWindow(QMainWindow):
     def _data_label(self) -> str:
         path = self.workspace.data_path
         return str(path) if path else "in memory (nothing is kept)"
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1600, int(screen.width() * 0.9)), min(960, int(screen.height() * 0.9)))
-        state = self.settings.value("main/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

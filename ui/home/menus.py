@@ -38,6 +38,8 @@ class HomeCommands(Protocol):
 
     def open_records(self) -> None: ...
 
+    def open_charts(self) -> None: ...
+
     def delete_selected_day(self) -> None: ...
 
     def show_about(self) -> None: ...
@@ -68,6 +70,7 @@ class HomeMenus:
     agenda_pdf: QAction
     agenda_print: QAction
     records: QAction
+    charts: QAction
     delete_day: QAction
     about: QAction
     scheme: QAction
@@ -84,6 +87,7 @@ class HomeMenus:
             self.agenda_pdf,
             self.agenda_print,
             self.records,
+            self.charts,
         )
 
 
@@ -154,7 +158,9 @@ def build_menus(
     day_menu.addSeparator()
     records = _action(window, "Re&cords…", "Ctrl+Shift+C")
     records.triggered.connect(commands.open_records)
-    day_menu.addAction(records)
+    charts = _action(window, "C&harts…", "Ctrl+Shift+H")
+    charts.triggered.connect(commands.open_charts)
+    day_menu.addActions([records, charts])
     day_menu.addSeparator()
     delete_day = _action(window, "&Delete day…", QKeySequence.StandardKey.Delete)
     delete_day.triggered.connect(commands.delete_selected_day)
@@ -189,6 +195,7 @@ def build_menus(
         agenda_pdf=agenda_pdf,
         agenda_print=agenda_print,
         records=records,
+        charts=charts,
         delete_day=delete_day,
         about=about,
         scheme=scheme,
