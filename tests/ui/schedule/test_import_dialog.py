@@ -4,13 +4,17 @@ dialog, and writes all or nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from facilitator.schedule.importing import MAX_ROWS
+from facilitator.schedule.importing import MAX_ROWS, check_schedule_file
 from facilitator.workspace import Workspace
+from ui.schedule import import_dialog
 from ui.schedule.import_dialog import ImportReport, ScheduleImporter
 
 HEADER = "Triad,Date,LA1,LA2,LA3,F to F/ Virtual"
@@ -39,9 +43,22 @@ class RecordingImporter(ScheduleImporter):
 
 
 def test_checking_shows_progress_and_leaves_the_ui_thread_free(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     file = write_schedule(tmp_path / "days.csv", MAX_ROWS)
+
+    def slow_check(*args: Any) -> Any:
+        # A fast machine checks 1,000 rows between two ticks of the UI thread: each row
+        # takes a little longer here, so the test sees the thread stay free, not a race.
+        progress = args[4]
+
+        def slowly(done: int, total: int) -> None:
+            time.sleep(0.0005)
+            progress(done, total)
+
+        return check_schedule_file(*args[:4], slowly, *args[5:])
+
+    monkeypatch.setattr(import_dialog, "check_schedule_file", slow_check)
     importer = RecordingImporter(workspace.planner)
     ticks: list[int] = []
     timer = QTimer()
