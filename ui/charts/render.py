@@ -71,7 +71,7 @@ def view_for(figure: Figure) -> ChartView:
 
 def render_png(figure: Figure, *, width_mm: float = 160, dpi: int = 200) -> bytes:
     """The figure as a PNG `width_mm` wide at `dpi` (1260 pixels for the defaults)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt
+    from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
@@ -112,6 +112,9 @@ def render_png(figure: Figure, *, width_mm: float = 160, dpi: int = 200) -> byte
     finally:
         view.close()
         view.deleteLater()
+        # Gone now, not at some later turn of an event loop: a hidden top-level window left
+        # behind keeps the application's windows (and a later modal dialog's loop) busy.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def render_for_records(figures: Sequence[Figure]) -> list[bytes | None]:
