@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +47,23 @@ class FollowUpDialog(QDialog):
         plain_buttons(self.buttons, default=self.ok_button)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def lay_out_choice(
+        self, intro: QWidget, empty: QWidget, table: QTableView, form: QLayout
+    ) -> None:
+        """The intro, the table to choose from (or, with no rows, why there are none), the
+        form and the buttons; the first row chosen and the table in focus."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(empty)
+        layout.addWidget(table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        has_rows = table.model().rowCount() > 0
+        empty.setVisible(not has_rows)
+        table.setVisible(has_rows)
+        if has_rows:
+            table.selectRow(0)
 
     def submit(self) -> None:
         """Makes the change; raises one of FOLLOW_UP_ERRORS when it is refused."""

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from facilitator.common.support_menu import SupportOption
 from facilitator.common.vocabulary import ExchangeKind
@@ -81,18 +81,7 @@ class AgreeSupportDialog(FollowUpDialog):
         form.addRow("&Owner:", self.owner)
         form.addRow("&Due by:", self.due)
         form.addRow("N&ote:", self.note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-        has_rows = bool(exchanges)
-        self.empty_label.setVisible(not has_rows)
-        self.table.setVisible(has_rows)
-        if has_rows:
-            self.table.selectRow(0)
+        self.lay_out_choice(intro, self.empty_label, self.table, form)
         self._chosen()
         self.table.setFocus()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from facilitator.follow_up.service import FollowUps
 from facilitator.follow_up.views import FollowUpView
@@ -54,18 +54,7 @@ class TrackActionDialog(FollowUpDialog):
         form = QFormLayout()
         form.addRow("&Owner:", self.owner)
         form.addRow("&Due by:", self.due)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-        has_rows = bool(actions)
-        self.empty_label.setVisible(not has_rows)
-        self.table.setVisible(has_rows)
-        if has_rows:
-            self.table.selectRow(0)
+        self.lay_out_choice(intro, self.empty_label, self.table, form)
         self._chosen()
         self.table.setFocus()
 
