@@ -4,10 +4,12 @@ schedule, and the checks of a cycle."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from facilitator.planning.day_list import DaySummary
     from facilitator.schedule.region import Region
     from facilitator.workspace import Workspace
 
@@ -21,9 +23,24 @@ def print_where(path: Path) -> int:
 
 
 def list_days(workspace: Workspace) -> int:
-    for day in workspace.planner.list_days():
-        print(f"{day.id}\t{day.date.isoformat()}\t{day.kind.value}\t{', '.join(day.authorities)}")
+    _print_days(workspace.planner.list_days())
     return 0
+
+
+def glance_and_list_days(path: Path) -> int | None:
+    """Lists the days from a glance at the file, or None when it must be opened in full."""
+    from facilitator.planning.day_list import glance_at_days
+
+    days = glance_at_days(path)
+    if days is None:
+        return None
+    _print_days(days)
+    return 0
+
+
+def _print_days(days: Sequence[DaySummary]) -> None:
+    for day in days:
+        print(f"{day.id}\t{day.date.isoformat()}\t{day.kind.value}\t{', '.join(day.authorities)}")
 
 
 def add_demo_day(workspace: Workspace) -> int:

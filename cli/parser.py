@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from facilitator import __version__
+import facilitator
 from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
+
+
+class _PrintVersion(argparse.Action):
+    """--version, which reads the version only when asked for (it costs every other command
+    time to read)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"Balcony {facilitator.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="balcony",
         description="Balcony: run a children’s services peer challenge day.",
     )
-    parser.add_argument("--version", action="version", version=f"Balcony {__version__}")
+    parser.add_argument(
+        "--version", action=_PrintVersion, nargs=0, help="show Balcony's version and exit"
+    )
     parser.add_argument(
         "--data",
         metavar="PATH",

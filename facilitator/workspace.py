@@ -6,9 +6,10 @@ import logging
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from facilitator.amendments.round_trip import RoundTrip
 from facilitator.capture.actions import Actions
 from facilitator.capture.exchanges import Exchanges
 from facilitator.capture.introductions import Introductions
@@ -25,13 +26,16 @@ from facilitator.live.disguised import SuggestionPatterns
 from facilitator.live.turns import Turns
 from facilitator.planning.planner import Planner
 from facilitator.pool.service import Pool
-from facilitator.records.versions import RecordBook
 from facilitator.reviews.findings import ReviewFindings
 from facilitator.reviews.service import Reviews
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
 from facilitator.storage.files import make_owner_only
 from question_bank import BankService, load_handbook
+
+if TYPE_CHECKING:
+    from facilitator.amendments.round_trip import RoundTrip
+    from facilitator.records.versions import RecordBook
 
 
 @dataclass
@@ -50,8 +54,6 @@ class Workspace:
     turns: Turns
     suggestion_patterns: SuggestionPatterns
     conductor: Conductor
-    records: RecordBook
-    round_trip: RoundTrip
     outcome_route: OutcomeRoute
     pool: Pool
     reviews: Reviews
@@ -66,7 +68,6 @@ class Workspace:
         notebook = Notebook(db, clock)
         actions = Actions(db)
         exchanges = Exchanges(db)
-        records = RecordBook(db, clock)
         facts = SessionFacts(db)
         planner = Planner(db)
         questions = QuestionLog(db, clock)
@@ -86,8 +87,6 @@ class Workspace:
             turns=Turns(db),
             suggestion_patterns=SuggestionPatterns(db),
             conductor=Conductor(db, clock),
-            records=records,
-            round_trip=RoundTrip(db, records, notebook, actions, exchanges, planner, facts),
             outcome_route=OutcomeRoute(notebook, actions, exchanges, facts, questions.focus_risks),
             pool=pool,
             reviews=Reviews(db, pool),
@@ -107,6 +106,28 @@ class Workspace:
     @classmethod
     def in_memory(cls, clock: Clock | None = None) -> Workspace:
         return cls.create(open_memory_database(), clock)
+
+    # The records and the amendments load their code (Word's among it) when first used, not
+    # with the home window: one instance each, as everything listening must hear the same.
+    @cached_property
+    def records(self) -> RecordBook:
+        from facilitator.records.versions import RecordBook
+
+        return RecordBook(self.db, self.clock)
+
+    @cached_property
+    def round_trip(self) -> RoundTrip:
+        from facilitator.amendments.round_trip import RoundTrip
+
+        return RoundTrip(
+            self.db,
+            self.records,
+            self.notebook,
+            self.actions,
+            self.exchanges,
+            self.planner,
+            self.session_facts,
+        )
 
     @property
     def data_path(self) -> Path | None:

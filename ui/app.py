@@ -7,6 +7,7 @@ import threading
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -27,13 +28,17 @@ from facilitator.common.failure_log import (
     record_failure,
     short_message,
 )
-from facilitator.storage.database import DataFileError, DataFileReadOnlyError
+from facilitator.planning.day_list import glance_at_days
+from facilitator.storage.errors import DataFileError, DataFileReadOnlyError
 from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
 from facilitator.storage.write_faults import WriteFailedError
-from facilitator.workspace import Workspace, move_aside
+from ui.common.first_paint import AfterFirstPaint
 from ui.common.paths import set_identity
 from ui.home.data_file_dialog import Choice, ask_what_to_do, open_read_only
 from ui.home.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from facilitator.workspace import Workspace
 
 
 def style_sheet() -> str:
@@ -61,6 +66,8 @@ def ensure_application() -> QApplication:
 
 def open_workspace_interactively(path: Path) -> Workspace | None:
     """Opens the data file, asking the user what to do if it cannot be used."""
+    from facilitator.workspace import Workspace, move_aside
+
     read_only = False
     while True:
         try:
@@ -102,21 +109,69 @@ def run_app(path: Path, day_id: int | None = None) -> int:
     """Opens the home window, and the console of `day_id` if one is given."""
     app = ensure_application()
     install_failure_handler(generic_data_folder() / DATA_FOLDER_NAME)
-    workspace = open_workspace_interactively(path)
-    if workspace is None:
+    window = start_app(path, day_id)
+    if window is None:
         return 1
-    if day_id is not None and day_id not in {d.id for d in workspace.planner.list_days()}:
-        workspace.close()
-        print(f"balcony: there is no day {day_id}. `balcony days` lists them.", file=sys.stderr)
-        return 1
-    window = MainWindow(workspace, QSettings())
-    window.show()
-    if day_id is not None:
-        window.run_day(day_id)
     try:
         return app.exec()
     finally:
+        if window.is_attached:
+            window.workspace.close()
+
+
+def start_app(
+    path: Path, day_id: int | None = None, settings: QSettings | None = None
+) -> MainWindow | None:
+    """Shows the home window on the data file at `path`, and the console of `day_id`.
+
+    A file a glance can read has its days on screen at once, and is opened in full once the
+    window is painted; any other (new, older, in use, damaged) is opened in full first,
+    asking what to do if it cannot be used. None when the user quits or there is no such day.
+    """
+    settings = settings if settings is not None else QSettings()
+    days = glance_at_days(path)
+    if days is not None and day_id is not None and day_id not in {d.id for d in days}:
+        _no_such_day(day_id)
+        return None
+    window = MainWindow(None, settings, preview=days or ())
+    if days is None:
+        if not _open_in_full(window, path, day_id):
+            window.deleteLater()
+            return None
+        window.show()
+        if day_id is not None:
+            window.run_day(day_id)
+        return window
+    window.show()
+    AfterFirstPaint(window.first_painted(), lambda: _finish_opening(window, path, day_id))
+    return window
+
+
+def _open_in_full(window: MainWindow, path: Path, day_id: int | None) -> bool:
+    workspace = open_workspace_interactively(path)
+    if workspace is None:
+        return False
+    if day_id is not None and day_id not in {d.id for d in workspace.planner.list_days()}:
         workspace.close()
+        _no_such_day(day_id)
+        return False
+    window.attach(workspace)
+    return True
+
+
+def _finish_opening(window: MainWindow, path: Path, day_id: int | None) -> None:
+    if not _open_in_full(window, path, day_id):
+        # Closing the window would end the app with a success: it ends with a failure.
+        window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        window.close()
+        QApplication.exit(1)
+        return
+    if day_id is not None:
+        window.run_day(day_id)
+
+
+def _no_such_day(day_id: int) -> None:
+    print(f"balcony: there is no day {day_id}. `balcony days` lists them.", file=sys.stderr)
 
 
 # What happens when something nobody expected fails ----------------------------------------

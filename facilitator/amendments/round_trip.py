@@ -35,10 +35,10 @@ from facilitator.records.keys import RecordKey, long_date
 from facilitator.records.reading import (
     DocParagraph,
 )
-from facilitator.records.tables import RecordKind, VersionOrigin
 from facilitator.records.versions import RecordBook, RecordError, RecordStateView, VersionView
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Day
+from facilitator.storage.record_tables import RecordKind, VersionOrigin
 from facilitator.word.packages import PackageError, read_word_file
 
 _FIX = (

@@ -7,7 +7,7 @@ are written as a person would say them: "1 question", "3.5 each", "17.50".
 from __future__ import annotations
 
 from facilitator.common.wording import short_date
-from facilitator.planning.day_plan import DaySummary
+from facilitator.planning.day_list import DaySummary
 from facilitator.planning.day_sessions import SessionInfo, read_sessions
 from facilitator.storage.database import Database
 from facilitator.storage.models import Session

@@ -16,7 +16,7 @@ from facilitator.capture.question_use import QuestionLog
 from facilitator.charts.alt_text import cycle_days, day_label
 from facilitator.charts.figures import ScaleChart, ScalePoint
 from facilitator.common.wording import join_names
-from facilitator.planning.day_plan import DaySummary
+from facilitator.planning.day_list import DaySummary
 from facilitator.planning.planner import Planner
 from question_bank import Bank, BankService, for_cycle
 

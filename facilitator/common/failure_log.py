@@ -18,7 +18,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from facilitator import __version__
+import facilitator
 from facilitator.common.clean_text import single_line
 
 LOG_NAME = "balcony.log"
@@ -70,7 +70,7 @@ def failure_details(
     lines = traceback.format_exception(type(error), error, trace)
     return (
         f"Unexpected error in {where}\n"
-        f"Balcony {__version__}; Python {platform.python_version()}; "
+        f"Balcony {facilitator.__version__}; Python {platform.python_version()}; "
         f"{platform.platform()}\n"
         f"Command: {command}\n" + "".join(lines).rstrip()
     )

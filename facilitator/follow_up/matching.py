@@ -7,6 +7,7 @@ Both reuse what the cycle report already works out: the pairing of asks with off
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
@@ -14,11 +15,11 @@ from sqlmodel import col, select
 from facilitator.common.vocabulary import ExchangeKind
 from facilitator.follow_up.origins import fetch, place_of_session
 from facilitator.follow_up.views import FollowUpInputError
-from facilitator.records.cycle_pairing import pair_asks_with_offers
-from facilitator.records.sources import RecordSources
-from facilitator.records.summaries import collect_cycle_report
 from facilitator.storage.models import Day, Exchange, Session
-from facilitator.word.report_content import TopicalInvitation
+
+if TYPE_CHECKING:
+    from facilitator.records.sources import RecordSources
+    from facilitator.word.report_content import TopicalInvitation
 
 UNKNOWN_EXCHANGE = "see the day's asks and offers in its Outcomes panel"
 
@@ -70,6 +71,9 @@ def offers_for(s: DbSession, ask_id: int) -> tuple[OfferMatch, ...]:
         .where(Exchange.kind == ExchangeKind.OFFER)
         .order_by(col(Day.date), col(Session.position), col(Exchange.position))
     ).all()
+    # The records' code loads when first asked for: the home window never needs it.
+    from facilitator.records.cycle_pairing import pair_asks_with_offers
+
     traded = [_traded(s, row) for row in (ask, *offers)]
     return tuple(
         OfferMatch(
@@ -101,6 +105,8 @@ def offer_words(s: DbSession, offer_id: int) -> str:
 def topical_invitations(sources: RecordSources, cycle_name: str) -> tuple[TopicalInvitation, ...]:
     """Each presenting authority's answer on a topical peer challenge next year, day by day,
     exactly as the cycle report gathers them (`invited` True for those who invite one)."""
+    from facilitator.records.summaries import collect_cycle_report
+
     try:
         return collect_cycle_report(sources, cycle_name).topical_invitations
     except LookupError as exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
@@ -40,10 +40,12 @@ from facilitator.follow_up.rules import (
 )
 from facilitator.follow_up.views import DueItem, FollowUpInputError, FollowUpView
 from facilitator.pool.people import NOTE_LIMIT
-from facilitator.records.sources import RecordSources
 from facilitator.storage.database import Database
 from facilitator.storage.models import Action, Exchange, FollowUp, Review, ReviewFinding
-from facilitator.word.report_content import TopicalInvitation
+
+if TYPE_CHECKING:
+    from facilitator.records.sources import RecordSources
+    from facilitator.word.report_content import TopicalInvitation
 
 __all__ = ["FollowUps", "ForgottenFollowUp"]
 

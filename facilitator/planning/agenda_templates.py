@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Field, SQLModel, col, select
 from sqlmodel import Session as DbSession
+from sqlmodel import col, select
 
 from facilitator.common.vocabulary import DayKind, DayMode, StageKind
 from facilitator.planning.agenda import QUARTET_START, clock_times, format_clock, quartet_agenda
@@ -25,7 +25,7 @@ from facilitator.planning.agenda_edits import (
     get_day,
     has_notes,
 )
-from facilitator.storage.models import Session, Stage
+from facilitator.storage.models import AgendaTemplate, Session, Stage
 from facilitator.storage.rows import get_stored, stored_id
 
 TEMPLATE_FORMAT = 1
@@ -33,21 +33,6 @@ TEMPLATE_FORMAT = 1
 # its id is negative and it cannot be replaced or damaged.
 QUARTET_TEMPLATE_ID = -1
 QUARTET_TEMPLATE_NAME = "Quartet in a working day (built in)"
-
-
-class AgendaTemplate(SQLModel, table=True):
-    """`shape` is JSON: {"format": 1, "start": "10:00", "items": [...]}.
-
-    Each item is {"kind", "minutes", "min", "session"}; "session" is the presenting place
-    (0-based) of the session the stage belongs to, or null for introductions and breaks.
-    """
-
-    __tablename__ = "agenda_template"
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True)
-    kind: DayKind
-    shape: str
 
 
 @dataclass(frozen=True)

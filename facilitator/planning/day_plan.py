@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
-from facilitator.common.vocabulary import DayKind, DayMode, DayStatus, StageKind
+from facilitator.common.vocabulary import DayMode, StageKind
 from facilitator.planning.agenda import (
     DEFAULT_FINISH_LIMIT,
     DEFAULT_START,
@@ -20,6 +20,7 @@ from facilitator.planning.agenda import (
 )
 from facilitator.planning.agenda_edits import finish_limit_of
 from facilitator.planning.agenda_fit import overrun_minutes, overrun_notice, overrun_warning
+from facilitator.planning.day_list import DaySummary, place_of
 from facilitator.planning.day_setup import TeamMember
 from facilitator.planning.lead_reviewers import SharedDcs, validate_assignment
 from facilitator.storage.models import (
@@ -33,23 +34,6 @@ from facilitator.storage.models import (
     Stage,
 )
 from facilitator.storage.rows import get_stored, stored_id
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    id: int
-    date: dt.date
-    kind: DayKind
-    mode: DayMode
-    status: DayStatus
-    cycle_name: str
-    authorities: tuple[str, ...]
-    place: str
-    number: int | None = None
-
-    @property
-    def title(self) -> str:
-        return f"{self.kind.label}: {', '.join(self.authorities)}"
 
 
 @dataclass(frozen=True)
@@ -282,22 +266,46 @@ def _unbroken_minutes(slots: list[SlotInfo], index: int) -> int:
 
 
 def summary(s: DbSession, day: Day) -> DaySummary:
+    cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
+    return _summary(day, cycle.name if cycle else "", _authority_names(s, day.id))
+
+
+def every_summary(s: DbSession) -> list[DaySummary]:
+    """Every day, by date: two queries however many days there are."""
+    names: dict[int, list[str]] = {}
+    for day_id, name in s.exec(
+        select(DayAuthority.day_id, Authority.name)
+        .join(Authority, col(DayAuthority.authority_id) == col(Authority.id))
+        .order_by(col(DayAuthority.day_id), col(DayAuthority.position))
+    ).all():
+        names.setdefault(day_id, []).append(name)
     rows = s.exec(
-        select(Authority)
+        select(Day, Cycle.name)
+        .join(Cycle, col(Day.cycle_id) == col(Cycle.id), isouter=True)
+        .order_by(col(Day.date), col(Day.id))
+    ).all()
+    return [_summary(day, cycle or "", names.get(stored_id(day.id), [])) for day, cycle in rows]
+
+
+def _authority_names(s: DbSession, day_id: int | None) -> list[str]:
+    rows = s.exec(
+        select(Authority.name)
         .join(DayAuthority, col(DayAuthority.authority_id) == col(Authority.id))
-        .where(DayAuthority.day_id == day.id)
+        .where(DayAuthority.day_id == day_id)
         .order_by(col(DayAuthority.position))
     ).all()
-    cycle = s.get(Cycle, day.cycle_id) if day.cycle_id else None
-    place = day.venue if day.mode is DayMode.FACE_TO_FACE else (day.meeting_link or "Online")
+    return list(rows)
+
+
+def _summary(day: Day, cycle_name: str, authorities: Sequence[str]) -> DaySummary:
     return DaySummary(
         id=stored_id(day.id),
         date=day.date,
         kind=day.kind,
         mode=day.mode,
         status=day.status,
-        cycle_name=cycle.name if cycle else "",
-        authorities=tuple(a.name for a in rows),
-        place=place,
+        cycle_name=cycle_name,
+        authorities=tuple(authorities),
+        place=place_of(day.mode, day.venue, day.meeting_link),
         number=day.number,
     )

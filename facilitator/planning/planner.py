@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session as DbSession
-from sqlmodel import col, select
+from sqlmodel import select
 
 from facilitator.common.events import Event
 from facilitator.common.vocabulary import DayKind, StageKind
@@ -27,16 +27,16 @@ from facilitator.planning.agenda_edits import (
 from facilitator.planning.agenda_fit import FitChoice, FitItem, FitOptions, FitWay, fit_to_limit
 from facilitator.planning.agenda_templates import TemplateSummary
 from facilitator.planning.day_details import DayDetails, Team, clean_details, clean_team
+from facilitator.planning.day_list import DaySummary
 from facilitator.planning.day_plan import (
     DayPlan,
-    DaySummary,
     Participant,
     PlannedStage,
     ScreenBreakOffer,
+    every_summary,
     read_plan,
     roster,
     roster_problems,
-    summary,
 )
 from facilitator.planning.day_sessions import SessionInfo, presenting_sessions
 from facilitator.planning.day_setup import (
@@ -52,7 +52,7 @@ from facilitator.planning.day_setup import (
     validate_new_day,
 )
 from facilitator.storage.database import Database
-from facilitator.storage.models import Authority, Day
+from facilitator.storage.models import Authority
 from facilitator.storage.rows import stored_id
 
 __all__ = [
@@ -138,8 +138,7 @@ class Planner:
 
     def list_days(self) -> list[DaySummary]:
         with self._db.session_scope() as s:
-            days = s.exec(select(Day).order_by(col(Day.date), col(Day.id))).all()
-            return [summary(s, day) for day in days]
+            return every_summary(s)
 
     def day_plan(self, day_id: int) -> DayPlan:
         with self._db.session_scope() as s:

@@ -40,10 +40,10 @@ from facilitator.records.record_figures import (
 )
 from facilitator.records.review_records import collect_forward_plan, collect_review_report
 from facilitator.records.sources import RecordSources
-from facilitator.records.tables import RecordKind, RecordStatus
 from facilitator.records.versions import RecordError, VersionView
 from facilitator.storage.files import WriteError
 from facilitator.storage.models import Review
+from facilitator.storage.record_tables import RecordKind, RecordStatus
 from facilitator.storage.rows import get_stored
 from facilitator.word.record_content import DEFAULT_MARKING, SessionNoteContent, Stamp
 from facilitator.word.session_note_words import (

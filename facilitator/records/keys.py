@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from facilitator.common.wording import short_date
-from facilitator.records.tables import RecordKind
+from facilitator.storage.record_tables import RecordKind
 
 PREFIX = "balcony"
 

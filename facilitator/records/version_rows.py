@@ -13,14 +13,14 @@ from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
 from facilitator.records.keys import RecordKey, long_date
-from facilitator.records.tables import (
+from facilitator.records.version_rules import RecordError, the_record
+from facilitator.storage.record_tables import (
     RecordKind,
     RecordState,
     RecordStatus,
     RecordVersion,
     VersionOrigin,
 )
-from facilitator.records.version_rules import RecordError, the_record
 from facilitator.storage.rows import get_stored, stored_id
 
 

@@ -17,7 +17,7 @@ from facilitator.records.reading import (
     UnreadableDocumentError,
     read_document,
 )
-from facilitator.records.tables import RecordState, RecordStatus, RecordVersion
+from facilitator.storage.record_tables import RecordState, RecordStatus, RecordVersion
 
 
 class RecordError(ValueError):

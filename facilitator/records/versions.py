@@ -32,13 +32,6 @@ from facilitator.records.reading import (
     paragraphs_from_json,
     paragraphs_to_json,
 )
-from facilitator.records.tables import (
-    RecordKind,
-    RecordState,
-    RecordStatus,
-    RecordVersion,
-    VersionOrigin,
-)
 from facilitator.records.version_rows import (
     RecordStateView,
     VersionView,
@@ -62,6 +55,13 @@ from facilitator.records.version_rules import (
 )
 from facilitator.storage.database import Database
 from facilitator.storage.files import write_atomically
+from facilitator.storage.record_tables import (
+    RecordKind,
+    RecordState,
+    RecordStatus,
+    RecordVersion,
+    VersionOrigin,
+)
 from facilitator.storage.word_locks import refuse_if_open, word_lock_files
 
 __all__ = [

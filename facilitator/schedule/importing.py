@@ -16,7 +16,7 @@ from pathlib import Path
 
 from facilitator.common.clean_text import TITLE_LIMIT, TextFieldError, field_text
 from facilitator.common.vocabulary import DayMode
-from facilitator.planning.day_plan import DaySummary
+from facilitator.planning.day_list import DaySummary
 from facilitator.planning.day_setup import AuthorityEntry, DayInputError, NewDay
 from facilitator.planning.planner import Planner
 from facilitator.schedule.cells import CellError, decode_schedule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.planning.day_plan import DaySummary
+from facilitator.planning.day_list import DaySummary
 from facilitator.schedule.import_files import nothing_imported
 from facilitator.schedule.rows import RowError
 

@@ -25,8 +25,11 @@ from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
-# Our tables must be registered on SQLModel.metadata before create_all.
-import question_bank.store  # noqa: F401
+# Every table must be registered on SQLModel.metadata before create_all, here, whatever
+# else has been imported: the app loads most of its code only when first used.
+import facilitator.storage.models
+import facilitator.storage.record_tables  # noqa: F401
+import question_bank.tables  # noqa: F401
 from facilitator.storage.errors import (
     DataFileDamagedError,
     DataFileError,
@@ -48,17 +51,11 @@ from facilitator.storage.files import (
     files_beside,
     make_owner_only,
 )
+from facilitator.storage.identity import APPLICATION_ID, SCHEMA_VERSION, SIDE_FILE_SUFFIXES
 from facilitator.storage.migrations import upgrade
 from facilitator.storage.schema_check import schema_problem
 from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, claim
 from facilitator.storage.write_faults import WriteFailedError, describe
-
-# Raise with a step in migrations.py whenever a table of an existing file must change.
-SCHEMA_VERSION = 7
-# "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
-APPLICATION_ID = 0x42414C43
-# The files SQLite keeps beside a database while it is open or after a crash.
-SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 __all__ = [
     "APPLICATION_ID",

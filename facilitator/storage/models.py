@@ -344,3 +344,18 @@ class FollowUp(SQLModel, table=True):
     status: FollowUpStatus = FollowUpStatus.OPEN
     done_on: dt.date | None = None
     note: str = ""
+
+
+class AgendaTemplate(SQLModel, table=True):
+    """`shape` is JSON: {"format": 1, "start": "10:00", "items": [...]}.
+
+    Each item is {"kind", "minutes", "min", "session"}; "session" is the presenting place
+    (0-based) of the session the stage belongs to, or null for introductions and breaks.
+    """
+
+    __tablename__ = "agenda_template"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: DayKind
+    shape: str

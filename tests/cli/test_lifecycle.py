@@ -14,7 +14,7 @@ from facilitator.common.vocabulary import StageKind
 from facilitator.demo import create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.keys import RecordKey
-from facilitator.records.tables import RecordStatus
+from facilitator.storage.record_tables import RecordStatus
 from facilitator.workspace import Workspace
 from tests.cli.test_startup import run_in_a_fresh_process
 from tests.support.word_edits import add_after, delete, retype, save

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from facilitator.common.vocabulary import ExchangeKind
 from facilitator.common.wording import short_date
-from facilitator.planning.day_plan import DaySummary
+from facilitator.planning.day_list import DaySummary
 from facilitator.workspace import Workspace
 
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from enum import Enum, auto
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from facilitator.storage.database import (
+from facilitator.storage.errors import (
     DataFileError,
     DataFileInUseError,
     DataFileLockedError,
     DataFileReadOnlyError,
     DataFileTooNewError,
-    open_database,
 )
-from facilitator.workspace import Workspace
+
+if TYPE_CHECKING:
+    from facilitator.workspace import Workspace
 
 
 class Choice(Enum):
@@ -67,4 +69,6 @@ def _where_the_other_window_is(error: DataFileError) -> str:
 def open_read_only(path: Path) -> Workspace:
     """The "Open read-only" choice: the workspace of `path`, refusing every change with
     DataFileReadOnlyError. Raises DataFileError if even reading is impossible."""
-    return Workspace.create(open_database(path, read_only=True))
+    from facilitator.workspace import Workspace
+
+    return Workspace.open(path, read_only=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.planning.planner import DayPlan
 from ui.planning.day_models import AgendaModel, ParticipantsModel
+
+if TYPE_CHECKING:
+    from facilitator.planning.planner import DayPlan
 
 
 class DayOverview(QWidget):

@@ -1,110 +1,89 @@
-"""The home window: the days in this data file, and the way into each of them."""
+"""The home window: the days in this data file, and the way into each of them.
+
+It opens in two steps, so it is on screen in a blink: first the window itself, with the days a
+glance at the file found (`preview`); then, once it has been painted, the data file opened in
+full (`attach`), when the rest comes alive. Everything a day needs loads when first used."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from facilitator import __version__
-from facilitator.demo import DEMO_CYCLE, create_demo_day
-from facilitator.workspace import Workspace
-from ui.bank.editor import BankEditor
-from ui.bank.panel import QuestionBankPanel
-from ui.home.agenda_commands import AgendaCommands
-from ui.home.backup_timer import BackupTimer
+from facilitator.planning.day_list import DaySummary
 from ui.home.day_overview import DayOverview
-from ui.home.due_dock import dock_due_list
+from ui.home.days_list import DaysList
+from ui.home.due_dock import dock_due_list, fill_due_list
 from ui.home.empty_state import EmptyState
 from ui.home.menus import build_menus
-from ui.home.new_day_dialog import NewDayDialog
 from ui.home.window_state import restore_home_geometry
-from ui.planning.day_editor import DayEditor
-from ui.planning.day_models import DaysModel
-from ui.schedule.import_dialog import ask_and_import
 
 if TYPE_CHECKING:
+    from facilitator.workspace import Workspace
+    from ui.bank.panel import QuestionBankPanel
     from ui.charts.day_charts import DayChartsWindow
     from ui.console.window import ConsoleWindow
+    from ui.follow_up.due_panel import DuePanel
+    from ui.home.agenda_commands import AgendaCommands
+    from ui.home.backup_timer import BackupTimer
     from ui.scheme.window import SchemeWindow
 
 EMPTY_PAGE, DAYS_PAGE = 0, 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+    """The home window of `workspace`; with None, of the days in `preview` until `attach`."""
+
+    attached = Signal()  # the data file is open and every command works
+
+    workspace: Workspace
+    bank_panel: QuestionBankPanel
+    due_panel: DuePanel
+    backup_timer: BackupTimer
+    agenda: AgendaCommands
+
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        settings: QSettings,
+        *,
+        preview: Sequence[DaySummary] = (),
+    ) -> None:
         super().__init__()
-        self.workspace = workspace
         self.settings = settings
-        self.setWindowTitle("Balcony (read-only)" if workspace.db.read_only else "Balcony")
+        self.setWindowTitle("Balcony")
         self.undo_stack = QUndoStack(self)
-        self.conductor = workspace.conductor
         self.console: ConsoleWindow | None = None
         self.scheme: SchemeWindow | None = None
         self.charts: dict[int, DayChartsWindow] = {}  # one window of charts per day
-        self._filling_cycles = False
+        self._attached = False
         self.setMinimumSize(720, 480)
 
-        # Parented so that its listener on the planner goes when the window does.
-        self.days_model = DaysModel(
-            workspace.planner, self, run_changed=workspace.conductor.changed
-        )
-        self.days_view = QTableView()
-        self.days_view.setObjectName("daysList")
-        self.days_view.setAccessibleName("Days")
-        self.days_view.setModel(self.days_model)
-        self.days_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.days_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.days_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.days_view.verticalHeader().hide()
-        self.days_view.setShowGrid(False)
-        self.days_view.setAlternatingRowColors(True)
-        header = self.days_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.days_list = DaysList(preview, self)
+        self.days_model, self.days_view = self.days_list.model, self.days_list.view
+        self.cycle_combo = self.days_list.cycle_combo
         self.days_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.days_view.activated.connect(self.plan_selected_day)
-
-        self.cycle_combo = QComboBox()
-        self.cycle_combo.setAccessibleName("Cycle")
-        self.cycle_combo.setMinimumWidth(220)
-        self.cycle_combo.currentIndexChanged.connect(self._cycle_chosen)
-        cycle_label = QLabel("C&ycle")
-        cycle_label.setBuddy(self.cycle_combo)
-        list_top = QHBoxLayout()
-        list_top.addWidget(cycle_label)
-        list_top.addWidget(self.cycle_combo)
-        list_top.addStretch()
-        list_page = QWidget()
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(6, 6, 6, 0)
-        list_layout.addLayout(list_top)
-        list_layout.addWidget(self.days_view)
 
         self.overview = DayOverview()
         self.overview.run_button.clicked.connect(self.run_selected_day)
         self.overview.plan_button.clicked.connect(self.plan_selected_day)
         self.overview.records_button.clicked.connect(self.open_records)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(list_page)
+        splitter.addWidget(self.days_list)
         # Scrolled rather than squeezed: with the due list docked below, a short screen
         # would otherwise draw the agenda's heading over the teams.
         overview_scroll = QScrollArea()
@@ -126,41 +105,64 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
 
-        self.bank_panel = QuestionBankPanel(
-            workspace.bank, workspace.questions, workspace.planner, self.undo_stack
-        )
+        # The docks stand where they were left from the first paint; their panels come with
+        # the data file.
         self.bank_dock = QDockWidget("Question bank", self)
         self.bank_dock.setObjectName("questionBankDock")
-        self.bank_dock.setWidget(self.bank_panel)
         self.bank_dock.setMinimumWidth(560)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bank_dock)
         # Planning needs the room; the bank is one key away (Ctrl+B) and lives in the console.
         self.bank_dock.hide()
+        self.due_dock = dock_due_list(self)
 
-        self.due_panel, self.due_dock = dock_due_list(self, workspace.follow_ups, self.undo_stack)
-        self.due_panel.open_requested.connect(self.open_follow_up)
-
-        self.menus = build_menus(
-            self,
-            self,
-            self.undo_stack,
-            (self.bank_dock, self.due_dock),
-            self.bank_panel.focus_search_action,
-            self.bank_panel.show_action,
-        )
-        self.menus.restore_backup.setEnabled(workspace.backups is not None)
-        self.backup_timer = BackupTimer(workspace, self)
-        self.agenda = AgendaCommands(self, workspace, settings, self.selected_day_id)
-        self._selection_changed()
+        self.menus = build_menus(self, self, self.undo_stack, (self.bank_dock, self.due_dock))
         self.days_model.modelReset.connect(self._refresh_page)
         self.days_model.dataChanged.connect(self._refresh_page)
         self._refresh_page()
         restore_home_geometry(self, settings, self.splitter)
-        self.statusBar().addPermanentWidget(QLabel(self._data_label()))
+        self.data_label = QLabel()
+        self.statusBar().addPermanentWidget(self.data_label)
+        if workspace is not None:
+            self.attach(workspace)
+        else:
+            self.statusBar().showMessage("Opening the data file…")
+
+    def attach(self, workspace: Workspace) -> None:
+        """Brings the window to life on `workspace`: its days, the bank, what is due."""
+        from ui.bank.panel import QuestionBankPanel
+        from ui.home.agenda_commands import AgendaCommands
+        from ui.home.backup_timer import BackupTimer
+
+        self.workspace = workspace
+        self.conductor = workspace.conductor
+        if workspace.db.read_only:
+            self.setWindowTitle("Balcony (read-only)")
+        self.bank_panel = QuestionBankPanel(
+            workspace.bank, workspace.questions, workspace.planner, self.undo_stack
+        )
+        self.bank_dock.setWidget(self.bank_panel)
+        self.menus.add_bank_commands(
+            self.bank_panel.show_action, self.bank_panel.focus_search_action
+        )
+        self.due_panel = fill_due_list(self.due_dock, workspace.follow_ups, self.undo_stack)
+        self.due_panel.open_requested.connect(self.open_follow_up)
+        self.menus.restore_backup.setEnabled(workspace.backups is not None)
+        self.backup_timer = BackupTimer(workspace, self)
+        self.agenda = AgendaCommands(self, workspace, self.settings, self.selected_day_id)
+        self.data_label.setText(self._data_label())
+        self._attached = True
+        chosen = self.selected_day_id()
+        self.days_model.attach(workspace.planner, workspace.conductor.changed)
+        if chosen is not None:
+            self.select_day(chosen)
+        self._refresh_page()
+        self.attached.emit()
 
     # actions --------------------------------------------------------------------------
 
     def new_day(self) -> None:
+        from ui.home.new_day_dialog import NewDayDialog
+
         dialog = NewDayDialog(self.workspace.planner, self)
         if dialog.exec() and dialog.created_day_id is not None:
             self.select_day(dialog.created_day_id)
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         day_id = self.selected_day_id()
         if day_id is None:
             return
+        from ui.planning.day_editor import DayEditor
+
         DayEditor(self.workspace.planner, day_id, self).exec()
         self.select_day(day_id)
 
@@ -271,6 +275,8 @@ class MainWindow(QMainWindow):
         RecordSettingsDialog(self.settings, self).exec()
 
     def import_schedule(self) -> None:
+        from ui.schedule.import_dialog import ask_and_import
+
         result = ask_and_import(self.workspace.planner, self)
         if result is not None and result.ok and result.created:
             self.select_day(result.created[0].id)
@@ -290,6 +296,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Backup restored; the data it replaced is a backup too.")
 
     def open_demo_day(self) -> None:
+        from facilitator.demo import DEMO_CYCLE, create_demo_day
+
         existing = [d for d in self.workspace.planner.list_days() if d.cycle_name == DEMO_CYCLE]
         if existing:
             day_id = existing[0].id
@@ -302,29 +310,20 @@ class MainWindow(QMainWindow):
 
     def delete_selected_day(self) -> None:
         day_id = self.selected_day_id()
-        if day_id is None:
-            return
-        day = self.days_model.day_at(self.days_model.row_of(day_id))
-        answer = QMessageBox.warning(
-            self,
-            "Delete day",
-            f"Delete the {day.kind.value} of {day.date.strftime('%d %B %Y')} "
-            f"({', '.join(day.authorities)})?\n\n"
-            "Its agenda, notes, asks, offers and actions are deleted too. "
-            "This cannot be undone.",
-            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Discard:
+        if day_id is not None and self.days_list.confirm_deleting(day_id):
             self.workspace.planner.delete_day(day_id)
             self.statusBar().showMessage("Day deleted.", 5000)
 
     def edit_bank(self) -> None:
+        from ui.bank.editor import BankEditor
+
         editor = BankEditor(self.workspace.bank, self)
         editor.bank_changed.connect(self.bank_panel.reload_bank)
         editor.exec()
 
     def show_about(self) -> None:
+        from facilitator import __version__
+
         QMessageBox.about(
             self,
             "About Balcony",
@@ -337,14 +336,10 @@ class MainWindow(QMainWindow):
     # state ----------------------------------------------------------------------------
 
     def selected_day_id(self) -> int | None:
-        rows = self.days_view.selectionModel().selectedRows()
-        return self.days_model.day_at(rows[0].row()).id if rows else None
+        return self.days_list.selected_day_id()
 
     def select_day(self, day_id: int) -> None:
-        row = self.days_model.row_of(day_id)
-        if row >= 0:
-            self.days_view.selectRow(row)
-            self.days_view.setFocus()
+        self.days_list.select_day(day_id)
 
     def _selection_changed(
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
@@ -352,35 +347,35 @@ class MainWindow(QMainWindow):
         day_id = self.selected_day_id()
         for action in self.menus.for_the_selected_day():
             action.setEnabled(day_id is not None)
+        if not self._attached:
+            return
         if day_id != self.bank_panel.day_id:
             self.bank_panel.set_day(day_id)
         self.overview.show_plan(
             self.workspace.planner.day_plan(day_id) if day_id is not None else None
         )
 
-    def _cycle_chosen(self, index: int) -> None:
-        if index >= 0 and not self._filling_cycles:
-            self.days_model.set_cycle(self.cycle_combo.itemData(index))
-
-    def _fill_cycles(self) -> None:
-        current = self.cycle_combo.currentData()
-        self._filling_cycles = True
-        self.cycle_combo.clear()
-        self.cycle_combo.addItem("All cycles", None)
-        for name in self.days_model.cycles:
-            self.cycle_combo.addItem(name, name)
-        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(current)))
-        self._filling_cycles = False
-
     def _refresh_page(self, *_: object) -> None:
-        self._fill_cycles()
-        has_days = self.days_model.rowCount() > 0 or self.cycle_combo.currentIndex() > 0
+        self.days_list.fill_cycles()
+        has_days = self.days_list.has_days()
         self.pages.setCurrentIndex(DAYS_PAGE if has_days else EMPTY_PAGE)
         if has_days and self.selected_day_id() is None:
             self.days_view.selectRow(0)
         self._selection_changed()
         count = self.days_model.rowCount()
-        self.statusBar().showMessage(f"{count} day{'s' if count != 1 else ''}")
+        if self._attached:
+            self.statusBar().showMessage(f"{count} day{'s' if count != 1 else ''}")
+
+    @property
+    def is_attached(self) -> bool:
+        """Whether the data file is open, and every command works."""
+        return self._attached
+
+    def first_painted(self) -> QWidget:
+        """What shows the days, or that there are none: on screen, the window is."""
+        if self.pages.currentIndex() == DAYS_PAGE:
+            return self.days_view.viewport()
+        return self.empty_state
 
     def _data_label(self) -> str:
         path = self.workspace.data_path

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 
 class HomeCommands(Protocol):
@@ -76,6 +76,11 @@ class HomeMenus:
     scheme: QAction
     forward_plan: QAction
     due_toggle: QAction
+    bank_menu: QMenu
+
+    def add_bank_commands(self, show_bank: QAction, focus_bank_search: QAction) -> None:
+        """The question bank panel's own commands, first on its menu, once it exists."""
+        self.bank_menu.insertActions(self.edit_bank, [show_bank, focus_bank_search])
 
     def for_the_selected_day(self) -> tuple[QAction, ...]:
         """The commands that need a day chosen in the list."""
@@ -96,8 +101,6 @@ def build_menus(
     commands: HomeCommands,
     undo_stack: QUndoStack,
     docks: tuple[QDockWidget, QDockWidget],
-    focus_bank_search: QAction,
-    show_bank: QAction,
 ) -> HomeMenus:
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
@@ -138,7 +141,6 @@ def build_menus(
     bank_menu = menu.addMenu("&Question bank")
     edit_bank = _action(window, "&Edit the question bank…", "Ctrl+Shift+B")
     edit_bank.triggered.connect(commands.edit_bank)
-    bank_menu.addActions([show_bank, focus_bank_search])
     bank_menu.addAction(edit_bank)
 
     day_menu = menu.addMenu("&Day")
@@ -201,6 +203,7 @@ def build_menus(
         scheme=scheme,
         forward_plan=forward_plan,
         due_toggle=due_toggle,
+        bank_menu=bank_menu,
     )
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from facilitator.common.events import Event
-from facilitator.planning.planner import DayPlan, DaySummary, Planner
+from facilitator.planning.day_list import DaySummary
 from ui.common.bridge import listen
+
+if TYPE_CHECKING:  # the home window's first paint loads none of the planner's code
+    from facilitator.planning.planner import DayPlan, Planner
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,38 +36,53 @@ class HeaderedTable(QAbstractTableModel):
 
 
 class DaysModel(HeaderedTable):
+    """The days of the data file, read from the planner; until it is given one (`attach`),
+    the days a glance at the file found (`preview`), so the window can show them at once."""
+
     headers = ("Date", "Day", "Authorities", "Where", "Status")
 
     def __init__(
         self,
-        planner: Planner,
+        planner: Planner | None,
         parent: QObject | None = None,
         *,
         run_changed: Event[int] | None = None,
+        preview: Sequence[DaySummary] = (),
     ) -> None:
         super().__init__(parent)
-        self._planner = planner
+        self._planner: Planner | None = None
+        self._preview = list(preview)
         self._days: list[DaySummary] = []
         self._cycle: str | None = None
         self.cycles: list[str] = []
+        if planner is not None:
+            self.attach(planner, run_changed)
+        else:
+            self.reload()
+
+    def attach(self, planner: Planner, run_changed: Event[int] | None = None) -> None:
+        """Reads the days from `planner` from now on, and follows its changes."""
+        self._planner = planner
+        self._preview = []
         listen(self, planner.day_changed, self._day_changed)
         if run_changed is not None:  # running a day changes its status
             listen(self, run_changed, self._day_changed)
-        self.reload()
+        self._day_changed(None)
 
-    def _day_changed(self, day_id: int) -> None:
+    def _day_changed(self, day_id: int | None) -> None:
         cycles, shown = self._read()
         if [d.id for d in shown] != [d.id for d in self._days]:
             self.beginResetModel()
             self.cycles, self._days = cycles, shown
             self.endResetModel()
             return
-        # The same days in the same order: repaint the one row, so the selection stays put.
+        # The same days in the same order: repaint them (one, or all when the days were read
+        # afresh), so the selection stays put.
         self.cycles, self._days = cycles, shown
-        row = self.row_of(day_id)
-        if row >= 0:
-            last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        first, last = (0, len(shown) - 1) if day_id is None else (self.row_of(day_id),) * 2
+        if first >= 0 and last >= first:
+            right = self.columnCount() - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, right))
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -72,7 +91,7 @@ class DaysModel(HeaderedTable):
 
     def _read(self) -> tuple[list[str], list[DaySummary]]:
         """Every cycle named, and the days shown under the cycle chosen."""
-        every = self._planner.list_days()
+        every = self._planner.list_days() if self._planner is not None else self._preview
         cycles = sorted({d.cycle_name for d in every if d.cycle_name})
         return cycles, [d for d in every if self._cycle is None or d.cycle_name == self._cycle]
 

@@ -13,8 +13,8 @@ from facilitator.demo import DEMO_CYCLE, create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.exporting import RecordExports
 from facilitator.records.keys import RecordKey
-from facilitator.records.tables import RecordStatus
 from facilitator.records.versions import RecordLockedError
+from facilitator.storage.record_tables import RecordStatus
 from facilitator.workspace import Workspace
 
 

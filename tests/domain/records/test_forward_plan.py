@@ -26,9 +26,9 @@ from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.exporting import RecordExports
 from facilitator.records.keys import RecordKey
 from facilitator.records.review_records import collect_forward_plan
-from facilitator.records.tables import RecordStatus
 from facilitator.records.versions import RecordLockedError
 from facilitator.storage.models import FollowUp, Note
+from facilitator.storage.record_tables import RecordStatus
 from facilitator.workspace import Workspace
 
 HUB = "Support to set up a regional fostering recruitment hub."

@@ -17,12 +17,12 @@ from facilitator.pool.people import ChallengerDetails
 from facilitator.records.exporting import RecordExports
 from facilitator.records.keys import RecordKey
 from facilitator.records.review_records import collect_review_report
-from facilitator.records.tables import RecordKind, RecordStatus, RecordVersion, VersionOrigin
 from facilitator.records.versions import RecordLockedError
 from facilitator.reviews.kinds import Person, ReviewDraft, ReviewKind
 from facilitator.reviews.team_rules import Role
 from facilitator.reviews.vague_dates import parse_vague_date
 from facilitator.storage.models import FollowUp
+from facilitator.storage.record_tables import RecordKind, RecordStatus, RecordVersion, VersionOrigin
 from facilitator.workspace import Workspace
 from tests.support.word_edits import retype, save
 

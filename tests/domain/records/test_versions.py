@@ -10,7 +10,6 @@ import pytest
 
 from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import StageKind
-from facilitator.records.tables import VersionOrigin
 from facilitator.records.versions import (
     RecordError,
     RecordKey,
@@ -21,6 +20,7 @@ from facilitator.records.versions import (
     word_lock_files,
 )
 from facilitator.storage.files import WriteError
+from facilitator.storage.record_tables import VersionOrigin
 from facilitator.word.record_content import DEFAULT_MARKING
 from facilitator.word.session_note_words import (
     STATUS_AGREED,

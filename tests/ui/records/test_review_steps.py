@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.demo import DEMO_CYCLE, create_demo_day
 from facilitator.records.keys import RecordKey
-from facilitator.records.tables import RecordStatus
 from facilitator.reviews.kinds import ReviewDraft, ReviewKind
 from facilitator.reviews.vague_dates import parse_vague_date
+from facilitator.storage.record_tables import RecordStatus
 from facilitator.workspace import Workspace
 from ui.records.review_steps import (
     export_forward_plan_interactively,

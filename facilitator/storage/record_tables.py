@@ -1,7 +1,8 @@
 """Stored tables of the record's life: every version exported or returned, and each record's state.
 
-The workspace imports this module (through the RecordBook) before a data file is opened, so
-`create_all` gives the file these tables (they are new tables: no migration step is needed).
+The database module imports this one, so `create_all` gives every data file these tables
+however little of the records' code has been loaded (they were new tables: no migration step
+was needed).
 Ids of days, sessions and authorities are kept without foreign keys on purpose: a version is
 a copy of a document that was sent out, and must outlive any later change to the plan it came
 from.
