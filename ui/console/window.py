@@ -22,6 +22,7 @@ from facilitator.capture import attribution
 from facilitator.common.vocabulary import DayStatus, StageKind
 from facilitator.live.conductor import Conductor, RunError, RunState, StageRun, Step
 from facilitator.live.guidance import GUIDANCE
+from facilitator.live.turns import TurnView
 from facilitator.workspace import Workspace
 from ui.capture.stage_notes import StageNotes
 from ui.common.bridge import listen
@@ -277,10 +278,16 @@ class ConsoleWindow(QMainWindow):
         stage = self._capture_stage()
         return stage.id if stage else None
 
-    def _update_capture(self) -> None:
-        """Where the next bullet goes and who speaks there, shown on the capture line."""
+    def _update_capture(self, turn: TurnView | None = None) -> None:
+        """Where the next bullet goes and who speaks there, shown on the capture line.
+        `turn`, a session's turn just read, is not read again (it is read on every bullet)."""
         draft = self.stage_notes.draft_stage_id
-        asking = lambda session_id: self._turns.current(session_id).authority_id  # noqa: E731
+
+        def asking(session_id: int) -> int:
+            if turn is not None and turn.session_id == session_id:
+                return turn.authority_id
+            return self._turns.current(session_id).authority_id
+
         line = attribution.capture_line(self.state, self.viewed_stage_id, draft, asking)
         self.capture.set_roles(line.stage_id, line.roles, line.goes_to)
 
@@ -354,12 +361,14 @@ class ConsoleWindow(QMainWindow):
             self.outcomes_dock.raise_()
 
     def _update_turns(self) -> None:
-        self._update_capture()  # F7 moves who asks
         stage = attribution.viewed_stage(self.state, self.viewed_stage_id)
-        if stage is None or stage.kind is not StageKind.QUESTIONING or not stage.session_id:
+        session_id = stage.session_id if stage and stage.kind is StageKind.QUESTIONING else None
+        turn = self._turns.current(session_id) if session_id else None
+        self._update_capture(turn)  # F7 moves who asks
+        if turn is None:
             self.turns.hide()
             return
-        self.turns.show_turn(self._turns.current(stage.session_id))
+        self.turns.show_turn(turn)
         self.turns.show()
 
     def _notes_changed(self, stage_id: int | None) -> None:
