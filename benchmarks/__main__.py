@@ -29,7 +29,7 @@ from benchmarks.common import (
     text_table,
 )
 
-# In the order they run; bench_startup is run when its file is there.
+# In the order they run.
 MODULES = (
     "bench_startup",
     "bench_open_day",

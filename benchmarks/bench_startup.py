@@ -181,8 +181,9 @@ def measure(folder: Path, quick: bool = False) -> list[Result]:
                 f"(SQLModel, SQLAlchemy, pydantic) alone takes {median(floor_import):.0f} ms "
                 f"to import in a fresh process here, {median(floor_import) / floor:.1f}× "
                 "the bare window: with Qt and the console that leaves no room under 6×. "
-                "What could wait already does (records, Word, charts, the outcomes' "
-                "lists); the profile of one start shows the rest."
+                "What could wait already does (records, Word, charts); the profile of one "
+                "start shows the rest: the storage library's import, opening the file, and "
+                "the console building all its panels before it is first shown."
             ),
             profile=_console_profile(quartet, settings, day_id),
         )

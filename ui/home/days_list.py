@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.planning.day_list import DaySummary
+from ui.common.views import table
 from ui.planning.day_models import DaysModel
 
 
@@ -27,19 +25,8 @@ class DaysList(QWidget):
         super().__init__(parent)
         # Parented so that its listener on the planner goes when the window does.
         self.model = DaysModel(None, parent, preview=preview)
-        self.view = QTableView()
+        self.view = table(self.model, "Days", stretch=2)
         self.view.setObjectName("daysList")
-        self.view.setAccessibleName("Days")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self._filling_cycles = False
         self.cycle_combo = QComboBox()
