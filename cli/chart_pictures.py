@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli.frozen import chart_worker_command
 from facilitator.charts.codec import dumps
 from facilitator.charts.figures import Figure
 
@@ -37,9 +38,7 @@ def render_in_child(
         part for part in (str(ROOT), env.get("PYTHONPATH", "")) if part
     )
     command = [
-        sys.executable,
-        "-m",
-        "ui.charts.png_worker",
+        *chart_worker_command(),
         "--width-mm",
         str(width_mm),
         "--dpi",

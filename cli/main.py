@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from cli.frozen import CHART_WORKER
 from cli.parser import build_parser
 from facilitator.common.failure_log import command_line, record_failure, short_message
 from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder, resolve_data_path
@@ -22,6 +23,11 @@ def log_folder() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [CHART_WORKER]:  # the bundle drawing a record's charts for itself
+        from cli.window import draw_charts
+
+        return draw_charts(arguments[1:])
     try:
         status = _dispatch(build_parser().parse_args(argv))
         sys.stdout.flush()  # here, so a reader that stopped early is met below

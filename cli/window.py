@@ -10,3 +10,10 @@ from ui.app import run_app
 
 def open_window(path: Path, day_id: int | None = None) -> int:
     return run_app(path, day_id)
+
+
+def draw_charts(arguments: list[str]) -> int:
+    """The chart drawer (ui/charts/png_worker.py), run by the bundle's own executable."""
+    from ui.charts.png_worker import main
+
+    return main(arguments)
