@@ -46,7 +46,9 @@ def style_sheet() -> str:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(files("resources").joinpath("icons", "balcony.svg")))
+    # One step at a time: in the bundle, `resources` is a MultiplexedPath, whose joinpath
+    # takes a single name on Python 3.11.
+    return QIcon(str(files("resources").joinpath("icons").joinpath("balcony.svg")))
 
 
 def ensure_application() -> QApplication:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ui.capture.capture_bar import TAG_ORDER, CaptureBar
+from ui.common.shortcut_sheet import show_shortcuts
 
 if TYPE_CHECKING:
     from ui.console.docks import TimelineDock
@@ -42,6 +43,14 @@ class RunActions:
     skip: QAction
     replan: QAction
     end: QAction
+
+
+# Keys of the capture line that are not commands of a menu.
+TYPING_KEYS = (
+    ("Capture line", "Save the bullet and start the next", "Enter"),
+    ("Capture line", "Drop the bullet being typed (Ctrl+Z brings it back)", "Esc"),
+    ("Capture line", "Tag a bullet as you type: s: r: i: q: a: ask: offer: bp: sys:", "prefix"),
+)
 
 
 def install_menus(
@@ -118,4 +127,9 @@ def install_menus(
     view.addAction(act("Timeline of the day", "Ctrl+Shift+H", timeline_dock.show_readable))
     view.addSeparator()
     view.addAction(act("Timer warning…", "", commands.change_amber))
+
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(
+        act("&Keyboard shortcuts", "F1", lambda: show_shortcuts(window, TYPING_KEYS))
+    )
     return steps

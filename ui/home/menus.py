@@ -8,6 +8,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from ui.common.shortcut_sheet import show_shortcuts
+
 
 class HomeCommands(Protocol):
     """What the menus ask of the home window."""
@@ -73,6 +75,7 @@ class HomeMenus:
     charts: QAction
     delete_day: QAction
     about: QAction
+    shortcuts: QAction
     scheme: QAction
     forward_plan: QAction
     due_toggle: QAction
@@ -176,9 +179,11 @@ def build_menus(
     scheme_menu.addActions([scheme, forward_plan])
 
     help_menu = menu.addMenu("&Help")
+    shortcuts = _action(window, "&Keyboard shortcuts", "F1")
+    shortcuts.triggered.connect(lambda: show_shortcuts(window))
     about = _action(window, "&About Balcony", None)
     about.triggered.connect(commands.show_about)
-    help_menu.addAction(about)
+    help_menu.addActions([shortcuts, about])
     return HomeMenus(
         new_day=new_day,
         demo=demo,
@@ -200,6 +205,7 @@ def build_menus(
         charts=charts,
         delete_day=delete_day,
         about=about,
+        shortcuts=shortcuts,
         scheme=scheme,
         forward_plan=forward_plan,
         due_toggle=due_toggle,
