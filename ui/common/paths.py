@@ -20,16 +20,20 @@ __all__ = [
     "DATA_ENV",
     "DATA_FILE_NAME",
     "ORGANISATION",
+    "ORGANISATION_DOMAIN",
     "default_data_path",
     "resolve_data_path",
     "set_identity",
 ]
 
 ORGANISATION = "Balcony"
+# Reversed, the macOS bundle's identifier (packaging/balcony.spec): where macOS keeps settings.
+ORGANISATION_DOMAIN = "balcony.org.uk"
 APPLICATION = "Balcony"
 
 
 def set_identity() -> None:
     """Names QSettings and QStandardPaths use; safe before any QApplication exists."""
     QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setOrganizationDomain(ORGANISATION_DOMAIN)
     QCoreApplication.setApplicationName(APPLICATION)

@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
             f"<h3>Balcony {__version__}</h3>"
             "<p>A facilitator’s companion for children’s services peer challenge days: "
             "plan the day, keep time, capture the notes, write the record.</p>"
+            "<p>Free software under the MIT licence: use, copy and change it freely; it "
+            "comes with no warranty.</p>"
             f"<p>Data file: {self._data_label()}</p>",
         )
 

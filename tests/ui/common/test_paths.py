@@ -41,3 +41,16 @@ def test_the_default_data_file_is_the_one_the_app_always_used(
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     paths.set_identity()
     assert paths.default_data_path() == qt_data_folder() / paths.APPLICATION / "balcony.sqlite"
+
+
+def test_the_identity_names_the_app_its_organisation_and_domain() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    paths.set_identity()
+
+    assert QCoreApplication.applicationName() == "Balcony"
+    assert QCoreApplication.organizationName() == "Balcony"
+    # The macOS bundle's identifier is this domain reversed: its settings go there.
+    assert QCoreApplication.organizationDomain() == "balcony.org.uk"
+    spec = (Path(__file__).resolve().parents[3] / "packaging" / "balcony.spec").read_text()
+    assert 'bundle_identifier="uk.org.balcony.Balcony"' in spec
