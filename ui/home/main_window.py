@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -24,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.planning.day_list import DaySummary
+from ui.home.about import show_about
 from ui.home.day_overview import DayOverview
 from ui.home.days_list import DaysList
 from ui.home.due_dock import dock_due_list, fill_due_list
 from ui.home.empty_state import EmptyState
 from ui.home.menus import build_menus
+from ui.home.tour import offer_once
 from ui.home.window_state import restore_home_geometry
 
 if TYPE_CHECKING:
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
             )
             self.statusBar().showMessage("Demo day added: every name in it is invented.", 8000)
         self.select_day(day_id)
+        offer_once(self.settings, self.start_tour)  # the first time only
 
     def delete_selected_day(self) -> None:
         day_id = self.selected_day_id()
@@ -322,18 +324,15 @@ class MainWindow(QMainWindow):
         editor.exec()
 
     def show_about(self) -> None:
-        from facilitator import __version__
+        show_about(self, self._data_label())
 
-        QMessageBox.about(
-            self,
-            "About Balcony",
-            f"<h3>Balcony {__version__}</h3>"
-            "<p>A facilitator’s companion for children’s services peer challenge days: "
-            "plan the day, keep time, capture the notes, write the record.</p>"
-            "<p>Free software under the MIT licence: use, copy and change it freely; it "
-            "comes with no warranty.</p>"
-            f"<p>Data file: {self._data_label()}</p>",
-        )
+    def start_tour(self) -> None:
+        """The short tour of this window (Help ▸ Tour of the demo day)."""
+        from ui.home.tour import Tour, home_steps
+
+        for shown in self.findChildren(Tour):
+            shown.close()  # one at a time
+        Tour(self, home_steps(self, self.days_view, self.overview, self.due_dock)).show()
 
     # state ----------------------------------------------------------------------------
 

@@ -46,6 +46,8 @@ class HomeCommands(Protocol):
 
     def show_about(self) -> None: ...
 
+    def start_tour(self) -> None: ...
+
     def open_scheme(self) -> object: ...
 
     def export_forward_plan(self) -> None: ...
@@ -76,6 +78,7 @@ class HomeMenus:
     delete_day: QAction
     about: QAction
     shortcuts: QAction
+    tour: QAction
     scheme: QAction
     forward_plan: QAction
     due_toggle: QAction
@@ -181,9 +184,12 @@ def build_menus(
     help_menu = menu.addMenu("&Help")
     shortcuts = _action(window, "&Keyboard shortcuts", "F1")
     shortcuts.triggered.connect(lambda: show_shortcuts(window))
+    tour = _action(window, "&Tour of the demo day", None)
+    tour.triggered.connect(commands.open_demo_day)  # selects it, adding it if need be
+    tour.triggered.connect(commands.start_tour)
     about = _action(window, "&About Balcony", None)
     about.triggered.connect(commands.show_about)
-    help_menu.addActions([shortcuts, about])
+    help_menu.addActions([shortcuts, tour, about])
     return HomeMenus(
         new_day=new_day,
         demo=demo,
@@ -206,6 +212,7 @@ def build_menus(
         delete_day=delete_day,
         about=about,
         shortcuts=shortcuts,
+        tour=tour,
         scheme=scheme,
         forward_plan=forward_plan,
         due_toggle=due_toggle,
