@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton
 
 from ui.capture.capture_bar import TAG_ORDER, CaptureBar
 from ui.common.shortcut_sheet import show_shortcuts
@@ -65,6 +66,7 @@ def install_menus(
     outcomes_dock: QDockWidget,
     outcomes_focus: QAction,
     timeline_dock: TimelineDock,
+    buttons: Sequence[QPushButton] = (),
 ) -> RunActions:
     def act(text: str, keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(text, window)
@@ -83,6 +85,11 @@ def install_menus(
         end=act("End the day…", "Ctrl+Shift+E", commands.end_day),
     )
     run.addActions([steps.next, steps.back, steps.pause, steps.skip])
+    # The run's buttons (start or next, back, pause, skip) say their keys when pointed at.
+    run_steps = (steps.next, steps.back, steps.pause, steps.skip)
+    for button, action in zip(buttons, run_steps, strict=False):
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{action.text()} ({keys})")
     run.addSeparator()
     run.addActions([steps.replan, steps.end])
     run.addSeparator()

@@ -156,6 +156,7 @@ class ConsoleWindow(QMainWindow):
             outcomes_dock=self.outcomes_dock,
             outcomes_focus=self.outcomes_panel.focus_action,
             timeline_dock=self.timeline_dock,
+            buttons=(self.start_button, self.back_button, self.pause_button, self.skip_button),
         )
         apply_saved_amber(settings, conductor)
         self.start_button.clicked.connect(self.start_or_next)

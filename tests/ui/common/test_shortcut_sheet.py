@@ -81,3 +81,18 @@ def test_the_icon_is_found_in_the_bundle_too(monkeypatch: pytest.MonkeyPatch) ->
     assert not app.app_icon().isNull()
     assert "QMainWindow" in app.style_sheet()
     assert QApplication.instance() is not None
+
+
+def test_the_consoles_run_buttons_say_their_keys(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
+    qtbot.addWidget(console)
+
+    assert console.start_button.toolTip() == "Start / next stage (F5)"
+    assert console.back_button.toolTip() == "Back a stage (Shift+F5)"
+    assert console.pause_button.toolTip() == "Pause / resume (F6)"
+    assert console.skip_button.toolTip() == "Skip the break (Ctrl+Shift+K)"
+    console.close()
