@@ -32,7 +32,7 @@ from facilitator.planning.day_list import glance_at_days
 from facilitator.storage.errors import DataFileError, DataFileReadOnlyError
 from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
 from facilitator.storage.write_faults import WriteFailedError
-from ui.common.first_paint import AfterFirstPaint
+from ui.common.first_paint import AfterFirstPaint, HoldInput
 from ui.common.paths import set_identity
 from ui.home.data_file_dialog import Choice, ask_what_to_do, open_read_only
 from ui.home.main_window import MainWindow
@@ -144,8 +144,9 @@ def start_app(
         if day_id is not None:
             window.run_day(day_id)
         return window
+    hold = HoldInput(window)
     window.show()
-    AfterFirstPaint(window.first_painted(), lambda: _finish_opening(window, path, day_id))
+    AfterFirstPaint(window.first_painted(), lambda: _finish_opening(window, path, day_id, hold))
     return window
 
 
@@ -161,7 +162,8 @@ def _open_in_full(window: MainWindow, path: Path, day_id: int | None) -> bool:
     return True
 
 
-def _finish_opening(window: MainWindow, path: Path, day_id: int | None) -> None:
+def _finish_opening(window: MainWindow, path: Path, day_id: int | None, hold: HoldInput) -> None:
+    hold.release()  # from here input waits for the opening, then is acted on
     if not _open_in_full(window, path, day_id):
         # Closing the window would end the app with a success: it ends with a failure.
         window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 # A window that is never painted (hidden at once, or on a screen that does not draw) must
@@ -33,3 +33,45 @@ class AfterFirstPaint(QObject):
         then, self._then = self._then, None
         if then is not None:
             then()
+
+
+# What a person does with keys and mouse; a window not yet able to act drops them.
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.ContextMenu,
+    }
+)
+
+
+class HoldInput(QObject):
+    """Drops keys and clicks on `window` (and every shortcut) until `release`: painted before
+    its data file is open, the window cannot act on them yet, and a press in that moment would
+    find nothing to act on. The moment is a few milliseconds; then the opening's own wait
+    queues input, to be acted on once the file is open."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in _INPUT:
+            return False
+        if event.type() is QEvent.Type.Shortcut:
+            return True  # the only window there is yet
+        return isinstance(watched, QWidget) and watched.window() is self._window
+
+    def release(self) -> None:
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.removeEventFilter(self)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -166,3 +166,31 @@ def test_balcony_run_with_a_day_the_glance_does_not_know_says_so(
 
     assert "there is no day 42" in capsys.readouterr().err
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_a_click_between_the_first_paint_and_the_opening_is_dropped(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Painted but not yet open, the window has no data file to act on: a press in that
+    moment is dropped rather than failing."""
+    path = demo_file(tmp_path)
+    held_back: list[tuple[object, ...]] = []
+    finish_opening = app._finish_opening
+    monkeypatch.setattr(app, "_finish_opening", lambda *args: held_back.append(args))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+    window = app.start_app(path, None, settings)
+
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(held_back) == 1)  # painted: the opening would start now
+    qtbot.mouseClick(window.overview.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.empty_state.demo_button, Qt.MouseButton.LeftButton)
+    assert not window.is_attached
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+    finish_opening(*held_back[0])  # the opening goes on; input is acted on again
+
+    assert window.is_attached
+    assert window.overview.title.text() == "Triad on Monday 18 January 2027"
+    window.workspace.close()
