@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result, median, percentile, print_rows
+from benchmarks.common import Result, median, percentile, run_alone
 from question_bank import Bank, Question, SearchIndex, Theme
 from question_bank.highlight import fts_expression, query_terms
 
@@ -240,10 +240,6 @@ def measure(folder: Path, quick: bool) -> list[Result]:
     return results
 
 
-def main() -> None:
-    print_rows(measure(Path("."), "--quick" in sys.argv))
-
-
 def timed_once(run: Callable[[str], object], prefix: str) -> float:
     start = time.perf_counter_ns()
     run(prefix)
@@ -251,4 +247,4 @@ def timed_once(run: Callable[[str], object], prefix: str) -> float:
 
 
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

@@ -33,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result, hot_spots, median, percentile, print_rows, profile_text
+from benchmarks.common import Result, hot_spots, median, percentile, profile_text, run_alone
 from benchmarks.data_files import cached, quartet_day
 
 TARGET_MS = 16.0
@@ -204,12 +204,5 @@ def step_profile(folder: Path, name: str) -> tuple[str, str]:
     )
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), "--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

@@ -26,7 +26,7 @@ if __package__ in (None, ""):
 import docx
 from docx.oxml.ns import qn
 
-from benchmarks.common import Result, hot_spots, median, percentile, print_rows, profile_text
+from benchmarks.common import Result, hot_spots, median, percentile, profile_text, run_alone
 from benchmarks.data_files import QUARTET_BULLETS, cached, quartet_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.records.exporting import RecordExports
@@ -133,12 +133,5 @@ def measure(folder: Path, quick: bool) -> list[Result]:
     ]
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), "--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

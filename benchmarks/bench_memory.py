@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import PEAK_RSS, Result, median, print_rows, run_child
+from benchmarks.common import PEAK_RSS, Result, median, run_alone, run_child
 from benchmarks.data_files import cached, quartet_day
 
 TARGET_MB = 250.0
@@ -127,12 +127,5 @@ def measure(folder: Path, quick: bool) -> list[Result]:
     ]
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), "--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

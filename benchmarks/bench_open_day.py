@@ -29,7 +29,7 @@ if __package__ in (None, ""):
 from PySide6.QtCore import QEvent, QObject, QSettings, QStringListModel
 from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QWidget
 
-from benchmarks.common import Result, hot_spots, median, percentile, print_rows, profile_text
+from benchmarks.common import Result, hot_spots, median, percentile, profile_text, run_alone
 from benchmarks.data_files import cached, quartet_day
 
 TARGET_MS = 300.0
@@ -181,12 +181,5 @@ def open_profile(open_once: Callable[[], None]) -> tuple[str, str]:
     return profile_text(profiler, 18), hot_spots(profiler, 3, 4, under="/ui/")
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), "--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

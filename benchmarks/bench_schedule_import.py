@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Result, median, percentile, print_rows
+from benchmarks.common import Result, median, percentile, run_alone
 from facilitator.common.clock import FakeClock
 from facilitator.schedule.importing import MAX_ROWS, import_schedule_file, parse_schedule
 from facilitator.workspace import Workspace
@@ -130,12 +130,5 @@ def measure(folder: Path, quick: bool) -> list[Result]:
     ]
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), "--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

@@ -33,7 +33,7 @@ from benchmarks.common import (
     child_env,
     median,
     percentile,
-    print_rows,
+    run_alone,
     run_child,
 )
 from benchmarks.data_files import cached, fifty_days, quartet_day
@@ -206,12 +206,5 @@ def _ratio_row(
     )
 
 
-def main() -> None:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as name:
-        print_rows(measure(Path(name), quick="--quick" in sys.argv))
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

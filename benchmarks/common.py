@@ -18,6 +18,8 @@ import pstats
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -279,6 +281,13 @@ def print_rows(results: list[Result]) -> None:
             print(f"\n{result.benchmark}: {result.why}")
         if result.profile and not result.met:
             print(result.profile)
+
+
+def run_alone(measure: Callable[[Path, bool], list[Result]]) -> None:
+    """What a benchmark run as a script does: measures in a folder of its own (--quick for
+    fewer rounds) and prints its rows."""
+    with tempfile.TemporaryDirectory() as name:
+        print_rows(measure(Path(name), "--quick" in sys.argv))
 
 
 # profiles -----------------------------------------------------------------------------------
