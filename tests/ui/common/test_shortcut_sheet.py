@@ -30,6 +30,14 @@ def open_sheet(qtbot: QtBot, window: QWidget) -> ShortcutSheet:
     return sheets[0]
 
 
+def demo_console(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> ConsoleWindow:
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
+    qtbot.addWidget(console)
+    return console
+
+
 def test_f1_in_the_home_window_lists_its_menus_keys(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -56,10 +64,7 @@ def test_f1_in_the_home_window_lists_its_menus_keys(
 def test_f1_in_the_console_lists_the_run_and_the_typing_keys(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
-    qtbot.addWidget(console)
+    console = demo_console(qtbot, workspace, tmp_path)
     console.show()
 
     rows = open_sheet(qtbot, console).shown_rows()
@@ -86,10 +91,7 @@ def test_the_icon_is_found_in_the_bundle_too(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_consoles_run_buttons_say_their_keys(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
-    day_id = create_demo_day(workspace.planner, workspace.notebook)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    console = ConsoleWindow(workspace, workspace.conductor, day_id, settings)
-    qtbot.addWidget(console)
+    console = demo_console(qtbot, workspace, tmp_path)
 
     assert console.start_button.toolTip() == "Start / next stage (F5)"
     assert console.back_button.toolTip() == "Back a stage (Shift+F5)"
