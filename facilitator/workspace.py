@@ -31,6 +31,7 @@ from facilitator.reviews.service import Reviews
 from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
 from facilitator.storage.files import make_owner_only
+from facilitator.storage.identity import SIDE_FILE_SUFFIXES
 from question_bank import BankService, load_handbook
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
         target = path.with_name(f"{path.name}.unusable-{stamp}-{counter}")
     shutil.move(path, target)
     make_owner_only(target)  # children's-services notes, even in a file nobody can open
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in SIDE_FILE_SUFFIXES:
         journal = path.with_name(path.name + suffix)
         if journal.exists():
             moved = target.with_name(target.name + suffix)

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from facilitator.storage.file_checks import SQLITE_HEADER
 from facilitator.storage.files import files_beside
 from facilitator.storage.identity import APPLICATION_ID, SCHEMA_VERSION, SIDE_FILE_SUFFIXES
-
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @contextmanager
@@ -63,6 +62,6 @@ def _plain_sqlite_file(path: Path) -> bool:
         if not stat.S_ISREG(status.st_mode) or status.st_size == 0:
             return False
         with path.open("rb") as handle:
-            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False

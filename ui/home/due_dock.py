@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 # What is overdue is counted from today: a laptop left open overnight must see the date turn.
 REFRESH_MS = 15 * 60 * 1000
-# The dock's title, and the due panel's.
+# The dock's title, and the due panel's: written here, not imported from it, so the home
+# window's first paint loads none of the panel's code.
 NAME = "Due and overdue"
 
 
