@@ -57,21 +57,13 @@ class TurnsView(ChartView):
         )
         self.plot.addItem(self.share_line)
         words = share_words(chart.even_share)
-        if chart.even_share > most * 0.6:
-            self._text(
-                f"{words} ",
-                chart.even_share,
-                -0.5 - HEADER_ROWS / 2,
-                anchor=(1, 0.5),
-                colour=DARK_PINK,
-                fill=WHITE,
-            )
-        else:
-            self._text(
-                f" {words}",
-                chart.even_share,
-                -0.5 - HEADER_ROWS / 2,
-                anchor=(0, 0.5),
-                colour=DARK_PINK,
-                fill=WHITE,
-            )
+        # Near the right edge the words go to the line's left, so they stay on the chart.
+        leftwards = chart.even_share > most * 0.6
+        self._text(
+            f"{words} " if leftwards else f" {words}",
+            chart.even_share,
+            -0.5 - HEADER_ROWS / 2,
+            anchor=(1 if leftwards else 0, 0.5),
+            colour=DARK_PINK,
+            fill=WHITE,
+        )
