@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from facilitator.storage.location import DataLocation
 
 if TYPE_CHECKING:
     from facilitator.planning.day_list import DaySummary
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 EX_USAGE = 2
 
 
-def print_where(path: Path) -> int:
+def print_where(path: DataLocation) -> int:
     print(path)
     return 0
 
@@ -27,7 +28,7 @@ def list_days(workspace: Workspace) -> int:
     return 0
 
 
-def glance_and_list_days(path: Path) -> int | None:
+def glance_and_list_days(path: DataLocation) -> int | None:
     """Lists the days from a glance at the file, or None when it must be opened in full."""
     from facilitator.planning.day_list import glance_at_days
 

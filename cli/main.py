@@ -11,7 +11,13 @@ from pathlib import Path
 from cli.frozen import CHART_WORKER
 from cli.parser import build_parser
 from facilitator.common.failure_log import command_line, record_failure, short_message
-from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder, resolve_data_path
+from facilitator.storage.location import (
+    DATA_FOLDER_NAME,
+    DataLocation,
+    ServerAddressError,
+    generic_data_folder,
+    resolve_data_location,
+)
 
 EX_SOFTWARE = 70  # sysexits.h: an internal error, not the user's input
 
@@ -63,7 +69,11 @@ def _report_failure(error: Exception, argv: Sequence[str] | None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    path = resolve_data_path(args.data)
+    try:
+        path = resolve_data_location(args.data)
+    except ServerAddressError as exc:
+        print(f"balcony: {exc}", file=sys.stderr)
+        return 2
     if args.command in (None, "open", "run"):
         # Only this branch may reach Qt: every other command starts without importing it.
         from cli.window import open_window
@@ -99,10 +109,11 @@ def _only_reads(args: argparse.Namespace) -> bool:
         args.command == "follow-up"
         and getattr(args, "follow_up_command", None) in (None, "list", "offers", "invitations")
     )
-    return reads or bank_export or returned or pool_list or review_list
+    archive_export = args.command == "archive" and args.archive_command == "export"
+    return reads or bank_export or returned or pool_list or review_list or archive_export
 
 
-def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
+def _run_on_the_data_file(args: argparse.Namespace, path: DataLocation) -> int:
     from facilitator.storage.database import DataFileError, DataFileInUseError
     from facilitator.workspace import Workspace
 
@@ -167,6 +178,10 @@ def _run_on_the_data_file(args: argparse.Namespace, path: Path) -> int:
             from cli.follow_up import run_follow_up_command
 
             return run_follow_up_command(workspace, args)
+        if args.command == "archive":
+            from cli.archive import run_archive_command
+
+            return run_archive_command(workspace, args)
     finally:
         workspace.close()
     return 0

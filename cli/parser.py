@@ -122,7 +122,33 @@ def build_parser() -> argparse.ArgumentParser:
     _team_commands(review_commands)
     _review_record_commands(review_commands)
     _follow_up_commands(commands)
+    _archive_commands(commands)
     return parser
+
+
+def _archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`balcony archive export|import` (cli/archive.py)."""
+    archive = commands.add_parser(
+        "archive", help="move days whole between data files through one archive file"
+    )
+    actions = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export", help="write a day, a cycle's days or every day (the default) to an archive"
+    )
+    export.add_argument("file", metavar="FILE")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--day", type=int, metavar="ID", help="only this day (balcony days)")
+    which.add_argument("--cycle", metavar="NAME", help="only this cycle's days")
+    export.add_argument("--force", action="store_true", help="replace the file if it exists")
+    imported = actions.add_parser(
+        "import", help="add an archive's days to the data file (all or nothing)"
+    )
+    imported.add_argument("file", metavar="FILE")
+    imported.add_argument(
+        "--keep",
+        choices=("mine", "theirs", "both"),
+        help="for a day already here: keep mine, take theirs, or keep both side by side",
+    )
 
 
 def _review_record_commands(

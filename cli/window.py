@@ -3,12 +3,11 @@ command line that imports Qt."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from facilitator.storage.location import DataLocation
 from ui.app import run_app
 
 
-def open_window(path: Path, day_id: int | None = None) -> int:
+def open_window(path: DataLocation, day_id: int | None = None) -> int:
     return run_app(path, day_id)
 
 

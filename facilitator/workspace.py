@@ -32,6 +32,7 @@ from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Bac
 from facilitator.storage.database import Database, open_database, open_memory_database
 from facilitator.storage.files import make_owner_only
 from facilitator.storage.identity import SIDE_FILE_SUFFIXES
+from facilitator.storage.location import DataLocation
 from question_bank import BankService, load_handbook
 
 if TYPE_CHECKING:
@@ -101,7 +102,9 @@ class Workspace:
         return workspace
 
     @classmethod
-    def open(cls, path: Path, clock: Clock | None = None, *, read_only: bool = False) -> Workspace:
+    def open(
+        cls, path: DataLocation, clock: Clock | None = None, *, read_only: bool = False
+    ) -> Workspace:
         return cls.create(open_database(path, read_only=read_only), clock)
 
     @classmethod

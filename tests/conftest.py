@@ -29,6 +29,12 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("BALCONY_HYPOTHESIS", "repeatable"))
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from tests.support.backends import drop_server_databases
+
+    drop_server_databases()
+
+
 @pytest.fixture(autouse=True)
 def private_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -29,8 +29,18 @@ from facilitator.common.failure_log import (
     short_message,
 )
 from facilitator.planning.day_list import glance_at_days
-from facilitator.storage.errors import DataFileError, DataFileReadOnlyError
-from facilitator.storage.location import DATA_FOLDER_NAME, generic_data_folder
+from facilitator.storage.errors import (
+    ChangedElsewhereError,
+    DataFileError,
+    DataFileReadOnlyError,
+)
+from facilitator.storage.location import (
+    DATA_FOLDER_NAME,
+    DataLocation,
+    ServerAddress,
+    default_data_path,
+    generic_data_folder,
+)
 from facilitator.storage.write_faults import WriteFailedError
 from ui.common.first_paint import AfterFirstPaint, HoldInput
 from ui.common.paths import set_identity
@@ -66,8 +76,8 @@ def ensure_application() -> QApplication:
     return app
 
 
-def open_workspace_interactively(path: Path) -> Workspace | None:
-    """Opens the data file, asking the user what to do if it cannot be used."""
+def open_workspace_interactively(path: DataLocation) -> Workspace | None:
+    """Opens the data file (or shared database), asking what to do if it cannot be used."""
     from facilitator.workspace import Workspace, move_aside
 
     read_only = False
@@ -82,6 +92,8 @@ def open_workspace_interactively(path: Path) -> Workspace | None:
             if choice is Choice.OPEN_READ_ONLY:
                 path, read_only = error.path, True
             elif choice is Choice.START_FRESH:
+                if isinstance(error.path, ServerAddress):
+                    continue  # never offered for a server: it is not Balcony's to move
                 try:
                     kept = move_aside(error.path)
                 except OSError as exc:
@@ -99,7 +111,7 @@ def open_workspace_interactively(path: Path) -> Workspace | None:
                 chosen, _ = QFileDialog.getSaveFileName(
                     None,
                     "Open or create a data file",
-                    str(path.parent),
+                    str(_folder_to_choose_in(path)),
                     "Balcony data (*.sqlite);;All files (*)",
                     options=QFileDialog.Option.DontConfirmOverwrite,
                 )
@@ -107,7 +119,13 @@ def open_workspace_interactively(path: Path) -> Workspace | None:
                     path = Path(chosen)
 
 
-def run_app(path: Path, day_id: int | None = None) -> int:
+def _folder_to_choose_in(location: DataLocation) -> Path:
+    if isinstance(location, ServerAddress):
+        return default_data_path().parent
+    return location.parent
+
+
+def run_app(path: DataLocation, day_id: int | None = None) -> int:
     """Opens the home window, and the console of `day_id` if one is given."""
     app = ensure_application()
     install_failure_handler(generic_data_folder() / DATA_FOLDER_NAME)
@@ -122,7 +140,7 @@ def run_app(path: Path, day_id: int | None = None) -> int:
 
 
 def start_app(
-    path: Path, day_id: int | None = None, settings: QSettings | None = None
+    path: DataLocation, day_id: int | None = None, settings: QSettings | None = None
 ) -> MainWindow | None:
     """Shows the home window on the data file at `path`, and the console of `day_id`.
 
@@ -150,7 +168,7 @@ def start_app(
     return window
 
 
-def _open_in_full(window: MainWindow, path: Path, day_id: int | None) -> bool:
+def _open_in_full(window: MainWindow, path: DataLocation, day_id: int | None) -> bool:
     workspace = open_workspace_interactively(path)
     if workspace is None:
         return False
@@ -162,7 +180,9 @@ def _open_in_full(window: MainWindow, path: Path, day_id: int | None) -> bool:
     return True
 
 
-def _finish_opening(window: MainWindow, path: Path, day_id: int | None, hold: HoldInput) -> None:
+def _finish_opening(
+    window: MainWindow, path: DataLocation, day_id: int | None, hold: HoldInput
+) -> None:
     hold.release()  # from here input waits for the opening, then is acted on
     if not _open_in_full(window, path, day_id):
         # Closing the window would end the app with a success: it ends with a failure.
@@ -238,7 +258,7 @@ class FailureReporter(QObject):
         command = command_line()
         log = record_failure(self.folder, error, trace, command=command, where="the app")
         details = failure_details(error, trace, command=command, where="the app")
-        known = isinstance(error, WriteFailedError | DataFileReadOnlyError)
+        known = isinstance(error, WriteFailedError | DataFileReadOnlyError | ChangedElsewhereError)
         self.failed.emit(short_message(error), details, str(log) if log else "", known)
 
     def thread_hook(self, args: threading.ExceptHookArgs) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session as DbSession
 from sqlmodel import col, func, select
@@ -17,6 +17,7 @@ from facilitator.planning.day_sessions import read_sessions
 from facilitator.storage.database import Database
 from facilitator.storage.models import Authority, Note, Person, Stage
 from facilitator.storage.rows import get_stored, stored_id
+from facilitator.storage.versioned import check_seen
 
 MAX_NOTE_LENGTH = MAX_TEXT_LENGTH
 
@@ -35,6 +36,11 @@ class NoteView:
     position: int
     created_at: dt.datetime
     edited_at: dt.datetime
+    # The stored row's version when read (storage/versioned.py): an edit naming it is
+    # refused if someone else has changed the bullet since, on a shared database.
+    # Not part of what the bullet is: a view read before and after a change that was undone
+    # is the same bullet.
+    row_version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -122,11 +128,15 @@ class Notebook:
         tag: NoteTag | None = None,
         authority_id: int | Keep | None = KEEP,
         person_id: int | Keep | None = KEEP,
+        seen_version: int | None = None,
     ) -> NoteView:
         """Changes the fields given. None for `authority_id` or `person_id` credits the bullet
-        to nobody in particular; leaving them out (KEEP) keeps who it is credited to."""
+        to nobody in particular; leaving them out (KEEP) keeps who it is credited to.
+        `seen_version`: the version of the bullet the change was made on (NoteView.row_version);
+        ChangedElsewhereError if it has been changed since."""
         with self._db.session_scope() as s:
             note = _get(s, note_id)
+            check_seen(note, seen_version)
             if text is not None:
                 cleaned = _clean(text)
                 if not cleaned:
@@ -144,6 +154,7 @@ class Notebook:
                 note.person_id = person_id
             note.edited_at = self._now()
             s.add(note)
+            s.flush()  # counts the version on, for the view
             view = _view(note)
         self.saved.emit(view)
         self.changed.emit(view.stage_id)
@@ -312,4 +323,5 @@ def _view(note: Note) -> NoteView:
         position=note.position,
         created_at=note.created_at,
         edited_at=note.edited_at,
+        row_version=note.row_version,
     )

@@ -10,10 +10,10 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from facilitator.common.vocabulary import DayKind, DayMode, DayStatus
 from facilitator.storage.glance import glance
+from facilitator.storage.location import DataLocation, ServerAddress
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,11 @@ def place_of(mode: DayMode, venue: str, meeting_link: str) -> str:
     return venue if mode is DayMode.FACE_TO_FACE else (meeting_link or "Online")
 
 
-def glance_at_days(path: Path) -> list[DaySummary] | None:
-    """The days of the data file at `path`, or None when only the full opening may read it."""
+def glance_at_days(path: DataLocation) -> list[DaySummary] | None:
+    """The days of the data file at `path`, or None when only the full opening may read it
+    (always for a shared database: there is no file to glance at)."""
+    if isinstance(path, ServerAddress):
+        return None
     with glance(path) as connection:
         if connection is None:
             return None

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import SingletonThreadPool, StaticPool
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
@@ -31,6 +32,7 @@ import facilitator.storage.models
 import facilitator.storage.record_tables  # noqa: F401
 import question_bank.tables  # noqa: F401
 from facilitator.storage.errors import (
+    ChangedElsewhereError,
     DataFileDamagedError,
     DataFileError,
     DataFileInUseError,
@@ -38,6 +40,7 @@ from facilitator.storage.errors import (
     DataFileNotOursError,
     DataFileReadOnlyError,
     DataFileTooNewError,
+    DataServerError,
 )
 from facilitator.storage.file_checks import (
     NOT_OURS_FIX,
@@ -52,14 +55,21 @@ from facilitator.storage.files import (
     make_owner_only,
 )
 from facilitator.storage.identity import APPLICATION_ID, SCHEMA_VERSION, SIDE_FILE_SUFFIXES
+from facilitator.storage.location import DataLocation, ServerAddress
 from facilitator.storage.migrations import upgrade
 from facilitator.storage.schema_check import schema_problem
 from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, claim
-from facilitator.storage.write_faults import WriteFailedError, describe
+from facilitator.storage.write_faults import (
+    CHANGED_ELSEWHERE,
+    WriteFailedError,
+    describe,
+    describe_server,
+)
 
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
+    "ChangedElsewhereError",
     "DataFileDamagedError",
     "DataFileError",
     "DataFileInUseError",
@@ -67,6 +77,7 @@ __all__ = [
     "DataFileNotOursError",
     "DataFileReadOnlyError",
     "DataFileTooNewError",
+    "DataServerError",
     "Database",
     "open_database",
     "open_memory_database",
@@ -76,6 +87,9 @@ _DAMAGED_FIX = "Restore a backup (File ▸ Restore a backup…) or open another 
 
 
 class Database:
+    """`path` is the data file (None in memory or on a server); `server` the shared
+    database's address when it lives on a PostgreSQL server."""
+
     def __init__(
         self,
         engine: Engine,
@@ -83,11 +97,18 @@ class Database:
         *,
         read_only: bool = False,
         writer_lock: WriterLock | None = None,
+        server: ServerAddress | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
         self.read_only = read_only
+        self.server = server
         self._writer_lock = writer_lock
+
+    @property
+    def shared(self) -> bool:
+        """On a server many people may change the same rows; refresh to see theirs."""
+        return self.server is not None
 
     @contextmanager
     def session_scope(self) -> Iterator[DbSession]:
@@ -96,8 +117,13 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ChangedElsewhereError(CHANGED_ELSEWHERE) from exc
         except DBAPIError as exc:  # what the database itself refused, not a mistake in a query
             session.rollback()
+            if self.server is not None:
+                raise WriteFailedError(describe_server(exc)) from exc
             if self.read_only and self.path is not None and "readonly" in str(exc):
                 raise DataFileReadOnlyError(
                     self.path,
@@ -147,12 +173,15 @@ def open_memory_database() -> Database:
     return Database(engine, None)
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
-    """Open (or create) the data file at `path`, refusing anything we might damage.
+def open_database(path: DataLocation, *, read_only: bool = False) -> Database:
+    """Open (or create) the data file at `path`, refusing anything we might damage; or the
+    shared database on a PostgreSQL server when `path` is a ServerAddress (server.py).
 
     With `read_only`, the file must exist already; nothing is claimed and writes fail with
     DataFileReadOnlyError. Used when another Balcony window is the file's writer.
     """
+    if isinstance(path, ServerAddress):
+        return _open_server(path)
     path = Path(path)
     check_file(path)
     if read_only:
@@ -181,6 +210,19 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         lock.release()
         raise
     return Database(engine, path, writer_lock=lock)
+
+
+def _open_server(address: ServerAddress) -> Database:
+    # Imported here: a laptop on its data file never needs the server's code.
+    from facilitator.storage.server import create_server_engine, prepare_server
+
+    engine = create_server_engine(address)
+    try:
+        prepare_server(engine, address)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, None, server=address)
 
 
 def _engine(connect: Callable[[], sqlite3.Connection], on_connect: Any) -> Engine:

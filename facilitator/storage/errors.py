@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator.storage.location import DataLocation
+
 
 class DataFileError(Exception):
-    """A data file we cannot use. Says which file, what is wrong, and what to do."""
+    """A data file (or shared database) we cannot use. Says which, what is wrong, and what
+    to do. `path` is a ServerAddress for a database server."""
 
-    def __init__(self, path: Path, problem: str, fix: str) -> None:
+    path: DataLocation
+
+    def __init__(self, path: DataLocation, problem: str, fix: str) -> None:
         super().__init__(f"{path}: {problem} {fix}")
         self.path = path
         self.problem = problem
@@ -35,6 +40,16 @@ class DataFileReadOnlyError(DataFileError):
     """The file or its folder cannot be written, or the file was opened read-only."""
 
 
+class DataServerError(DataFileError):
+    """A shared database server that cannot be reached or signed in to, or that holds
+    something other than Balcony's tables."""
+
+
+class ChangedElsewhereError(Exception):
+    """Someone else changed (or deleted) the row being saved since it was read: on a shared
+    database two people may edit the same day, and neither overwrites the other silently."""
+
+
 class DataFileInUseError(DataFileError):
     """Another Balcony process is the file's writer; it may still be opened read-only."""
 
@@ -49,6 +64,7 @@ class DataFileInUseError(DataFileError):
 
 
 __all__ = [
+    "ChangedElsewhereError",
     "DataFileDamagedError",
     "DataFileError",
     "DataFileInUseError",
@@ -56,4 +72,5 @@ __all__ = [
     "DataFileNotOursError",
     "DataFileReadOnlyError",
     "DataFileTooNewError",
+    "DataServerError",
 ]

@@ -4,7 +4,7 @@ Apart from the database module so that a glance at a file (glance.py) can check 
 loading the storage library."""
 
 # Raise with a step in migrations.py whenever a table of an existing file must change.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # "BALC" in ASCII: marks the file as ours, so we never write into someone else's database.
 APPLICATION_ID = 0x42414C43
 # The files SQLite keeps beside a database while it is open or after a crash.

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DATA_ENV = "BALCONY_DATA"
 DATA_FOLDER_NAME = "Balcony"
@@ -46,3 +48,74 @@ def default_data_path() -> Path:
 def resolve_data_path(given: str | None) -> Path:
     """The file `--data` names if given, else the default one."""
     return Path(given).expanduser() if given else default_data_path()
+
+
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+class ServerAddressError(ValueError):
+    """An address that names a database server but cannot be used as given."""
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """A shared PostgreSQL database, named by its libpq address
+    (`postgresql://USER@HOST:PORT/DATABASE`), never with a password in it: the server's own
+    sign-in (a ~/.pgpass file, PGPASSWORD, Kerberos, a certificate) supplies that, so Balcony
+    never keeps one in plain text in its settings, its logs or a window's title."""
+
+    url: str
+
+    @classmethod
+    def parse(cls, text: str) -> ServerAddress:
+        text = text.strip()
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
+        except ValueError as exc:
+            raise ServerAddressError(
+                f"The server address “{text}” cannot be read ({exc}). "
+                "Write it as postgresql://USER@HOST:PORT/DATABASE."
+            ) from exc
+        if parts.password is not None:
+            raise ServerAddressError(
+                "The server address holds a password, which Balcony would then keep in plain "
+                "text. Leave it out (postgresql://USER@HOST:PORT/DATABASE) and let the server's "
+                "own sign-in supply it: a ~/.pgpass file or the PGPASSWORD variable."
+            )
+        if not parts.path.strip("/"):
+            raise ServerAddressError(
+                f"The server address “{text}” names no database. "
+                "Write it as postgresql://USER@HOST:PORT/DATABASE."
+            )
+        return cls(text)
+
+    @property
+    def driver_url(self) -> str:
+        """The address as SQLAlchemy takes it, through the psycopg 3 driver."""
+        return "postgresql+psycopg://" + self.url.split("://", 1)[1]
+
+    @property
+    def database(self) -> str:
+        return urlsplit(self.url).path.strip("/")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+DataLocation = Path | ServerAddress
+"""Where Balcony's data lives: a data file (SQLite) or a shared database server."""
+
+
+def is_server_address(text: str) -> bool:
+    scheme = text.strip().split("://", 1)[0].lower() if "://" in text else ""
+    return scheme in SERVER_SCHEMES
+
+
+def resolve_data_location(given: str | None) -> DataLocation:
+    """What `--data` (or else $BALCONY_DATA) names: a server address or a file; by default
+    the data file in Balcony's folder. Raises ServerAddressError for an unusable address."""
+    text = given if given else os.environ.get(DATA_ENV, "").strip()
+    if text and is_server_address(text):
+        return ServerAddress.parse(text)
+    return resolve_data_path(given)

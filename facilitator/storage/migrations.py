@@ -4,6 +4,12 @@
 column added since version 1 needs a step here. Each step runs in one transaction with the
 stamp of its version, so a failure part-way leaves the file at the last complete version,
 readable as before.
+
+The steps run on both back ends: a data file (SQLite, the version in `PRAGMA user_version`)
+and a shared PostgreSQL database (the version in its `balcony_schema` table, server.py). A
+PostgreSQL database starts at version 7, so only steps after 7 ever run there; write those
+in SQL both accept (ALTER TABLE … ADD COLUMN, CREATE TABLE/INDEX IF NOT EXISTS), with
+AddColumn for columns.
 """
 
 from __future__ import annotations
@@ -11,6 +17,48 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from facilitator.storage.versioned import VERSIONED_TABLES
+
+ROW_VERSION_COLUMN = "row_version INTEGER NOT NULL DEFAULT 1"
+
+
+class StepConnection(Protocol):
+    """What a step needs of a connection, whichever database it is on."""
+
+    def execute(self, statement: str) -> None: ...
+    def columns(self, table: str) -> set[str]: ...
+    def begin(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def stamp(self, version: int) -> None: ...
+
+
+class SQLiteSteps:
+    """A data file's connection: the version is SQLite's `user_version`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, statement: str) -> None:
+        self.conn.execute(statement)
+
+    def columns(self, table: str) -> set[str]:
+        return {str(row[1]) for row in self.conn.execute(f'PRAGMA table_info("{table}")')}
+
+    def begin(self) -> None:
+        # IMMEDIATE: the step's writes and its stamp are one, with no reader's lock between.
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+    def stamp(self, version: int) -> None:
+        self.conn.execute(f"PRAGMA user_version = {int(version)}")
 
 
 @dataclass(frozen=True)
@@ -22,9 +70,9 @@ class AddColumn:
     table: str
     column: str  # its name, then its definition as ALTER TABLE takes it
 
-    def run(self, conn: sqlite3.Connection) -> None:
+    def run(self, conn: StepConnection) -> None:
         name = self.column.split()[0]
-        found = {row[1] for row in conn.execute(f'PRAGMA table_info("{self.table}")')}
+        found = conn.columns(self.table)
         # No table at all: whatever makes it later makes it whole.
         if found and name not in found:
             conn.execute(f'ALTER TABLE "{self.table}" ADD COLUMN {self.column}')
@@ -205,6 +253,9 @@ MIGRATIONS: tuple[Step, ...] = (
             AddColumn("recordstate", "review_id INTEGER"),
         ),
     ),
+    # Rows two people may edit at once on a shared database carry a version (versioned.py).
+    # The first step to run on PostgreSQL as well as on data files.
+    (8, tuple(AddColumn(table, ROW_VERSION_COLUMN) for table in VERSIONED_TABLES)),
 )
 
 
@@ -216,35 +267,37 @@ def pending(from_version: int, to_version: int, steps: Sequence[Step] = MIGRATIO
 
 
 def upgrade(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection | StepConnection,
     from_version: int,
     to_version: int,
     steps: Sequence[Step] = MIGRATIONS,
 ) -> int:
-    """Runs the pending steps on `conn`; returns the version the file has reached.
+    """Runs the pending steps on `conn`; returns the version the database has reached.
 
-    Raises sqlite3.Error from the first step that fails, after rolling that step back.
+    Raises the driver's error from the first step that fails, after rolling that step back.
     """
-    # Python's sqlite3 would commit each ALTER TABLE on its own; we say where
-    # transactions begin and end, so a step and its stamp are one.
-    saved = conn.isolation_level
-    conn.isolation_level = None
+    if isinstance(conn, sqlite3.Connection):
+        # Python's sqlite3 would commit each ALTER TABLE on its own; we say where
+        # transactions begin and end, so a step and its stamp are one.
+        saved = conn.isolation_level
+        conn.isolation_level = None
+        try:
+            return upgrade(SQLiteSteps(conn), from_version, to_version, steps)
+        finally:
+            conn.isolation_level = saved
     reached = from_version
-    try:
-        for version, statements in pending(from_version, to_version, steps):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in statements:
-                    if isinstance(statement, AddColumn):
-                        statement.run(conn)
-                    else:
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {int(version)}")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-            reached = version
-    finally:
-        conn.isolation_level = saved
+    for version, statements in pending(from_version, to_version, steps):
+        conn.begin()
+        try:
+            for statement in statements:
+                if isinstance(statement, AddColumn):
+                    statement.run(conn)
+                else:
+                    conn.execute(statement)
+            conn.stamp(version)
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+        reached = version
     return reached

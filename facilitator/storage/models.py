@@ -4,7 +4,8 @@ Planning: Cycle → Day → DayAuthority (presenting order, DCS, lead reviewer) 
 Running: Day → Stage (day-level or a Session's) → Note, Exchange (asks and offers),
 Action, PlenaryItem, Introduction. Setting holds small editable preferences.
 
-A column added after the first release needs a step in migrations.py as well.
+A column added after the first release needs a step in migrations.py as well. Rows two
+people may edit at once on a shared database are Versioned (versioned.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from facilitator.common.vocabulary import (
     PlenaryQuestion,
     StageKind,
 )
+from facilitator.storage.versioned import Versioned
 
 
 class Cycle(SQLModel, table=True):
@@ -49,7 +51,7 @@ class Person(SQLModel, table=True):
     is_dcs: bool = False
 
 
-class Day(SQLModel, table=True):
+class Day(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     cycle_id: int | None = Field(default=None, foreign_key="cycle.id", index=True)
     number: int | None = None
@@ -64,7 +66,7 @@ class Day(SQLModel, table=True):
     status: DayStatus = DayStatus.PLANNED
 
 
-class DayAuthority(SQLModel, table=True):
+class DayAuthority(Versioned, table=True):
     """An authority taking part in a day, in presenting order.
 
     Two authorities may share one DCS, so the DCS is a reference, not a flag here.
@@ -84,7 +86,7 @@ class Attendee(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id")
 
 
-class Session(SQLModel, table=True):
+class Session(Versioned, table=True):
     """One presenting authority's two hours: presentation to reflection and actions."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -98,7 +100,7 @@ class Session(SQLModel, table=True):
     turn: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
 
 
-class Stage(SQLModel, table=True):
+class Stage(Versioned, table=True):
     """A timed item of the day's agenda; session stages point at their session."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -114,7 +116,7 @@ class Stage(SQLModel, table=True):
     paused_seconds: float = 0.0
 
 
-class Note(SQLModel, table=True):
+class Note(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
     session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
@@ -129,7 +131,7 @@ class Note(SQLModel, table=True):
     edited_at: dt.datetime
 
 
-class Exchange(SQLModel, table=True):
+class Exchange(Versioned, table=True):
     """An ask (support wanted) or an offer (good practice to share)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -143,7 +145,7 @@ class Exchange(SQLModel, table=True):
     position: int = 0
 
 
-class Action(SQLModel, table=True):
+class Action(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="session.id", index=True, ondelete="CASCADE")
     text: str
@@ -151,7 +153,7 @@ class Action(SQLModel, table=True):
     position: int = 0
 
 
-class PlenaryItem(SQLModel, table=True):
+class PlenaryItem(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
     question: PlenaryQuestion
@@ -161,7 +163,7 @@ class PlenaryItem(SQLModel, table=True):
     position: int = 0
 
 
-class FocusRisk(SQLModel, table=True):
+class FocusRisk(Versioned, table=True):
     """What the presenting DCS asked the group to explore: a theme or single bank question
     pinned from the bank, or (`text`, with no theme) a risk in the DCS's own words."""
 
@@ -206,7 +208,7 @@ class ScaleAnswer(SQLModel, table=True):
     asked_by_authority_id: int | None = Field(default=None, foreign_key="authority.id")
 
 
-class Introduction(SQLModel, table=True):
+class Introduction(Versioned, table=True):
     """What one person wants to give to and receive from the day, said at the start.
 
     `person_id` is None for someone who is not on the day's list (a guest, an observer).
@@ -229,7 +231,7 @@ class Setting(SQLModel, table=True):
     value: str  # JSON text
 
 
-class Challenger(SQLModel, table=True):
+class Challenger(Versioned, table=True):
     """A senior leader in the regional pool of peer challengers (facilitator/pool/), from
     their expression of interest and their DCS's approval. Added in schema version 5.
 
@@ -264,7 +266,7 @@ class ReviewServed(SQLModel, table=True):
     served_on: dt.date
 
 
-class Review(SQLModel, table=True):
+class Review(Versioned, table=True):
     """A Peer Challenge Team Review or Safeguarding Assurance Visit (facilitator/reviews/), as
     the regional plan schedules it. Added in schema version 6.
 
@@ -299,7 +301,7 @@ class ReviewMember(SQLModel, table=True):
     service_id: int | None = Field(default=None, foreign_key="reviewserved.id", ondelete="SET NULL")
 
 
-class ReviewFinding(SQLModel, table=True):
+class ReviewFinding(Versioned, table=True):
     """One line of a PCTR or SAV report (facilitator/follow_up/review_findings.py): a finding,
     strength, area for development or recommendation, in the report's order. Version 7."""
 
@@ -310,7 +312,7 @@ class ReviewFinding(SQLModel, table=True):
     position: int = 0
 
 
-class FollowUp(SQLModel, table=True):
+class FollowUp(Versioned, table=True):
     """Something to be done after a day or a review, with who, when and how it stands
     (facilitator/follow_up/). Added in schema version 7.
 

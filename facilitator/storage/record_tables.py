@@ -16,6 +16,8 @@ from enum import StrEnum
 from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
+from facilitator.storage.versioned import Versioned
+
 
 class RecordKind(StrEnum):
     SESSION_NOTE = "session-note"
@@ -74,7 +76,7 @@ class RecordVersion(SQLModel, table=True):
     review_id: int | None = None  # a review report's review (schema version 7)
 
 
-class RecordState(SQLModel, table=True):
+class RecordState(Versioned, table=True):
     """Where one record stands: its status, its latest version number, its lock."""
 
     record_key: str = Field(primary_key=True)

@@ -10,15 +10,25 @@ have every column the tables declare.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from sqlalchemy import MetaData
 
 
-def schema_problem(conn: sqlite3.Connection, metadata: MetaData, *, current: bool) -> str | None:
-    """What is wrong with the file's tables, in a few words, or None. `current`: the file
-    says it is of this version, so nothing may be missing either."""
+def sqlite_columns(conn: sqlite3.Connection) -> Callable[[str], set[str]]:
+    """The columns a table of a data file has (none for a table it lacks)."""
+    return lambda name: {str(row[1]) for row in conn.execute(f'PRAGMA table_info("{name}")')}
+
+
+def schema_problem(
+    conn: sqlite3.Connection | Callable[[str], set[str]], metadata: MetaData, *, current: bool
+) -> str | None:
+    """What is wrong with the database's tables, in a few words, or None. `current`: it
+    says it is of this version, so nothing may be missing either. `conn` is a data file's
+    connection, or what reads a table's columns on a database server."""
+    columns_of = sqlite_columns(conn) if isinstance(conn, sqlite3.Connection) else conn
     for name, table in metadata.tables.items():
-        found = {str(row[1]) for row in conn.execute(f'PRAGMA table_info("{name}")')}
+        found = columns_of(name)
         if not found:
             continue  # a table added since the file was written: opening adds it
         wanted = {column.name for column in table.columns}

@@ -31,3 +31,29 @@ def describe(error: BaseException) -> str:
         "Not saved: the data file could not be written (was a USB stick or network drive "
         "removed?). What you typed is kept here; Balcony keeps trying."
     )
+
+
+CHANGED_ELSEWHERE = (
+    "Not saved: someone else changed or removed this on the shared database since you last "
+    "saw it. Refresh (F5 on the home window) to see their change, then make yours again; "
+    "what you typed is kept here."
+)
+
+
+def describe_server(error: BaseException) -> str:
+    """A write a shared database server refused or never received."""
+    text = str(error).lower()
+    if "connection" in text or "server closed" in text or "timeout" in text:
+        return (
+            "Not saved: the database server cannot be reached (is the network down?). What "
+            "you typed is kept here; Balcony keeps trying."
+        )
+    if "read-only" in text or "permission denied" in text:
+        return (
+            "Not saved: the database server does not let you change this. Ask whoever runs "
+            "it; what you typed is kept here."
+        )
+    return (
+        "Not saved: the database server refused the change. What you typed is kept here; "
+        "Balcony keeps trying."
+    )

@@ -43,6 +43,7 @@ WINDOWLESS = {
     "due": ["due"],
     "forward-plan": ["forward-plan", DEMO_CYCLE, "--out", "{folder}/plan.docx", "--force"],
     "pool import": ["pool", "import", str(ROOT / "docs" / "sample-pool.csv")],
+    "archive export": ["archive", "export", "{folder}/all.balcony", "--force"],
 }
 
 

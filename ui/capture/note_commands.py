@@ -49,20 +49,29 @@ class RoutedNote(QUndoCommand):
 
 
 class EditNote(QUndoCommand):
+    """`seen_version`: the bullet's version the words were edited from (NoteView.row_version);
+    on a shared database, the edit is refused if someone else has changed it since."""
+
     def __init__(
         self,
         notebook: Notebook,
         note_id: int,
         old: tuple[str, NoteTag, int | None],
         new: tuple[str, NoteTag, int | None],
+        seen_version: int | None = None,
     ) -> None:
         super().__init__("Edit bullet")
         self._notebook, self._id = notebook, note_id
         self._old, self._new = old, new
+        self._version = seen_version
 
     def _apply(self, values: tuple[str, NoteTag, int | None]) -> None:
         text, tag, authority = values
-        self._notebook.edit(self._id, text=text, tag=tag, authority_id=authority)
+        saved = self._notebook.edit(
+            self._id, text=text, tag=tag, authority_id=authority, seen_version=self._version
+        )
+        # Undo and redo change the version this command wrote, and no other.
+        self._version = saved.row_version
 
     def redo(self) -> None:
         self._apply(self._new)

@@ -185,6 +185,9 @@ class NoteDelegate(HtmlDelegate):
         super().__init__(HTML_ROLE, parent)
         self.model = model
         self._original: dict[int, NoteView] = {}
+        # The bullet's version this editor last saw or saved: its pauses-in-typing saves
+        # and its final edit are refused if someone else changed the bullet meanwhile.
+        self._seen: dict[int, int] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -192,18 +195,26 @@ class NoteDelegate(HtmlDelegate):
         note = self.model.note_at(index.row())
         if note is not None:
             self._original[id(editor)] = note
+            self._seen[id(editor)] = note.row_version
         timer = QTimer(editor)
         timer.setSingleShot(True)
         timer.setInterval(SAVE_DELAY_MS)
         timer.timeout.connect(lambda: self._save(editor))
         editor.textEdited.connect(lambda _text: timer.start())
-        editor.destroyed.connect(lambda *_: self._original.pop(id(editor), None))
+        editor.destroyed.connect(lambda *_: self._forget(id(editor)))
         return editor
 
     def _save(self, editor: QLineEdit) -> None:
         note = self._original.get(id(editor))
         if note is not None and editor.text().strip():
-            self.model.notebook.edit(note.id, text=editor.text())
+            saved = self.model.notebook.edit(
+                note.id, text=editor.text(), seen_version=self._seen.get(id(editor))
+            )
+            self._seen[id(editor)] = saved.row_version
+
+    def _forget(self, editor_key: int) -> None:
+        self._original.pop(editor_key, None)
+        self._seen.pop(editor_key, None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QLineEdit)
@@ -214,5 +225,6 @@ class NoteDelegate(HtmlDelegate):
         if text != original.text:
             old = (original.text, original.tag, original.authority_id)
             new = (text, original.tag, original.authority_id)
-            self.model.undo.push(EditNote(self.model.notebook, original.id, old, new))
+            edit = EditNote(self.model.notebook, original.id, old, new, self._seen.get(id(editor)))
+            self.model.undo.push(edit)
         self._original[id(editor)] = NoteView(**{**original.__dict__, "text": text})

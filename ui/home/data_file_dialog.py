@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum, auto
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,6 +14,7 @@ from facilitator.storage.errors import (
     DataFileReadOnlyError,
     DataFileTooNewError,
 )
+from facilitator.storage.location import DataLocation, ServerAddress
 
 if TYPE_CHECKING:
     from facilitator.workspace import Workspace
@@ -31,19 +31,27 @@ class Choice(Enum):
 def ask_what_to_do(error: DataFileError, parent: QWidget | None = None) -> Choice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Balcony cannot open its data file")
+    on_server = isinstance(error.path, ServerAddress)
+    box.setWindowTitle(
+        "Balcony cannot open the shared database"
+        if on_server
+        else "Balcony cannot open its data file"
+    )
     box.setText(f"<b>{error.problem}</b>")
-    box.setInformativeText(f"File: {error.path}\n\n{error.fix}{_where_the_other_window_is(error)}")
+    where = "Database" if on_server else "File"
+    box.setInformativeText(
+        f"{where}: {error.path}\n\n{error.fix}{_where_the_other_window_is(error)}"
+    )
     buttons: dict[object, Choice] = {}
     if isinstance(error, DataFileInUseError | DataFileReadOnlyError):
         # Reading is safe while another window writes: it sees each change once it is saved.
         read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
         read_only.setToolTip("See the data without changing it; nothing can be saved.")
         buttons[read_only] = Choice.OPEN_READ_ONLY
-    buttons[box.addButton("Open another file…", QMessageBox.ButtonRole.AcceptRole)] = (
-        Choice.OPEN_ANOTHER
-    )
-    if isinstance(error, DataFileLockedError):
+    another = "Open a data file instead…" if on_server else "Open another file…"
+    buttons[box.addButton(another, QMessageBox.ButtonRole.AcceptRole)] = Choice.OPEN_ANOTHER
+    if isinstance(error, DataFileLockedError) or on_server:
+        # A server may be back in a moment; it is never Balcony's to move aside.
         buttons[box.addButton("Try again", QMessageBox.ButtonRole.ActionRole)] = Choice.TRY_AGAIN
     elif not isinstance(error, DataFileTooNewError | DataFileInUseError | DataFileReadOnlyError):
         # A file in use or read-only is sound: moving it aside would only hide good data.
@@ -66,7 +74,7 @@ def _where_the_other_window_is(error: DataFileError) -> str:
     )
 
 
-def open_read_only(path: Path) -> Workspace:
+def open_read_only(path: DataLocation) -> Workspace:
     """The "Open read-only" choice: the workspace of `path`, refusing every change with
     DataFileReadOnlyError. Raises DataFileError if even reading is impossible."""
     from facilitator.workspace import Workspace

@@ -260,6 +260,7 @@ class ReviewDialog(QDialog):
                     note.id,
                     (note.text, note.tag, note.authority_id),
                     (text, note.tag, note.authority_id),
+                    note.row_version,
                 )
             )
         except NoteInputError as exc:

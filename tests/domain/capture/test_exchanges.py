@@ -148,7 +148,8 @@ def test_a_restore_after_the_id_was_reused_takes_a_new_id(
     last = workspace.exchanges.add(session, OFFER, ashvale, "last")
     removed = workspace.exchanges.delete(last.id)
     reused = workspace.exchanges.add(session, ASK, ashvale, "new one")
-    assert reused.id == removed.id  # SQLite hands out the freed id again
+    if workspace.db.server is None:  # SQLite hands out the freed id again; a sequence never
+        assert reused.id == removed.id
 
     restored = workspace.exchanges.restore(removed)
 

@@ -34,6 +34,8 @@ def day_id(workspace: Workspace) -> int:
 
 def rename_first_authority(workspace: Workspace, name: str) -> None:
     """As another program, or a Balcony before names were cleaned, may have stored it."""
+    if workspace.db.server is not None:  # PostgreSQL's text cannot hold NUL at all
+        name = name.replace("\x00", "")
     with workspace.db.session_scope() as s:
         s.execute(text("UPDATE authority SET name = :name WHERE name = 'Ashvale'"), {"name": name})
 

@@ -1,0 +1,20 @@
+"""Day archives: a day's data (or a cycle's, or everything) moved whole between data files,
+through one archive file (format.py), with conflicts settled by the user (conflicts.py)."""
+
+from facilitator.archive.conflicts import ArchiveConflictError, Keep
+from facilitator.archive.format import ArchiveFileError
+from facilitator.archive.gather import ArchiveSummary, export_archive
+from facilitator.archive.placing import ImportSummary, import_archive
+from facilitator.archive.scope import DayKey, DayLabel
+
+__all__ = [
+    "ArchiveConflictError",
+    "ArchiveFileError",
+    "ArchiveSummary",
+    "DayKey",
+    "DayLabel",
+    "ImportSummary",
+    "Keep",
+    "export_archive",
+    "import_archive",
+]
