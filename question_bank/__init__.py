@@ -29,7 +29,8 @@ from question_bank.model import (
     Theme,
     Unchanged,
 )
-from question_bank.search import SearchHit, SearchIndex
+from question_bank.search import BankIndex, SearchHit, SearchIndex
+from question_bank.server_search import SearchEngine, ServerSearchIndex, make_search_index
 from question_bank.store import BankService, SessionFactory, UnknownItemError
 from question_bank.text import CYCLE_YEARS, for_cycle
 from question_bank.writer import dump_bank
@@ -43,6 +44,7 @@ __all__ = [
     "UNCHANGED",
     "Bank",
     "BankFormatError",
+    "BankIndex",
     "BankService",
     "Choice",
     "Conflict",
@@ -51,9 +53,11 @@ __all__ = [
     "Origin",
     "Question",
     "Scale",
+    "SearchEngine",
     "SearchHit",
     "SearchIndex",
     "Section",
+    "ServerSearchIndex",
     "SessionFactory",
     "Span",
     "StaleImportError",
@@ -63,6 +67,7 @@ __all__ = [
     "dump_bank",
     "for_cycle",
     "load_handbook",
+    "make_search_index",
     "parse_bank",
     "parse_csv",
     "read_bank_file",

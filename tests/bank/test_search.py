@@ -2,16 +2,69 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable, Iterator
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from question_bank import Bank, Question, SearchHit, SearchIndex, Theme, parse_bank
+from question_bank import (
+    Bank,
+    BankIndex,
+    Question,
+    SearchHit,
+    SearchIndex,
+    ServerSearchIndex,
+    Theme,
+    make_search_index,
+    parse_bank,
+)
 from question_bank.highlight import SpanFinder, fts_expression, query_terms, term_pattern
 from question_bank.text import fold
-from tests.bank.conftest import TINY_BANK
+from tests.bank.conftest import TINY_BANK, make_engine
+
+POSTGRES = "BALCONY_TEST_POSTGRES"
+KINDS = ["sqlite", "postgresql"]
+MakeIndex = Callable[[Bank | None], BankIndex]
+
+
+def postgres_url() -> str:
+    """The test server's address for SQLAlchemy, or skip the test when there is none."""
+    address = os.environ.get(POSTGRES)
+    if not address:
+        pytest.skip(f"{POSTGRES} is not set, so there is no PostgreSQL server to search on")
+    return address.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+@pytest.fixture(scope="session")
+def postgres_engine() -> Iterator[sa.Engine]:
+    engine = sa.create_engine(postgres_url())
+    yield engine
+    engine.dispose()
+
+
+def index_maker(kind: str, request: pytest.FixtureRequest) -> tuple[MakeIndex, list[BankIndex]]:
+    made: list[BankIndex] = []
+    engine = request.getfixturevalue("postgres_engine") if kind == "postgresql" else None
+
+    def make(bank: Bank | None = None) -> BankIndex:
+        index = ServerSearchIndex(bank, engine=engine) if engine else SearchIndex(bank)
+        made.append(index)
+        return index
+
+    return make, made
+
+
+@pytest.fixture(params=KINDS)
+def make_index(request: pytest.FixtureRequest) -> Iterator[MakeIndex]:
+    """Makes search indexes of one kind, the SQLite one or the server one, closed after."""
+    make, made = index_maker(request.param, request)
+    yield make
+    for index in made:
+        index.close()
 
 
 def question(qid: str, theme: str, text: str, *follow_ups: str) -> Question:
@@ -63,8 +116,16 @@ SEARCH_BANK = Bank(
 
 
 @pytest.fixture
-def index() -> SearchIndex:
-    return SearchIndex(SEARCH_BANK)
+def index(make_index: MakeIndex) -> BankIndex:
+    return make_index(SEARCH_BANK)
+
+
+@pytest.fixture(scope="module", params=KINDS)
+def shared_index(request: pytest.FixtureRequest) -> Iterator[BankIndex]:
+    """One index of each kind for the property tests, which run many examples."""
+    make, made = index_maker(request.param, request)
+    yield make(SEARCH_BANK)
+    made[0].close()
 
 
 def ids(hits: list[SearchHit]) -> list[str]:
@@ -75,31 +136,31 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
     return [text[start:end] for start, end in spans]
 
 
-def test_a_word_prefix_finds_the_questions_with_that_word(index: SearchIndex) -> None:
+def test_a_word_prefix_finds_the_questions_with_that_word(index: BankIndex) -> None:
     assert set(ids(index.search("budg"))) == {"b1", "b2", "v3"}
     assert ids(index.search("overs")) == ["b1"]
     assert ids(index.search("BUDGET overspent")) == ["b1"]
 
 
-def test_a_word_in_the_question_beats_the_same_word_in_a_follow_up(index: SearchIndex) -> None:
+def test_a_word_in_the_question_beats_the_same_word_in_a_follow_up(index: BankIndex) -> None:
     hits = ids(index.search("budget"))
     assert hits.index("b1") < hits.index("b2")
     assert hits.index("v3") < hits.index("b2")
 
 
-def test_the_theme_filter_keeps_one_theme(index: SearchIndex) -> None:
+def test_the_theme_filter_keeps_one_theme(index: BankIndex) -> None:
     assert ids(index.search("budget", theme_id="voice")) == ["v3"]
     assert ids(index.search("", theme_id="budget")) == ["b1", "b2"]
     assert index.search("budget", theme_id="no-such-theme") == []
 
 
-def test_an_empty_query_lists_every_visible_question_in_bank_order(index: SearchIndex) -> None:
+def test_an_empty_query_lists_every_visible_question_in_bank_order(index: BankIndex) -> None:
     assert ids(index.search("")) == ["b1", "b2", "v1", "v2", "v3"]
     assert ids(index.search("  ?! ")) == ids(index.search(""))
     assert len(index) == 5
 
 
-def test_hidden_themes_and_questions_are_not_found() -> None:
+def test_hidden_themes_and_questions_are_not_found(make_index: MakeIndex) -> None:
     bank = Bank(
         id="x",
         title="X",
@@ -115,21 +176,21 @@ def test_hidden_themes_and_questions_are_not_found() -> None:
             ),
         ),
     )
-    index = SearchIndex(bank)
+    index = make_index(bank)
     assert ids(index.search("budget")) == ["shown"]
-    assert ids(SearchIndex(SEARCH_BANK).search("nobody")) == []
+    assert ids(make_index(SEARCH_BANK).search("nobody")) == []
 
 
-def test_the_theme_title_matches_too(index: SearchIndex) -> None:
+def test_the_theme_title_matches_too(index: BankIndex) -> None:
     assert set(ids(index.search("childrens voice"))) == {"v1", "v2", "v3"}
 
 
-def test_the_limit_caps_text_searches(index: SearchIndex) -> None:
+def test_the_limit_caps_text_searches(index: BankIndex) -> None:
     assert len(index.search("budget", limit=1)) == 1
     assert index.search("budget", limit=0) == []
 
 
-def test_accents_case_and_apostrophes_do_not_matter(index: SearchIndex) -> None:
+def test_accents_case_and_apostrophes_do_not_matter(index: BankIndex) -> None:
     assert ids(index.search("ecole")) == ["v2"]
     assert ids(index.search("Naive cooperation")) == ["v2"]
     assert ids(index.search("café")) == ["v1"]
@@ -137,7 +198,7 @@ def test_accents_case_and_apostrophes_do_not_matter(index: SearchIndex) -> None:
         assert "v1" in ids(index.search(typed, theme_id="voice")), typed
 
 
-def test_spans_mark_exactly_the_matching_prefixes(index: SearchIndex) -> None:
+def test_spans_mark_exactly_the_matching_prefixes(index: BankIndex) -> None:
     (hit,) = index.search("budg overs")
     assert highlighted(hit.question.text, hit.text_spans) == ["budg", "overs"]
     assert hit.text_spans == ((7, 11), (40, 45))
@@ -148,7 +209,7 @@ def test_spans_mark_exactly_the_matching_prefixes(index: SearchIndex) -> None:
     assert highlighted(b2.question.follow_ups[0], b2.follow_up_spans[0]) == ["budget"]
 
 
-def test_spans_survive_accents_and_curly_apostrophes(index: SearchIndex) -> None:
+def test_spans_survive_accents_and_curly_apostrophes(index: BankIndex) -> None:
     (hit,) = index.search("childrens carers cafe", theme_id="voice")
     text = hit.question.text
     assert highlighted(text, hit.text_spans) == ["children’s", "carer’s"]
@@ -162,7 +223,9 @@ def test_spans_survive_accents_and_curly_apostrophes(index: SearchIndex) -> None
     assert highlighted(hit.question.text, hit.text_spans) == ["ÉCO", "naï", "coöp"]
 
 
-def test_spans_map_back_through_expanding_and_decomposed_characters() -> None:
+def test_spans_map_back_through_expanding_and_decomposed_characters(
+    make_index: MakeIndex,
+) -> None:
     bank = Bank(
         id="x",
         title="X",
@@ -175,7 +238,7 @@ def test_spans_map_back_through_expanding_and_decomposed_characters() -> None:
             ),
         ),
     )
-    (hit,) = SearchIndex(bank).search("cafe las")
+    (hit,) = make_index(bank).search("cafe las")
     text = hit.question.text
     assert highlighted(text, hit.text_spans) == ["cafe\u0301", "LA’s"]
 
@@ -205,29 +268,31 @@ def test_spans_map_back_through_expanding_and_decomposed_characters() -> None:
         "'; DROP TABLE fts; --",
         "b" * 5000,
         " ".join(["budget"] * 500),
+        "budget':* | !'",
+        "'budget' & !'service'",
+        "budget\\",
+        "\\'budget",
+        "budget:*A <-> service",
+        "&|!:*()<>",
+        "!@#$%^&*()_+-=[]{};:'\",./<>?`~\\|",
+        "'; DROP TABLE pg_temp.balcony_search_1; --",
+        " ".join(f"w{n}" for n in range(2000)),
     ],
 )
-def test_hostile_queries_never_raise(index: SearchIndex, typed: str) -> None:
-    assert isinstance(index.search(typed), list)
+def test_hostile_queries_never_raise(index: BankIndex, typed: str) -> None:
+    hits = index.search(typed)
+    # Whatever was typed counts only by its words.
+    assert ids(hits) == ids(index.search(" ".join(query_terms(typed))))
+    assert len(index) == 5
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40))
-def test_any_typed_text_gives_a_list(typed: str) -> None:
-    index = _shared_index()
-    hits = index.search(typed)
+@given(typed=st.text(max_size=40))
+def test_any_typed_text_gives_a_list(shared_index: BankIndex, typed: str) -> None:
+    hits = shared_index.search(typed)
     for hit in hits:
         for start, end in hit.text_spans:
             assert 0 <= start < end <= len(hit.question.text)
-
-
-_INDEX: list[SearchIndex] = []
-
-
-def _shared_index() -> SearchIndex:
-    if not _INDEX:
-        _INDEX.append(SearchIndex(SEARCH_BANK))
-    return _INDEX[0]
 
 
 @settings(max_examples=200, deadline=None)
@@ -240,7 +305,7 @@ def test_the_match_expression_is_always_valid_fts(typed: str) -> None:
         connection.execute("SELECT * FROM f WHERE f MATCH ?", (fts_expression(terms),))
 
 
-def test_rebuild_replaces_the_indexed_bank(index: SearchIndex) -> None:
+def test_rebuild_replaces_the_indexed_bank(index: BankIndex) -> None:
     index.rebuild(parse_bank(TINY_BANK))
     assert ids(index.search("budget")) == ["budget-01", "budget-02"]
     assert ids(index.search("overspent")) == ["budget-01"]
@@ -262,3 +327,43 @@ def test_every_span_covers_a_matching_word_start(text: str, typed: str) -> None:
         covered = fold(text[start:end]).text
         assert any(covered.startswith(term) for term in folded_terms), (text, typed, start, end)
         assert start == 0 or not fold(text[start - 1]).text.isalnum() or text[start - 1] in "’'"
+
+
+def test_broad_queries_list_own_text_matches_first_each_in_bank_order(
+    make_index: MakeIndex,
+) -> None:
+    bank = Bank(
+        id="x",
+        title="X",
+        themes=(
+            Theme(
+                id="t",
+                title="T",
+                section="signatures",
+                questions=(
+                    question("weak", "t", "Alpha beta gamma delta epsilon budget zeta eta"),
+                    question("follow", "t", "Nothing here", "What of the budget?"),
+                    question("strong", "t", "Budget, budget, budget"),
+                ),
+            ),
+        ),
+    )
+    index = make_index(bank)
+    assert ids(index.search("budget")) == ["strong", "weak", "follow"]  # ranked
+    index.ranked_matches = 2  # three matches are now too many to rank
+    hits = index.search("budget")
+    assert ids(hits) == ["weak", "strong", "follow"]
+    assert {hit.score for hit in hits} == {0.0}
+    assert ids(index.search("budget", limit=2)) == ["weak", "strong"]
+    assert ids(index.search("budget", theme_id="t", limit=1)) == ["weak"]
+
+
+def test_the_factory_searches_in_memory_without_postgresql() -> None:
+    assert type(make_search_index(SEARCH_BANK, None)) is SearchIndex
+    sqlite_engine = make_engine()
+    try:
+        index = make_search_index(SEARCH_BANK, sqlite_engine)
+        assert type(index) is SearchIndex
+        assert ids(index.search("overs")) == ["b1"]
+    finally:
+        sqlite_engine.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from facilitator.live.conductor import Conductor
 from facilitator.live.turns import Turns
 from facilitator.planning.day_sessions import SessionInfo
 from facilitator.planning.planner import Planner
-from question_bank import Bank, BankService, Question, SearchIndex
+from question_bank import Bank, BankService, Question, SearchEngine, make_search_index
 from ui.bank.asking_bar import AskingBar
 from ui.bank.commands import MarkAsked, SetScale, TogglePin, Unmark
 from ui.bank.models import HTML_ROLE, QuestionsModel, ThemesModel
@@ -36,7 +36,8 @@ NO_ANSWER = -1
 
 class QuestionBankPanel(QWidget):
     """Reads the bank from `bank`, marks and pins through `questions`, and learns each day's
-    sessions and lead reviewers from `planner`."""
+    sessions and lead reviewers from `planner`. Searches on the database server when
+    `engine` (the workspace database's) is PostgreSQL, otherwise in memory."""
 
     def __init__(
         self,
@@ -45,13 +46,18 @@ class QuestionBankPanel(QWidget):
         planner: Planner,
         undo: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        engine: SearchEngine | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("questionBankPanel")
         self.bank_service, self.question_log, self.planner = bank, questions, planner
         self.undo = undo
         self.bank: Bank = bank.bank()
-        self.index = SearchIndex(self.bank)
+        self.index = make_search_index(self.bank, engine)
+        # A server index holds a database connection: hand it back with the panel (through a
+        # child, as ui.common.bridge does, so the panel's own destroyed signal stays free).
+        QObject(self).destroyed.connect(self.index.close)
         self._loading = False
         self._theme_picked = False  # a theme chosen for the search under way
         self._theme_by_program = False

@@ -131,7 +131,9 @@ def build_docks(
     """The bank, the outcomes and the timeline, tabified on the right with the bank in front.
     `names` are the day's authorities by id: full names, then short ones."""
     full_names, short_names = names
-    bank_panel = QuestionBankPanel(workspace.bank, workspace.questions, workspace.planner, undo)
+    bank_panel = QuestionBankPanel(
+        workspace.bank, workspace.questions, workspace.planner, undo, engine=workspace.db.engine
+    )
     bank_panel.set_day(day_id)
     # The bank's session and asker follow the run and each F7 through their own events.
     bank_panel.follow(conductor, workspace.turns)
