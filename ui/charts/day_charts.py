@@ -104,3 +104,18 @@ class DayChartsWindow(QMainWindow):
         super().closeEvent(event)
         # Let go of the services now, not whenever the window itself is freed.
         self._listener.deleteLater()
+
+
+def show_day_charts(
+    shown: dict[int, DayChartsWindow], workspace: Workspace, day_id: int, parent: QWidget
+) -> DayChartsWindow:
+    """The charts of `day_id`, one window per day, brought forward if it is open already."""
+    window = shown.get(day_id)
+    if window is None or not window.isVisible():
+        if window is not None:
+            window.deleteLater()  # closed: its listeners went then; now the rest
+        window = shown[day_id] = DayChartsWindow(workspace, day_id, parent)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window

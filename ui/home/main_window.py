@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         """Brings the window to life on `workspace`: its days, the bank, what is due."""
         from ui.bank.panel import QuestionBankPanel
         from ui.home.agenda_commands import AgendaCommands
+        from ui.home.archive_commands import ArchiveCommands
         from ui.home.backup_timer import BackupTimer
 
         self.workspace = workspace
@@ -139,7 +140,11 @@ class MainWindow(QMainWindow):
         if workspace.db.read_only:
             self.setWindowTitle("Balcony (read-only)")
         self.bank_panel = QuestionBankPanel(
-            workspace.bank, workspace.questions, workspace.planner, self.undo_stack
+            workspace.bank,
+            workspace.questions,
+            workspace.planner,
+            self.undo_stack,
+            engine=workspace.db.engine,
         )
         self.bank_dock.setWidget(self.bank_panel)
         self.menus.add_bank_commands(
@@ -150,6 +155,11 @@ class MainWindow(QMainWindow):
         self.menus.restore_backup.setEnabled(workspace.backups is not None)
         self.backup_timer = BackupTimer(workspace, self)
         self.agenda = AgendaCommands(self, workspace, self.settings, self.selected_day_id)
+        self.archives = ArchiveCommands(
+            self, workspace, self.settings, self.selected_day_id, self.refresh
+        )
+        self.menus.archive_export.triggered.connect(self.archives.export)
+        self.menus.archive_import.triggered.connect(self.archives.import_)
         self.data_label.setText(self._data_label())
         self._attached = True
         chosen = self.selected_day_id()
@@ -245,19 +255,19 @@ class MainWindow(QMainWindow):
 
     def open_charts(self) -> None:
         """The selected day's charts; pyqtgraph is imported now, not when the app starts."""
-        from ui.charts.day_charts import DayChartsWindow
+        from ui.charts.day_charts import show_day_charts
 
         day_id = self.selected_day_id()
-        if day_id is None:
-            return
-        window = self.charts.get(day_id)
-        if window is None or not window.isVisible():
-            if window is not None:
-                window.deleteLater()  # closed: its listeners went then; now the rest
-            window = self.charts[day_id] = DayChartsWindow(self.workspace, day_id, self)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        if day_id is not None:
+            show_day_charts(self.charts, self.workspace, day_id, self)
+
+    def refresh(self) -> None:
+        """Reads what is shown again: on a shared database, what others have changed."""
+        if self._attached:
+            self.days_model.refresh()
+            self._selection_changed()  # the overview, read afresh
+            self.due_panel.refresh()
+            self.statusBar().showMessage("Read again from the data.", 4000)
 
     def export_cycle_report(self) -> None:
         from ui.records.settings import record_exports
@@ -379,8 +389,8 @@ class MainWindow(QMainWindow):
         return self.empty_state
 
     def _data_label(self) -> str:
-        path = self.workspace.data_path
-        return str(path) if path else "in memory (nothing is kept)"
+        location = self.workspace.db.server or self.workspace.data_path
+        return str(location) if location else "in memory (nothing is kept)"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

@@ -48,6 +48,8 @@ class HomeCommands(Protocol):
 
     def start_tour(self) -> None: ...
 
+    def refresh(self) -> None: ...
+
     def open_scheme(self) -> object: ...
 
     def export_forward_plan(self) -> None: ...
@@ -82,6 +84,9 @@ class HomeMenus:
     scheme: QAction
     forward_plan: QAction
     due_toggle: QAction
+    refresh: QAction
+    archive_export: QAction  # connected once the data is open (ui/home/archive_commands.py)
+    archive_import: QAction
     bank_menu: QMenu
 
     def add_bank_commands(self, show_bank: QAction, focus_bank_search: QAction) -> None:
@@ -127,6 +132,10 @@ def build_menus(
     file_menu.addActions([new_day, demo, import_schedule, cycle_report, record_settings])
     file_menu.addAction(restore_backup)
     file_menu.addSeparator()
+    archive_export = _action(window, "E&xport to an archive…", None)
+    archive_import = _action(window, "Import an arc&hive…", None)
+    file_menu.addActions([archive_export, archive_import])
+    file_menu.addSeparator()
     file_menu.addAction(quit_action)
 
     edit_menu = menu.addMenu("&Edit")
@@ -143,6 +152,11 @@ def build_menus(
     due_toggle = due_dock.toggleViewAction()
     due_toggle.setText("&Due and overdue")
     view_menu.addActions([bank_toggle, due_toggle])
+    view_menu.addSeparator()
+    # On a shared database others change the days too; their changes show on a refresh.
+    refresh = _action(window, "&Refresh", QKeySequence.StandardKey.Refresh)
+    refresh.triggered.connect(commands.refresh)
+    view_menu.addAction(refresh)
 
     bank_menu = menu.addMenu("&Question bank")
     edit_bank = _action(window, "&Edit the question bank…", "Ctrl+Shift+B")
@@ -216,6 +230,9 @@ def build_menus(
         scheme=scheme,
         forward_plan=forward_plan,
         due_toggle=due_toggle,
+        refresh=refresh,
+        archive_export=archive_export,
+        archive_import=archive_import,
         bank_menu=bank_menu,
     )
 

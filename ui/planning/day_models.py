@@ -84,6 +84,10 @@ class DaysModel(HeaderedTable):
             right = self.columnCount() - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, right))
 
+    def refresh(self) -> None:
+        """Reads the days again, keeping the selection when they are the same days."""
+        self._day_changed(None)
+
     def reload(self) -> None:
         self.beginResetModel()
         self.cycles, self._days = self._read()
