@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -28,15 +29,16 @@ from facilitator.planning.planner import Planner
 from facilitator.pool.service import Pool
 from facilitator.reviews.findings import ReviewFindings
 from facilitator.reviews.service import Reviews
-from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, BackupError, Backups
+from facilitator.storage.backups import DAY_ENDED, DAY_STARTED, Backups
 from facilitator.storage.database import Database, open_database, open_memory_database
 from facilitator.storage.files import make_owner_only
 from facilitator.storage.identity import SIDE_FILE_SUFFIXES
-from facilitator.storage.location import DataLocation
+from facilitator.storage.location import DATA_FOLDER_NAME, DataLocation, generic_data_folder
 from question_bank import BankService, load_handbook
 
 if TYPE_CHECKING:
     from facilitator.amendments.round_trip import RoundTrip
+    from facilitator.archive.snapshots import DaySnapshots
     from facilitator.records.versions import RecordBook
 
 
@@ -63,6 +65,8 @@ class Workspace:
     findings: ReviewFindings
     # None for a database kept in memory: there is no file to back up.
     backups: Backups | None = None
+    # On a shared database: each day's archive at its start and end, kept on this computer.
+    snapshots: DaySnapshots | None = None
 
     @classmethod
     def create(cls, db: Database, clock: Clock | None = None) -> Workspace:
@@ -97,8 +101,15 @@ class Workspace:
         )
         workspace.follow_ups.read_records_from(workspace)  # topical invitations: the cycle report's
         if db.path is not None and not db.read_only:
-            workspace.backups = Backups(db, db.path.parent / "backups", clock)
-            _back_up_on_start_and_end(workspace.planner, workspace.conductor, workspace.backups)
+            backups = workspace.backups = Backups(db, db.path.parent / "backups", clock)
+            reread = _on_start_and_end(workspace, lambda reason, _day: backups.take(reason))
+            backups.restored.connect(reread)  # after a restore the days may stand anywhere
+        elif db.server is not None:
+            from facilitator.archive.snapshots import DaySnapshots, snapshot_folder
+
+            folder = snapshot_folder(generic_data_folder() / DATA_FOLDER_NAME, db.server.url)
+            snapshots = workspace.snapshots = DaySnapshots(db, folder, clock)
+            _on_start_and_end(workspace, lambda reason, day_id: snapshots.take(day_id, reason))
         return workspace
 
     @classmethod
@@ -142,8 +153,12 @@ class Workspace:
         self.db.close()
 
 
-def _back_up_on_start_and_end(planner: Planner, conductor: Conductor, backups: Backups) -> None:
-    """Takes a backup whenever a day starts or ends, whichever window or command did it."""
+def _on_start_and_end(
+    workspace: Workspace, take: Callable[[str, int], object]
+) -> Callable[..., None]:
+    """Calls `take(reason, day_id)` whenever a day starts or ends, whichever window or
+    command did it; returns what reads the days' statuses again (after a restore)."""
+    planner, conductor = workspace.planner, workspace.conductor
     # The conductor says only which day changed, so the hook remembers each day's status to
     # see which way it moved. A day created after this is new, hence planned.
     seen: dict[int, DayStatus] = {}
@@ -163,15 +178,14 @@ def _back_up_on_start_and_end(planner: Planner, conductor: Conductor, backups: B
         else:
             return
         try:
-            backups.take(reason)
-        except BackupError:
-            # The day has moved on already; a failed backup must not undo or block that.
+            take(reason, day_id)
+        except Exception:
+            # A failed backup must not undo or block the step just taken; it is logged.
             logging.getLogger(__name__).exception("The %s backup failed", reason)
 
     read_statuses()
     conductor.changed.connect(changed)
-    # After a restore the days may stand anywhere again.
-    backups.restored.connect(read_statuses)
+    return read_statuses
 
 
 def move_aside(path: Path, now: datetime | None = None) -> Path:
