@@ -1,6 +1,7 @@
 """`balcony archive export FILE [--day ID | --cycle NAME]` and
 `balcony archive import FILE [--keep mine|theirs|both]`: a day's data moved whole between
-data files (a laptop's and the region's) through one archive file."""
+data files (a laptop's and the region's) through one archive file; an archive of everything
+(neither --day nor --cycle) carries the pool of peer challengers and the reviews too."""
 
 from __future__ import annotations
 
@@ -54,8 +55,14 @@ def _import(workspace: Workspace, args: argparse.Namespace) -> int:
         print(f"balcony: {exc} Nothing was imported.", file=sys.stderr)
         return 2
     except ArchiveConflictError as exc:
-        listed = "; ".join(day.described for day in exc.days)
-        noun = "this day is" if len(exc.days) == 1 else f"these {len(exc.days)} days are"
+        listed = "; ".join(exc.described)
+        nouns = [
+            _these(len(found), one, many)
+            for found, one, many in ((exc.days, "day", "days"), (exc.reviews, "review", "reviews"))
+            if found
+        ]
+        verb = "is" if len(exc.described) == 1 else "are"
+        noun = f"{' and '.join(nouns)} {verb}"
         where = "the shared database" if workspace.db.shared else "the data file"
         print(
             f"balcony: {noun} here already (in {where}): {listed}. Nothing was imported. "
@@ -66,3 +73,7 @@ def _import(workspace: Workspace, args: argparse.Namespace) -> int:
         return 2
     print(summary.described)
     return 0
+
+
+def _these(count: int, one: str, many: str) -> str:
+    return f"this {one}" if count == 1 else f"these {count} {many}"

@@ -129,11 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`balcony archive export|import` (cli/archive.py)."""
     archive = commands.add_parser(
-        "archive", help="move days whole between data files through one archive file"
+        "archive", help="move days (or everything) whole between databases through one file"
     )
     actions = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
     export = actions.add_parser(
-        "export", help="write a day, a cycle's days or every day (the default) to an archive"
+        "export",
+        help="write a day or a cycle's days (days only), or by default everything: every day, "
+        "the pool and the reviews",
     )
     export.add_argument("file", metavar="FILE")
     which = export.add_mutually_exclusive_group()
@@ -141,13 +143,13 @@ def _archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     which.add_argument("--cycle", metavar="NAME", help="only this cycle's days")
     export.add_argument("--force", action="store_true", help="replace the file if it exists")
     imported = actions.add_parser(
-        "import", help="add an archive's days to the data file (all or nothing)"
+        "import", help="add an archive's days (and pool and reviews) here, all or nothing"
     )
     imported.add_argument("file", metavar="FILE")
     imported.add_argument(
         "--keep",
         choices=("mine", "theirs", "both"),
-        help="for a day already here: keep mine, take theirs, or keep both side by side",
+        help="for a day or review already here: keep mine, take theirs, or keep both side by side",
     )
 
 

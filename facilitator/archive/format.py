@@ -5,6 +5,11 @@ written from (`schema_version`, as in storage/identity.py), when (`exported_at`)
 `tables`: for each table carried, its rows as objects of column → value (columns.py says how
 each value is written). Reading checks everything before anything is imported, and refuses
 a file in plain words (ArchiveFileError: the file, the problem, the fix).
+
+Format 2 added the regional scheme's tables (scope.SCHEME_TABLES). An archive without them
+(one of days) is still written as format 1, leaving them out, so a Balcony that reads only
+format 1 still reads it; one of the scheme is format 2, which such a Balcony refuses as
+written by a newer version rather than as damaged.
 """
 
 from __future__ import annotations
@@ -28,12 +33,12 @@ from facilitator.archive.columns import (
     has_default,
     to_text,
 )
-from facilitator.archive.scope import CARRIED_TABLES, RECORD_TABLES
+from facilitator.archive.scope import CARRIED_TABLES, RECORD_TABLES, SCHEME_TABLES
 from facilitator.storage.files import make_owner_only, write_atomically
 from facilitator.storage.identity import SCHEMA_VERSION
 
 FORMAT_NAME = "balcony-day-archive"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MEMBER = "archive.json"
 
 _NOT_OURS_FIX = "Choose a file made by `balcony archive export` (or Balcony's own archive)."
@@ -86,9 +91,10 @@ def write_archive(
 ) -> None:
     """Writes the archive to a temporary file beside `path`, then renames it into place: a
     failure leaves no half-written archive. The file is its owner's only (0600)."""
+    scheme = any(tables.get(name) for name in SCHEME_TABLES)
     body = {
         "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
+        "format_version": FORMAT_VERSION if scheme else 1,
         "schema_version": SCHEMA_VERSION,
         "exported_at": exported_at.isoformat(),
         "tables": {
@@ -97,6 +103,7 @@ def write_archive(
                 for row in tables.get(name, [])
             ]
             for name in CARRIED_TABLES
+            if scheme or name not in SCHEME_TABLES
         },
     }
     buffer = io.BytesIO()
@@ -231,6 +238,15 @@ def links(name: str) -> dict[str, str]:
     }
     found.update(ID_COLUMNS.get(name, {}) if name in RECORD_TABLES else {})
     return found
+
+
+def remapped(name: str, row: dict[str, Any], ids: dict[str, dict[Any, Any]]) -> dict[str, Any]:
+    """`row` with each id it holds (links) changed to the new id `ids` gives that row."""
+    values = dict(row)
+    for column, target in links(name).items():
+        if values[column] is not None:
+            values[column] = ids[target][values[column]]
+    return values
 
 
 def _check_references(tables: dict[str, list[dict[str, Any]]]) -> None:

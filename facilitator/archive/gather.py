@@ -1,5 +1,6 @@
 """Which rows an archive carries: the days asked for, every row of theirs, the shared rows
-they name, and their records. Rows are read through the metadata, column by column."""
+they name, and their records; for an archive of everything, the regional scheme too (the
+pool and the reviews: scheme.py). Rows are read through the metadata, column by column."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from sqlalchemy import Connection, Table, select
 from sqlmodel import SQLModel
 
 from facilitator.archive.format import links, table, write_archive
+from facilitator.archive.scheme import detach, gather_scheme
 from facilitator.archive.scope import (
     DAY_TABLES,
-    POOL_COLUMNS,
+    SCHEME_TABLES,
     SHARED_TABLES,
     DayLabel,
+    ReviewLabel,
     day_labels,
+    review_labels,
 )
 from facilitator.storage.database import Database
 
@@ -28,18 +32,28 @@ _CHUNK = 500  # ids per query, well inside every database's limit on parameters
 
 @dataclass(frozen=True)
 class ArchiveSummary:
-    """What an export wrote."""
+    """What an export wrote: its days, and (of everything) the pool's people and reviews."""
 
     path: Path
     days: tuple[DayLabel, ...]
     rows: int
+    people: int = 0
+    reviews: tuple[ReviewLabel, ...] = ()
 
     @property
     def described(self) -> str:
         count = len(self.days)
         listed = "; ".join(label.short for label in self.days)
         noun = "day" if count == 1 else "days"
-        return f"{count} {noun} archived to {self.path}: {listed}."
+        days = f"{count} {noun} archived to {self.path}: {listed}."
+        if not self.people and not self.reviews:
+            return days
+        people = f"{self.people} {'person' if self.people == 1 else 'people'}"
+        reviews = f"{len(self.reviews)} {'review' if len(self.reviews) == 1 else 'reviews'}"
+        scheme = f"the pool ({people}) and {reviews}, with their teams, reports and follow-ups"
+        if not self.days:
+            return f"Archived to {self.path}: {scheme}."
+        return f"{days} With them, {scheme}."
 
 
 def export_archive(
@@ -51,18 +65,34 @@ def export_archive(
     now: dt.datetime | None = None,
     overwrite: bool = False,
 ) -> ArchiveSummary:
-    """Writes one day (`day_id`), a cycle's days (`cycle`, by name) or every day to `target`.
+    """Writes one day (`day_id`), a cycle's days (`cycle`, by name) or everything to
+    `target`: every day, the pool of peer challengers and the reviews (a day or a cycle
+    carries its days only: the scheme is no day's).
 
-    LookupError names an unknown day or cycle; nothing is written then. The file appears
-    whole or not at all (format.py); WriteError says why it could not be written."""
+    LookupError names an unknown day or cycle, or a data file with nothing to archive;
+    nothing is written then. The file appears whole or not at all (format.py); WriteError
+    says why it could not be written."""
     if day_id is not None and cycle is not None:
         raise ValueError("archive a day or a cycle, not both")
+    everything = day_id is None and cycle is None
     with db.session_scope() as s:
-        rows = gather(s.connection(), _day_ids(s.connection(), day_id, cycle))
+        conn = s.connection()
+        rows = gather(conn, _day_ids(conn, day_id, cycle), scheme=everything)
+    if everything and not any(rows[name] for name in ("day", *SCHEME_TABLES)):
+        raise LookupError(
+            "There is nothing to archive in this data file: no days, no pool and no reviews."
+        )
     labels = day_labels(rows)
     write_archive(target, rows, now or dt.datetime.now(dt.UTC), overwrite=overwrite)
     ordered = sorted(labels.values(), key=lambda label: (label.key.date, label.authorities))
-    return ArchiveSummary(Path(target), tuple(ordered), sum(len(r) for r in rows.values()))
+    reviews = sorted(review_labels(rows).values(), key=lambda label: label.order)
+    return ArchiveSummary(
+        Path(target),
+        tuple(ordered),
+        sum(len(r) for r in rows.values()),
+        people=len(rows.get("challenger", [])),
+        reviews=tuple(reviews),
+    )
 
 
 def _day_ids(conn: Connection, day_id: int | None, cycle: str | None) -> set[int]:
@@ -78,14 +108,13 @@ def _day_ids(conn: Connection, day_id: int | None, cycle: str | None) -> set[int
             there = ", ".join(f"“{name}”" for name in names) or "none yet"
             raise LookupError(f"There is no cycle “{cycle}”: the cycles are {there}.")
         return set(conn.execute(select(day.c.id).where(day.c.cycle_id == found[0])).scalars())
-    ids = set(conn.execute(select(day.c.id)).scalars())
-    if not ids:
-        raise LookupError("There are no days to archive in this data file.")
-    return ids
+    return set(conn.execute(select(day.c.id)).scalars())
 
 
-def gather(conn: Connection, day_ids: set[int]) -> Rows:
-    """The rows of the days `day_ids`, the shared rows they name and their records."""
+def gather(conn: Connection, day_ids: set[int], *, scheme: bool = False) -> Rows:
+    """The rows of the days `day_ids`, the shared rows they name and their records; with
+    `scheme`, the pool and the reviews too. A row naming a scheme row left behind is
+    detached from it, or left behind with it (scheme.detach)."""
     rows: Rows = {name: [] for name in DAY_TABLES}
     ids: dict[str, set[int]] = {"day": set(day_ids)}
     rows["day"] = select_in(conn, table("day"), "id", day_ids)
@@ -96,9 +125,8 @@ def gather(conn: Connection, day_ids: set[int]) -> Rows:
         for column, target in owners(each):
             for row in select_in(conn, each, column, ids.get(target, set())):
                 found[row["id"]] = row
-        pool = POOL_COLUMNS.get(each.name, ())
-        rows[each.name] = [r for r in found.values() if all(r[c] is None for c in pool)]
-        ids[each.name] = {row["id"] for row in rows[each.name]}
+        rows[each.name] = [found[key] for key in sorted(found)]
+        ids[each.name] = set(found)
     sessions = ids.get("session", set())
     for name in ("recordversion", "recordstate"):
         found = {}
@@ -106,6 +134,9 @@ def gather(conn: Connection, day_ids: set[int]) -> Rows:
             for row in select_in(conn, table(name), column, wanted):
                 found[row["record_key"] if name == "recordstate" else row["id"]] = row
         rows[name] = list(found.values())
+    if scheme:
+        gather_scheme(conn, rows)
+    detach(rows)
     _add_shared(conn, rows)
     return rows
 

@@ -4,7 +4,8 @@ Rows keep none of their ids: each inserted row gets a new id from the database, 
 id another row holds (foreign keys, a record's kept ids, the ids inside a record key) is
 rewritten to the new one. Shared rows are matched by their natural key and never duplicated:
 a cycle by name (its region filled in if the database's is empty), an authority by name (its
-short name likewise), a person by their authority and name.
+short name likewise), a person by their authority and name. The pool and the reviews, in an
+archive of everything, are placed first (scheme.py), so that a follow-up finds its review.
 
 Records travel as they were sent: the Word documents and their paragraphs are kept byte for
 byte, so they still carry the identifier and bookmarks of the computer that wrote them. A
@@ -15,17 +16,45 @@ on that computer; records exported after the move carry the new keys.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlmodel import SQLModel
 
-from facilitator.archive.conflicts import ArchiveConflictError, Keep, clashes, database_days
-from facilitator.archive.format import Archive, ArchiveFileError, links, read_archive, table
+from facilitator.archive.conflicts import (
+    ArchiveConflictError,
+    Keep,
+    clashes,
+    database_days,
+    database_reviews,
+)
+from facilitator.archive.format import (
+    Archive,
+    ArchiveFileError,
+    links,
+    read_archive,
+    remapped,
+    table,
+)
 from facilitator.archive.gather import owners, select_in
-from facilitator.archive.scope import DAY_TABLES, DayLabel, day_labels
+from facilitator.archive.scheme import (
+    NOTHING_PLACED,
+    PoolPlaced,
+    delete_reviews,
+    kept_scheme,
+    place_scheme,
+)
+from facilitator.archive.scope import (
+    DAY_TABLES,
+    SCHEME_TABLES,
+    DayLabel,
+    ReviewLabel,
+    day_labels,
+    review_labels,
+)
 from facilitator.records.keys import RecordKey
 from facilitator.storage.database import Database
 
@@ -34,65 +63,123 @@ IdMap = dict[str, dict[Any, Any]]
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import did, day by day: the days new here, and each conflict as settled."""
+    """What an import did, day by day and (from an archive of everything, `scheme`) review by
+    review: those new here, and each conflict as settled; and the pool's people added or
+    matched with those here, with the service entries added to their history."""
 
     imported: tuple[DayLabel, ...]
     kept_mine: tuple[DayLabel, ...] = ()
     replaced: tuple[DayLabel, ...] = ()
     alongside: tuple[DayLabel, ...] = ()
+    scheme: bool = False
+    reviews: tuple[ReviewLabel, ...] = ()
+    reviews_kept_mine: tuple[ReviewLabel, ...] = ()
+    reviews_replaced: tuple[ReviewLabel, ...] = ()
+    reviews_alongside: tuple[ReviewLabel, ...] = ()
+    pool: PoolPlaced = NOTHING_PLACED
 
     @property
     def described(self) -> str:
-        parts = [_count(self.imported, "imported")]
-        if self.kept_mine:
-            parts.append(_count(self.kept_mine, "kept as it was here (the archive's left out)"))
-        if self.replaced:
-            parts.append(_count(self.replaced, "replaced by the archive's copy"))
-        if self.alongside:
-            parts.append(_count(self.alongside, "added beside the copy already here"))
+        days = (self.imported, self.kept_mine, self.replaced, self.alongside)
+        parts = _settled_words(("day", "days"), *days) if any(days) or not self.scheme else []
+        if self.scheme:
+            reviews = (self.reviews, self.reviews_kept_mine, self.reviews_replaced)
+            parts += _settled_words(("review", "reviews"), *reviews, self.reviews_alongside)
+            added, matched, served = self.pool.added, self.pool.matched, self.pool.served
+            parts.append(
+                f"the pool: {added} {'person' if added == 1 else 'people'} added, {matched} "
+                f"matched with {'an entry' if matched == 1 else 'entries'} here (kept as "
+                f"{'it is' if matched == 1 else 'they are'}), {served} "
+                f"{'review' if served == 1 else 'reviews'} served added to their history"
+            )
         return "; ".join(parts) + "."
 
 
-def _count(days: tuple[DayLabel, ...], what: str) -> str:
-    noun = "day" if len(days) == 1 else "days"
-    listed = f" ({'; '.join(day.short for day in days)})" if days else ""
-    return f"{len(days)} {noun} {what}{listed}"
+def _settled_words(
+    noun: tuple[str, str],
+    imported: Sequence[DayLabel | ReviewLabel],
+    mine: Sequence[DayLabel | ReviewLabel],
+    theirs: Sequence[DayLabel | ReviewLabel],
+    both: Sequence[DayLabel | ReviewLabel],
+) -> list[str]:
+    parts = [_count(imported, noun, "imported")]
+    if mine:
+        parts.append(_count(mine, noun, "kept as it was here (the archive's left out)"))
+    if theirs:
+        parts.append(_count(theirs, noun, "replaced by the archive's copy"))
+    if both:
+        parts.append(_count(both, noun, "added beside the copy already here"))
+    return parts
+
+
+def _count(labels: Sequence[DayLabel | ReviewLabel], noun: tuple[str, str], what: str) -> str:
+    listed = f" ({'; '.join(label.short for label in labels)})" if labels else ""
+    return f"{len(labels)} {noun[0] if len(labels) == 1 else noun[1]} {what}{listed}"
 
 
 def import_archive(db: Database, source: Path, keep: Keep | None = None) -> ImportSummary:
-    """Imports every day of the archive at `source`, or nothing.
+    """Imports every day, person and review of the archive at `source`, or nothing.
 
-    ArchiveFileError if the file cannot be trusted; ArchiveConflictError if a day is here
-    already and `keep` does not say what to do (nothing is changed either way)."""
+    ArchiveFileError if the file cannot be trusted; ArchiveConflictError if a day or review
+    is here already and `keep` does not say what to do (nothing is changed either way)."""
     archive = read_archive(Path(source))
     theirs = day_labels(archive.tables)
+    their_reviews = review_labels(archive.tables)
     with db.session_scope() as s:
         conn = s.connection()
-        mine = database_days(conn)
-        clashing = clashes(theirs, mine)
-        if clashing and keep is None:
-            raise ArchiveConflictError(sorted((theirs[i] for i in clashing), key=_order))
+        clashing = clashes(theirs, database_days(conn))
+        reviews_clashing = clashes(their_reviews, database_reviews(conn))
+        if (clashing or reviews_clashing) and keep is None:
+            raise ArchiveConflictError(
+                sorted((theirs[i] for i in clashing), key=_order),
+                sorted((their_reviews[i] for i in reviews_clashing), key=_review_order),
+            )
         skipped = set(clashing) if keep is Keep.MINE else set()
+        reviews_skipped = set(reviews_clashing) if keep is Keep.MINE else set()
         if keep is Keep.THEIRS:
             _delete_days(conn, {old for olds in clashing.values() for old in olds})
+            delete_reviews(conn, {old for olds in reviews_clashing.values() for old in olds})
         rows = _kept_rows(archive, skipped)
+        rows.update(kept_scheme(archive, reviews_skipped, rows["followup"]))
         ids: IdMap = {}
         _place_shared(conn, rows, ids)
+        pool = place_scheme(conn, rows, ids, insert)
         for each in SQLModel.metadata.sorted_tables:
             if each.name in DAY_TABLES:
                 for row in rows[each.name]:
-                    values = _remapped(each.name, row, ids)
+                    values = remapped(each.name, row, ids)
                     del values["id"]
                     ids.setdefault(each.name, {})[row["id"]] = insert(conn, each, values)
         _place_records(conn, rows, ids, Path(source))
-    kept = [label for day_id, label in theirs.items() if day_id not in clashing]
-    clash = [theirs[day_id] for day_id in clashing]
+    new, clash = _split(theirs, clashing, _order)
+    new_reviews, review_clash = _split(their_reviews, reviews_clashing, _review_order)
     return ImportSummary(
-        imported=tuple(sorted(kept, key=_order)),
-        kept_mine=tuple(sorted(clash, key=_order)) if keep is Keep.MINE else (),
-        replaced=tuple(sorted(clash, key=_order)) if keep is Keep.THEIRS else (),
-        alongside=tuple(sorted(clash, key=_order)) if keep is Keep.BOTH else (),
+        imported=new,
+        kept_mine=clash if keep is Keep.MINE else (),
+        replaced=clash if keep is Keep.THEIRS else (),
+        alongside=clash if keep is Keep.BOTH else (),
+        scheme=any(archive.rows(name) for name in SCHEME_TABLES),
+        reviews=new_reviews,
+        reviews_kept_mine=review_clash if keep is Keep.MINE else (),
+        reviews_replaced=review_clash if keep is Keep.THEIRS else (),
+        reviews_alongside=review_clash if keep is Keep.BOTH else (),
+        pool=pool,
     )
+
+
+L = TypeVar("L", DayLabel, ReviewLabel)
+
+
+def _split(
+    labels: dict[int, L], clashing: Mapping[int, Any], order: Callable[[L], Any]
+) -> tuple[tuple[L, ...], tuple[L, ...]]:
+    """The labels new here, and those clashing, each in order."""
+    new = sorted((label for i, label in labels.items() if i not in clashing), key=order)
+    return tuple(new), tuple(sorted((labels[i] for i in clashing), key=order))
+
+
+def _review_order(label: ReviewLabel) -> tuple[Any, ...]:
+    return (*label.order, label.key.kind, label.key.host)
 
 
 def _order(label: DayLabel) -> tuple[Any, ...]:
@@ -102,16 +189,21 @@ def _order(label: DayLabel) -> tuple[Any, ...]:
 def _kept_rows(archive: Archive, skipped: set[int]) -> dict[str, list[dict[str, Any]]]:
     """The archive's rows without those of the `skipped` days, nor shared rows only they
     named."""
-    owner: dict[str, dict[Any, int]] = {"day": {r["id"]: r["id"] for r in archive.rows("day")}}
+    owner: dict[str, dict[Any, int | None]] = {
+        "day": {r["id"]: r["id"] for r in archive.rows("day")}
+    }
     rows: dict[str, list[dict[str, Any]]] = {"day": archive.rows("day")}
     for each in SQLModel.metadata.sorted_tables:
         if each.name in DAY_TABLES and each.name != "day":
             rows[each.name] = archive.rows(each.name)
             owner[each.name] = {
                 row["id"]: next(
-                    owner[target][row[column]]
-                    for column, target in owners(each)
-                    if row[column] is not None
+                    (
+                        owner[target][row[column]]
+                        for column, target in owners(each)
+                        if row[column] is not None
+                    ),
+                    None,  # a follow-up of a review, which is no day's (scheme.py)
                 )
                 for row in rows[each.name]
             }
@@ -156,7 +248,7 @@ def _place_shared(conn: Connection, rows: dict[str, list[dict[str, Any]]], ids: 
             ids.setdefault(name, {})[row["id"]] = new
     person = table("person")
     for row in rows["person"]:
-        values = _remapped("person", row, ids)
+        values = remapped("person", row, ids)
         match = conn.execute(
             select(person.c.id)
             .where(person.c.authority_id == values["authority_id"])
@@ -178,14 +270,6 @@ def insert(conn: Connection, each: Table, values: dict[str, Any]) -> int:
     return int(key[0])
 
 
-def _remapped(name: str, row: dict[str, Any], ids: IdMap) -> dict[str, Any]:
-    values = dict(row)
-    for column, target in links(name).items():
-        if values[column] is not None:
-            values[column] = ids[target][values[column]]
-    return values
-
-
 def _place_records(
     conn: Connection, rows: dict[str, list[dict[str, Any]]], ids: IdMap, source: Path
 ) -> None:
@@ -193,7 +277,7 @@ def _place_records(
     for name in ("recordversion", "recordstate"):
         each = table(name)
         for row in rows[name]:
-            values = _remapped(name, row, ids)
+            values = remapped(name, row, ids)
             values["record_key"] = _new_key(row["record_key"], ids, source)
             if name == "recordversion":
                 del values["id"]

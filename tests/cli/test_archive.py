@@ -6,6 +6,11 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from facilitator.pool.people import ChallengerDetails
+from facilitator.reviews.kinds import ReviewDraft, ReviewKind, fixed_days
+from facilitator.reviews.team_rules import Role
+from facilitator.reviews.vague_dates import parse_vague_date
+from facilitator.workspace import Workspace
 
 
 def _demo(data: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -95,3 +100,41 @@ def test_archive_export_reads_a_file_another_window_is_writing(
     assert "1 day archived" in capsys.readouterr().out
     assert main(["--data", str(path), "archive", "import", str(target)]) == 2
     assert "open in another Balcony window" in capsys.readouterr().err
+
+
+def test_everything_takes_the_pool_and_reviews_and_a_review_here_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop, region = tmp_path / "laptop.sqlite", tmp_path / "region.sqlite"
+    day_id = _demo(laptop, capsys)
+    workspace = Workspace.open(laptop)
+    try:
+        dates = parse_vague_date("3-5 Mar 2027")
+        draft = ReviewDraft(
+            ReviewKind.PCTR, "Northshire", dates, days=fixed_days(ReviewKind.PCTR, dates)
+        )
+        (review,) = workspace.reviews.add_all([draft])
+        person = workspace.pool.add(ChallengerDetails("Ada Lone", "Westvale"))
+        workspace.reviews.add_member(review.id, person.id, Role.PCR_MEMBER)
+    finally:
+        workspace.close()
+    whole, day = tmp_path / "all.balcony", tmp_path / "day.balcony"
+
+    assert main(["--data", str(laptop), "archive", "export", str(day), "--day", day_id]) == 0
+    assert "With them" not in capsys.readouterr().out  # a day carries no pool
+    assert main(["--data", str(laptop), "archive", "export", str(whole)]) == 0
+    assert "With them, the pool (1 person) and 1 review" in capsys.readouterr().out
+
+    assert main(["--data", str(region), "archive", "import", str(whole)]) == 0
+    out = capsys.readouterr().out
+    assert "1 review imported (PCTR of Northshire, 3–5 March 2027)" in out
+    assert "the pool: 1 person added" in out
+    assert main(["--data", str(region), "archive", "import", str(whole)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("balcony: this day and this review are here already (in the data file)")
+    assert err.count("\n") == 1
+    assert "(cycle Demo cycle 2026–2027); PCTR of Northshire, 3–5 March 2027. Nothing was" in err
+    assert main(["--data", str(region), "archive", "import", str(whole), "--keep", "mine"]) == 0
+    out = capsys.readouterr().out
+    assert "1 review kept as it was here (the archive's left out) (PCTR of Northshire" in out
+    assert "0 people added, 1 matched with an entry here" in out

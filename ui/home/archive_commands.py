@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 ARCHIVE_FILTER = "Balcony archive (*.balcony);;All files (*)"
 _FOLDER_KEY = "archives/folder"
-THIS_DAY, ITS_CYCLE, EVERY_DAY = "The day chosen", "Every day of its cycle", "Every day"
+THIS_DAY, ITS_CYCLE = "The day chosen", "Every day of its cycle"
+EVERYTHING = "Everything: every day, the pool and the reviews"
 
 
 class ArchiveCommands:
@@ -100,12 +101,12 @@ class ArchiveCommands:
 
     def _ask_scope(self) -> tuple[int | None, str | None, str] | None:
         day_id = self._selected_day()
-        choices = [EVERY_DAY]
+        choices = [EVERYTHING]
         cycle = ""
         if day_id is not None:
             summary = self._workspace.planner.day_plan(day_id).summary
             cycle = summary.cycle_name
-            choices = [THIS_DAY, *([ITS_CYCLE] if cycle else []), EVERY_DAY]
+            choices = [THIS_DAY, *([ITS_CYCLE] if cycle else []), EVERYTHING]
         chosen, ok = QInputDialog.getItem(
             self._window, "Export to an archive", "What to put in the archive:", choices, 0, False
         )
@@ -133,14 +134,16 @@ def ask_which_to_keep(window: QMainWindow, conflict: ArchiveConflictError) -> Ke
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Import an archive")
-    count = len(conflict.days)
-    box.setText(
-        f"<b>{'This day is' if count == 1 else f'These {count} days are'} here already.</b>"
-    )
-    listed = "\n".join(f"• {day.described}" for day in conflict.days)
+    described = conflict.described
+    noun = "day" if not conflict.reviews else "review" if not conflict.days else "day or review"
+    if len(described) == 1:
+        box.setText(f"<b>This {noun} is here already.</b>")
+    else:
+        box.setText(f"<b>These {len(described)} {noun}s are here already.</b>")
+    listed = "\n".join(f"• {line}" for line in described)
     box.setInformativeText(
-        f"{listed}\n\nNothing has been imported yet. Which copy should be kept? The archive's "
-        "other days come in whichever you choose."
+        f"{listed}\n\nNothing has been imported yet. Which copy should be kept? The rest of "
+        "the archive comes in whichever you choose."
     )
     choices: dict[object, Keep] = {
         box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole): Keep.MINE,

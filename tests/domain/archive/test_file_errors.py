@@ -123,7 +123,7 @@ def _same_id(table: str) -> Callable[[dict[str, Any]], None]:
     ("change", "problem"),
     [
         (_set("format", value="something-else"), "This is not a Balcony day archive."),
-        (_set("format_version", value=2), "written by a newer version of Balcony (archive"),
+        (_set("format_version", value=3), "written by a newer version of Balcony (archive"),
         (_set("schema_version", value=99), "written by a newer version of Balcony"),
         (_set("format_version", value="1"), "does not say which version it is"),
         (_set("exported_at", value="teatime"), "its export time cannot be read"),

@@ -61,7 +61,13 @@ def archive(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.menus.archive_export.trigger()
 
-    assert asked == [["The day chosen", "Every day of its cycle", "Every day"]]
+    assert asked == [
+        [
+            "The day chosen",
+            "Every day of its cycle",
+            "Everything: every day, the pool and the reviews",
+        ]
+    ]
     assert target.is_file()
     assert window.statusBar().currentMessage().startswith("1 day archived to")
     window.close()
