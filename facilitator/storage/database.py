@@ -4,8 +4,9 @@ Everything else asks for `session_scope()`; nothing else creates an engine.
 
 Opening a file to write it goes: is it a regular, readable SQLite file we may write beside →
 claim it as its one writer (single_writer.py) → check it on a read-only connection (ours,
-not damaged, not too new) → only then open it for writing. A file refused at any step is left
-byte for byte as it was, with nothing new beside it.
+not damaged, not too new: file_inspection.py) → only then open it for writing. A file
+refused at any step is left byte for byte as it was, with nothing new beside it. A shared
+database on a PostgreSQL server is opened by server.py, into the same Database.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,21 +44,24 @@ from facilitator.storage.errors import (
     DataServerError,
 )
 from facilitator.storage.file_checks import (
-    NOT_OURS_FIX,
     check_file,
     check_writable,
     read_only_folder,
 )
+from facilitator.storage.file_inspection import (
+    check_contents,
+    explain_failure,
+    file_uri,
+    side_files,
+)
 from facilitator.storage.files import (
     create_owner_only_file,
     create_owner_only_folders,
-    files_beside,
     make_owner_only,
 )
-from facilitator.storage.identity import APPLICATION_ID, SCHEMA_VERSION, SIDE_FILE_SUFFIXES
+from facilitator.storage.identity import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.storage.location import DataLocation, ServerAddress
 from facilitator.storage.migrations import upgrade
-from facilitator.storage.schema_check import schema_problem
 from facilitator.storage.single_writer import WriterLock, WriterLockHeldError, claim
 from facilitator.storage.write_faults import (
     CHANGED_ELSEWHERE,
@@ -82,8 +86,6 @@ __all__ = [
     "open_database",
     "open_memory_database",
 ]
-
-_DAMAGED_FIX = "Restore a backup (File ▸ Restore a backup…) or open another file."
 
 
 class Database:
@@ -197,7 +199,7 @@ def open_database(path: DataLocation, *, read_only: bool = False) -> Database:
         ) from exc
     lock = _claim(path)
     try:
-        found_version = _check_contents(path)
+        found_version = check_contents(path)
         if not create_owner_only_file(path):
             make_owner_only(path)
         engine = _engine(lambda: sqlite3.connect(str(path), check_same_thread=False), _on_connect)
@@ -240,7 +242,7 @@ def _prepare(engine: Engine, path: Path, found_version: int) -> None:
             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         # SQLite gives its side files the data file's mode; this is for files made by an
         # older Balcony, before the data file was owner-only.
-        for side in _side_files(path):
+        for side in side_files(path):
             make_owner_only(side)
         # Adds any missing tables; a new file gets every column here and needs no steps.
         SQLModel.metadata.create_all(engine)
@@ -252,35 +254,7 @@ def _prepare(engine: Engine, path: Path, found_version: int) -> None:
     except DataFileError:
         raise
     except Exception as exc:
-        raise _explain_failure(path, exc, "The data file could not be prepared") from exc
-
-
-def _explain_failure(path: Path, exc: Exception, what: str | None) -> DataFileError:
-    """The error to show for a failure of SQLite itself: each cause has its own fix.
-
-    With no `what`, any other failure means the file is damaged (it was only being read)."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return DataFileLockedError(
-            path,
-            "The data file is in use by another program, which is holding it locked.",
-            "Close the other program (or the other Balcony window) and try again.",
-        )
-    if "readonly" in text or "read-only" in text:
-        return DataFileReadOnlyError(
-            path,
-            "The data file or its folder is read-only, so Balcony cannot save to it.",
-            "Make them writable, or open another data file.",
-        )
-    if what is None or "malformed" in text or "not a database" in text:
-        return DataFileDamagedError(
-            path, f"This data file is damaged: {text}; Balcony has not changed it.", _DAMAGED_FIX
-        )
-    return DataFileError(
-        path,
-        f"{what} ({text}).",
-        "Check the disk has space and the file is not read-only, then try again.",
-    )
+        raise explain_failure(path, exc, "The data file could not be prepared") from exc
 
 
 def _migrate(engine: Engine, path: Path, found_version: int) -> None:
@@ -321,7 +295,7 @@ def _open_read_only(path: Path) -> Database:
         raise DataFileError(
             path, "There is no data file here to open read-only.", "Open another data file."
         )
-    version = _check_contents(path)
+    version = check_contents(path)
     if version < SCHEMA_VERSION:
         raise DataFileError(
             path,
@@ -329,11 +303,11 @@ def _open_read_only(path: Path) -> Database:
             f"{version}); it must be brought up to date, which cannot be done read-only.",
             "Close the other Balcony window, then open the file normally.",
         )
-    uri = _uri(path, "mode=ro")
+    uri = file_uri(path, "mode=ro")
     if not os.access(path.parent, os.W_OK):
         # SQLite cannot make its shared-memory file in a read-only folder; nobody can write
         # the file there either, so reading it as unchanging is safe.
-        uri = _uri(path, "immutable=1")
+        uri = file_uri(path, "immutable=1")
     engine = _engine(
         lambda: sqlite3.connect(uri, uri=True, check_same_thread=False), _on_connect_read_only
     )
@@ -342,76 +316,5 @@ def _open_read_only(path: Path) -> Database:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except Exception as exc:
         engine.dispose()
-        raise _explain_failure(path, exc, "The data file could not be opened") from exc
+        raise explain_failure(path, exc, "The data file could not be opened") from exc
     return Database(engine, path, read_only=True)
-
-
-def _uri(path: Path, query: str) -> str:
-    # as_uri() percent-encodes the path, so "?", "#" and "%" in folder names stay part of it.
-    return f"{Path(os.path.abspath(path)).as_uri()}?{query}"
-
-
-def _side_files(path: Path) -> list[Path]:
-    return files_beside(path, SIDE_FILE_SUFFIXES)
-
-
-def _check_contents(path: Path) -> int:
-    """Read-only checks before anything writes the file, so a bad file stays unchanged.
-
-    Returns the file's data version: 0 for a new (or empty) file. Any side file the check
-    made is removed again when the file is refused.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return 0
-    before = set(_side_files(path))
-    try:
-        return _inspect(path, journals=bool(before))
-    except DataFileError:
-        for made in set(_side_files(path)) - before:
-            with suppress(OSError):
-                made.unlink()
-        raise
-
-
-def _inspect(path: Path, *, journals: bool) -> int:
-    # With no journal beside it the file alone is the whole database, and as we hold its
-    # writer lock nobody changes it: `immutable` reads it without making -wal or -shm files.
-    # A journal left by a crash holds part of the data, so then SQLite must read it too.
-    uri = _uri(path, "mode=ro" if journals else "immutable=1")
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=2)
-    except sqlite3.Error as exc:
-        raise _explain_failure(path, exc, "The data file cannot be opened") from exc
-    try:
-        # First, as a damaged schema makes every other question fail too.
-        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        damage = None
-        if integrity == "ok" and app_id == APPLICATION_ID and 0 < version <= SCHEMA_VERSION:
-            damage = schema_problem(conn, SQLModel.metadata, current=version == SCHEMA_VERSION)
-    except sqlite3.DatabaseError as exc:
-        raise _explain_failure(path, exc, None) from exc
-    except UnicodeDecodeError as exc:  # the check's own report is garbled: so is the file
-        raise _explain_failure(path, sqlite3.DatabaseError("unreadable text"), None) from exc
-    finally:
-        conn.close()
-    if integrity != "ok":
-        raise _explain_failure(path, sqlite3.DatabaseError(integrity), None)
-    if app_id != APPLICATION_ID and (tables or version or app_id):
-        raise DataFileNotOursError(
-            path,
-            "This file is not a Balcony data file: it is another program's SQLite database.",
-            NOT_OURS_FIX,
-        )
-    if damage is not None:
-        raise _explain_failure(path, sqlite3.DatabaseError(damage), None)
-    if version > SCHEMA_VERSION:
-        raise DataFileTooNewError(
-            path,
-            f"This data file was written by a newer version of Balcony "
-            f"(data version {version}; this version reads up to {SCHEMA_VERSION}).",
-            "Update Balcony to open it. Nothing in the file has been changed.",
-        )
-    return int(version)

@@ -96,6 +96,12 @@ class ServerAddress:
         return "postgresql+psycopg://" + self.url.split("://", 1)[1]
 
     @property
+    def host(self) -> str:
+        """The server and its port as the address gives them ("db.example.org:5432")."""
+        parts = urlsplit(self.url)
+        return f"{parts.hostname or 'localhost'}" + (f":{parts.port}" if parts.port else "")
+
+    @property
     def database(self) -> str:
         return urlsplit(self.url).path.strip("/")
 

@@ -78,6 +78,22 @@ class AddColumn:
             conn.execute(f'ALTER TABLE "{self.table}" ADD COLUMN {self.column}')
 
 
+@dataclass(frozen=True)
+class AddIndex:
+    """An index on one column, unless it is there; nothing for a table not made yet (its
+    making makes the index too)."""
+
+    table: str
+    column: str
+
+    def run(self, conn: StepConnection) -> None:
+        if self.column in conn.columns(self.table):
+            conn.execute(
+                f'CREATE INDEX IF NOT EXISTS "ix_{self.table}_{self.column}" '
+                f'ON "{self.table}" ("{self.column}")'
+            )
+
+
 def _after(table: str) -> str:
     """The position of a bullet of _routed that becomes a row of `table`: after the rows its
     session has, numbered on in the bullets' order."""
@@ -211,7 +227,7 @@ _FOLLOW_UP_TABLES = (
 )
 
 # (the version a step brings the file to, the statements that do it), oldest first.
-Step = tuple[int, Sequence[str | AddColumn]]
+Step = tuple[int, Sequence[str | AddColumn | AddIndex]]
 
 MIGRATIONS: tuple[Step, ...] = (
     # Whose turn it is in questioning (turns.py).
@@ -255,7 +271,15 @@ MIGRATIONS: tuple[Step, ...] = (
     ),
     # Rows two people may edit at once on a shared database carry a version (versioned.py).
     # The first step to run on PostgreSQL as well as on data files.
-    (8, tuple(AddColumn(table, ROW_VERSION_COLUMN) for table in VERSIONED_TABLES)),
+    # And a stage's and a session's bullets, read on every keystroke, are indexed.
+    (
+        8,
+        (
+            *(AddColumn(table, ROW_VERSION_COLUMN) for table in VERSIONED_TABLES),
+            AddIndex("note", "session_id"),
+            AddIndex("note", "stage_id"),
+        ),
+    ),
 )
 
 
@@ -290,7 +314,7 @@ def upgrade(
         conn.begin()
         try:
             for statement in statements:
-                if isinstance(statement, AddColumn):
+                if isinstance(statement, AddColumn | AddIndex):
                     statement.run(conn)
                 else:
                     conn.execute(statement)

@@ -119,8 +119,14 @@ class Stage(Versioned, table=True):
 class Note(Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     day_id: int = Field(foreign_key="day.id", index=True, ondelete="CASCADE")
-    session_id: int | None = Field(default=None, foreign_key="session.id", ondelete="CASCADE")
-    stage_id: int | None = Field(default=None, foreign_key="stage.id", ondelete="SET NULL")
+    # Indexed since schema 8: a stage's and a session's bullets are read on every keystroke,
+    # and a region's database holds ten years of them (docs/scale.md).
+    session_id: int | None = Field(
+        default=None, foreign_key="session.id", index=True, ondelete="CASCADE"
+    )
+    stage_id: int | None = Field(
+        default=None, foreign_key="stage.id", index=True, ondelete="SET NULL"
+    )
     text: str
     tag: NoteTag = NoteTag.NOTE
     authority_id: int | None = Field(default=None, foreign_key="authority.id")

@@ -184,6 +184,13 @@ def explain_server_failure(address: ServerAddress, exc: BaseException) -> DataSe
             f"There is no database “{address.database}” on that server.",
             "Check the address, or ask whoever runs the server to create it (createdb).",
         )
+    if "connection" in lowered or "timeout" in lowered or "could not" in lowered:
+        cause = text.rsplit(":", 1)[-1].strip().rstrip(".") or text
+        return DataServerError(
+            address,
+            f"Balcony could not reach the database server at {address.host} ({cause}).",
+            _REACH_FIX,
+        )
     return DataServerError(
         address, f"Balcony could not use the database server ({text}).", _REACH_FIX
     )

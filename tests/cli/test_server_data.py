@@ -54,7 +54,7 @@ def test_a_server_that_cannot_be_reached_is_one_line_with_its_fix(
     assert main(["--data", "postgresql://nobody@127.0.0.1:1/balcony", "days"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "could not use the database server" in err
+    assert "could not reach the database server at 127.0.0.1:1 (Connection refused)" in err
     assert "server is running" in err
 
 

@@ -141,8 +141,11 @@ def test_a_server_that_cannot_be_reached_is_told_with_its_fix() -> None:
     admin = server_admin_url()
     port = int(admin.rsplit(":", 1)[1].split("/")[0])
     unreachable = ServerAddress.parse(f"postgresql://nobody@127.0.0.1:{port + 1}/balcony")
-    with pytest.raises(DataServerError, match="could not use the database server") as caught:
+    with pytest.raises(DataServerError, match="could not reach the database server") as caught:
         open_database(unreachable)
+    assert caught.value.problem == (
+        f"Balcony could not reach the database server at 127.0.0.1:{port + 1} (Connection refused)."
+    )
     assert "server is running" in caught.value.fix
 
 

@@ -13,8 +13,10 @@ from facilitator.storage.database import (
     DataFileError,
     DataFileInUseError,
     DataFileReadOnlyError,
+    DataServerError,
     open_database,
 )
+from facilitator.storage.location import ServerAddress
 from ui.home.data_file_dialog import Choice, ask_what_to_do, open_read_only
 
 
@@ -23,7 +25,9 @@ def _answer_with(button_text: str, seen: list[QMessageBox]) -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         seen.append(box)
-        next(b for b in box.buttons() if b.text() == button_text).click()
+        named = [b for b in box.buttons() if b.text() == button_text]
+        # A missing button must fail the test, not leave the dialog waiting for ever.
+        (named[0] if named else box.buttons()[-1]).click()
 
     QTimer.singleShot(0, answer)
 
@@ -75,3 +79,21 @@ def test_opening_read_only_reads_the_file_while_its_writer_keeps_it(tmp_path: Pa
             workspace.close()
     finally:
         writer.close()
+
+
+def test_a_server_that_cannot_be_reached_offers_to_try_again_never_to_move_it(
+    qtbot: object,
+) -> None:
+    address = ServerAddress.parse("postgresql://ana@db.region.example/balcony")
+    error = DataServerError(address, "Balcony could not reach the database server.", "Check.")
+    seen: list[QMessageBox] = []
+    _answer_with("Try again", seen)
+
+    assert ask_what_to_do(error) is Choice.TRY_AGAIN
+
+    box = seen[0]
+    assert box.windowTitle() == "Balcony cannot open the shared database"
+    assert sorted(b.text() for b in box.buttons()) == sorted(
+        ["Open a data file instead…", "Try again", "Quit"]
+    )
+    assert box.informativeText().startswith("Database: postgresql://ana@db.region.example/")
