@@ -38,6 +38,7 @@ MODULES = (
     "bench_export",
     "bench_bank_search",
     "bench_schedule_import",
+    "bench_region",
 )
 MARK = "BENCHMARK-RESULT "
 TIMEOUT_S = 1800
