@@ -6,12 +6,13 @@ the facilitator sets by moving them); the day's list runs in presenting order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from facilitator.capture.lists import next_position, tidy
 from facilitator.capture.ordered_lists import SessionList
 from facilitator.storage.models import Action, Session
 from facilitator.storage.rows import get_stored, stored_id
+from facilitator.storage.versioned import check_seen
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class ActionView:
     text: str
     owner: str
     position: int
+    # The stored row's version when read (storage/versioned.py): an edit naming it is
+    # refused if someone else has changed the row since, on a shared database. Not part of
+    # what the item is: views read before and after a change that was undone are equal.
+    row_version: int = field(default=1, compare=False)
 
 
 class ActionInputError(ValueError):
@@ -40,6 +45,7 @@ class Actions(SessionList[Action, ActionView]):
             text=row.text,
             owner=row.owner,
             position=row.position,
+            row_version=row.row_version,
         )
 
     def add(self, session_id: int, text: str, owner: str = "") -> ActionView:
@@ -59,16 +65,25 @@ class Actions(SessionList[Action, ActionView]):
         return view
 
     def edit(
-        self, action_id: int, *, text: str | None = None, owner: str | None = None
+        self,
+        action_id: int,
+        *,
+        text: str | None = None,
+        owner: str | None = None,
+        seen_version: int | None = None,
     ) -> ActionView:
-        """Changes the fields given; `owner=""` clears the owner."""
+        """Changes the fields given; `owner=""` clears the owner. `seen_version`: the version
+        of the action the change was made on (ActionView.row_version); ChangedElsewhereError
+        if it has been changed since. None (the command line) changes whatever is stored."""
         with self._db.session_scope() as s:
             row = self._get(s, action_id)
+            check_seen(row, seen_version)
             if text is not None:
                 row.text = _text(text)
             if owner is not None:
                 row.owner = tidy(owner, "An owner")
             s.add(row)
+            s.flush()  # counts the version on, for the view
             view = self.view(row)
         self.changed.emit(view.session_id)
         return view

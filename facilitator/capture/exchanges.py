@@ -7,7 +7,7 @@ from the presenting authority; the caller passes it, since the room may say othe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session as DbSession
 from sqlmodel import select
@@ -17,6 +17,7 @@ from facilitator.capture.ordered_lists import SessionList
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope
 from facilitator.storage.models import DayAuthority, Exchange, Session
 from facilitator.storage.rows import get_stored, stored_id
+from facilitator.storage.versioned import check_seen
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class ExchangeView:
     scope: ExchangeScope
     counterpart_id: int | None
     position: int
+    # The stored row's version when read (storage/versioned.py): an edit naming it is
+    # refused if someone else has changed the row since, on a shared database. Not part of
+    # what the item is: views read before and after a change that was undone are equal.
+    row_version: int = field(default=1, compare=False)
 
 
 class ExchangeInputError(ValueError):
@@ -53,6 +58,7 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
             scope=row.scope,
             counterpart_id=row.counterpart_id,
             position=row.position,
+            row_version=row.row_version,
         )
 
     def add(
@@ -95,10 +101,14 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
         detail: str | None = None,
         scope: ExchangeScope | None = None,
         counterpart_id: int | Keep | None = KEEP,
+        seen_version: int | None = None,
     ) -> ExchangeView:
-        """Changes the fields given; `counterpart_id=None` removes the counterpart."""
+        """Changes the fields given; `counterpart_id=None` removes the counterpart.
+        `seen_version`: the version of the ask or offer the change was made on
+        (ExchangeView.row_version); ChangedElsewhereError if it has been changed since."""
         with self._db.session_scope() as s:
             row = self._get(s, exchange_id)
+            check_seen(row, seen_version)
             if kind is not None:
                 row.kind = ExchangeKind(kind)
             if authority_id is not None:
@@ -114,6 +124,7 @@ class Exchanges(SessionList[Exchange, ExchangeView]):
             with s.no_autoflush:  # check the edited row before it is written
                 _check(s, row)
             s.add(row)
+            s.flush()  # counts the version on, for the view
             view = self.view(row)
         self.changed.emit(view.session_id)
         return view

@@ -7,7 +7,7 @@ other questions keep the order they were given, which the facilitator may also c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session as DbSession
 
@@ -16,6 +16,7 @@ from facilitator.capture.ordered_lists import DayList
 from facilitator.common.vocabulary import PlenaryQuestion
 from facilitator.storage.models import Authority, Day, Person, PlenaryItem
 from facilitator.storage.rows import get_stored, stored_id
+from facilitator.storage.versioned import check_seen
 
 PLENARY_QUESTIONS: tuple[PlenaryQuestion, ...] = tuple(PlenaryQuestion)
 
@@ -29,6 +30,10 @@ class PlenaryItemView:
     person_id: int | None
     authority_id: int | None
     position: int
+    # The stored row's version when read (storage/versioned.py): an edit naming it is
+    # refused if someone else has changed the row since, on a shared database. Not part of
+    # what the item is: views read before and after a change that was undone are equal.
+    row_version: int = field(default=1, compare=False)
 
     @property
     def rank(self) -> int | None:
@@ -59,6 +64,7 @@ class Plenary(DayList[PlenaryItem, PlenaryItemView]):
             person_id=row.person_id,
             authority_id=row.authority_id,
             position=row.position,
+            row_version=row.row_version,
         )
 
     def add(
@@ -96,11 +102,15 @@ class Plenary(DayList[PlenaryItem, PlenaryItemView]):
         text: str | None = None,
         person_id: int | Keep | None = KEEP,
         authority_id: int | Keep | None = KEEP,
+        seen_version: int | None = None,
     ) -> PlenaryItemView:
         """Changes the fields given (None clears a person or authority). An answer moved to
-        another question goes to the end of that question's list."""
+        another question goes to the end of that question's list. `seen_version`: the
+        version of the answer the change was made on (PlenaryItemView.row_version);
+        ChangedElsewhereError if it has been changed since."""
         with self._db.session_scope() as s:
             row = self._get(s, item_id)
+            check_seen(row, seen_version)
             if text is not None:
                 row.text = _text(text)
             if person_id is not KEEP:
@@ -118,6 +128,7 @@ class Plenary(DayList[PlenaryItem, PlenaryItemView]):
                 s.flush()
                 renumber(self._ordered(s, day_id=row.day_id, question=old))
             s.add(row)
+            s.flush()  # counts the version on, for the view
             view = self.view(row)
         self.changed.emit(view.day_id)
         return view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session as DbSession
 from sqlmodel import select
@@ -16,6 +16,7 @@ from facilitator.planning.day_plan import attendees, roster, team_members
 from facilitator.planning.day_setup import DCS_ROLE, TeamMember, clean_field, clean_members
 from facilitator.storage.models import Attendee, Authority, Cycle, DayAuthority, Person
 from facilitator.storage.rows import stored_id
+from facilitator.storage.versioned import check_seen
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class DayDetails:
     facilitator: str = ""
     cycle_name: str = ""
     number: int | None = None
+    # The day's stored version when read (storage/versioned.py): details saved naming it
+    # are refused if someone else has changed the day since, on a shared database. Not part
+    # of what the details are, and ignored when they are saved (see update_details).
+    row_version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -74,11 +79,15 @@ def read_details(s: DbSession, day_id: int) -> DayDetails:
         facilitator=day.facilitator,
         cycle_name=cycle.name if cycle else "",
         number=day.number,
+        row_version=day.row_version,
     )
 
 
-def write_details(s: DbSession, day_id: int, details: DayDetails) -> DayChange:
+def write_details(
+    s: DbSession, day_id: int, details: DayDetails, seen_version: int | None = None
+) -> DayChange:
     day = get_day(s, day_id)
+    check_seen(day, seen_version)
     day.date = details.date
     day.mode = details.mode
     day.venue = details.venue.strip()

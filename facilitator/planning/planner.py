@@ -160,9 +160,14 @@ class Planner:
         with self._db.session_scope() as s:
             return day_details.read_details(s, day_id)
 
-    def update_details(self, day_id: int, details: DayDetails) -> DayChange:
+    def update_details(
+        self, day_id: int, details: DayDetails, *, seen_version: int | None = None
+    ) -> DayChange:
+        """Saves the day's details. `seen_version`: the day's version they were edited from
+        (DayDetails.row_version as read); ChangedElsewhereError if the day has been changed
+        since. None (the command line) saves over whatever is stored."""
         details = clean_details(details)
-        return self._edit(lambda s: day_details.write_details(s, day_id, details))
+        return self._edit(lambda s: day_details.write_details(s, day_id, details, seen_version))
 
     def teams(self, day_id: int) -> list[Team]:
         with self._db.session_scope() as s:

@@ -101,3 +101,13 @@ def workspace_on_each_back_end(
     ws = open_workspace_on(request.param, clock)
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def two_people() -> Iterator[tuple[Workspace, Workspace]]:
+    """Two people's workspaces on one shared database on the test server."""
+    address = empty_server_database()
+    mine, theirs = Workspace.open(address, FakeClock()), Workspace.open(address, FakeClock())
+    yield mine, theirs
+    mine.close()
+    theirs.close()

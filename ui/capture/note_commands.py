@@ -64,6 +64,14 @@ class EditNote(QUndoCommand):
         self._notebook, self._id = notebook, note_id
         self._old, self._new = old, new
         self._version = seen_version
+        self._done = False
+
+    def done_now(self) -> EditNote:
+        """Makes the edit before the command is pushed, so one refused (someone else changed
+        the bullet) is never on the undo stack; the push's own redo then does nothing."""
+        self._apply(self._new)
+        self._done = True
+        return self
 
     def _apply(self, values: tuple[str, NoteTag, int | None]) -> None:
         text, tag, authority = values
@@ -74,6 +82,9 @@ class EditNote(QUndoCommand):
         self._version = saved.row_version
 
     def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
         self._apply(self._new)
 
     def undo(self) -> None:

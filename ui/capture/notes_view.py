@@ -226,5 +226,5 @@ class NoteDelegate(HtmlDelegate):
             old = (original.text, original.tag, original.authority_id)
             new = (text, original.tag, original.authority_id)
             edit = EditNote(self.model.notebook, original.id, old, new, self._seen.get(id(editor)))
-            self.model.undo.push(edit)
+            self.model.undo.push(edit.done_now())
         self._original[id(editor)] = NoteView(**{**original.__dict__, "text": text})

@@ -234,7 +234,7 @@ class AffirmationPart(QWidget):
         elif text.strip() != note.text:
             old = (note.text, note.tag, note.authority_id)
             new = (text.strip(), note.tag, note.authority_id)
-            self.undo.push(EditNote(notebook, note.id, old, new, note.row_version))
+            self.undo.push(EditNote(notebook, note.id, old, new, note.row_version).done_now())
 
     def _notes_changed(self, stage_id: int | None) -> None:
         if stage_id is not None and stage_id == self.stage_id:

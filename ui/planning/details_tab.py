@@ -18,10 +18,14 @@ from PySide6.QtWidgets import (
 
 from facilitator.common.vocabulary import DayMode
 from facilitator.planning.planner import DayDetails, DayTextError, Planner
+from ui.common.bridge import listen
 
 
 class DetailsTab(QWidget):
-    """Every field saves as soon as it is left; there is nothing to forget to save."""
+    """Every field saves as soon as it is left; there is nothing to forget to save.
+
+    On a shared database a save is made on the day as it was loaded (its row_version): one
+    made on details someone else has changed since is refused (ChangedElsewhereError)."""
 
     def __init__(self, planner: Planner, day_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +74,7 @@ class DetailsTab(QWidget):
         form.addRow("&Start", self.start_edit)
         form.addRow("Finish by", limit_row)
 
+        self._loaded: DayDetails  # what the form shows, as load() read it
         self.load()
         self.date_edit.editingFinished.connect(self.save)
         self.mode_combo.activated.connect(self.save)
@@ -77,9 +82,11 @@ class DetailsTab(QWidget):
             edit.editingFinished.connect(self.save)
         self.start_edit.editingFinished.connect(self.save_times)
         self.limit_edit.editingFinished.connect(self.save_times)
+        listen(self, planner.day_changed, self._day_changed)
 
     def load(self) -> None:
         details = self.planner.details(self.day_id)
+        self._loaded = details
         plan = self.planner.day_plan(self.day_id)
         self.date_edit.setDate(QDate(details.date.year, details.date.month, details.date.day))
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(details.mode.value))
@@ -95,7 +102,7 @@ class DetailsTab(QWidget):
 
     def details(self) -> DayDetails:
         mode = DayMode(self.mode_combo.currentData())
-        current = self.planner.details(self.day_id)
+        current = self._loaded
         place = self.place_edit.text()
         date = self.date_edit.date()
         if mode is not current.mode:
@@ -112,12 +119,16 @@ class DetailsTab(QWidget):
             facilitator=self.facilitator_edit.text(),
             cycle_name=self.cycle_edit.text(),
             number=current.number,
+            row_version=current.row_version,
         )
 
     def save(self, *_: object) -> None:
-        if self.details() != self.planner.details(self.day_id):
+        details = self.details()
+        if details != self._loaded:  # compared without the version
             try:
-                self.planner.update_details(self.day_id, self.details())
+                self.planner.update_details(
+                    self.day_id, details, seen_version=self._loaded.row_version
+                )
             except DayTextError as exc:
                 # What was typed stays in the field, to be shortened; nothing is saved.
                 self.error_label.setText(str(exc))
@@ -136,3 +147,16 @@ class DetailsTab(QWidget):
         new_limit = dt.time(limit.hour(), limit.minute())
         if new_limit != plan.finish_limit:
             self.planner.set_finish_limit(self.day_id, new_limit)
+
+    def _day_changed(self, day_id: int) -> None:
+        """Another change to the day made here (its times, an agenda template) counts its
+        version on: while the details stored are still those shown, the next save is made
+        on the new version. Details changed since are left to be refused."""
+        if day_id != self.day_id:
+            return
+        try:
+            stored = self.planner.details(day_id)
+        except LookupError:
+            return
+        if stored == self._loaded:  # compared without the version
+            self._loaded = stored

@@ -39,7 +39,7 @@ from facilitator.workspace import Workspace
 from ui.capture.fix_in_place import NoteFixer, choose
 from ui.capture.note_commands import DeleteNote, EditNote, quoted
 from ui.common.bridge import listen
-from ui.common.undo import AlreadyDone
+from ui.outcomes.common import EditRow
 from ui.records.review_model import NoteReviewModel
 
 
@@ -261,7 +261,7 @@ class ReviewDialog(QDialog):
                     (note.text, note.tag, note.authority_id),
                     (text, note.tag, note.authority_id),
                     note.row_version,
-                )
+                ).done_now()
             )
         except NoteInputError as exc:
             self.status.setText(str(exc))
@@ -312,17 +312,14 @@ class ReviewDialog(QDialog):
         )
         if not ok or picked is None:
             return
-        exchanges = self.workspace.exchanges
-        before = (exchange.scope, exchange.counterpart_id)
-
-        def apply(scope: tuple[ExchangeScope, int | None]) -> None:
-            exchanges.edit(exchange.id, scope=scope[0], counterpart_id=scope[1])
-
-        apply(picked)
-        self.undo.push(
-            AlreadyDone(
-                f"Set the scope of {quoted(exchange.topic)}",
-                lambda: apply(picked),
-                lambda: apply(before),
-            )
+        # Made on the ask or offer as it was read for the choice: refused if someone else
+        # changes it meanwhile (on a shared database), and then never on the undo stack.
+        edit = EditRow(
+            f"Set the scope of {quoted(exchange.topic)}",
+            self.workspace.exchanges.edit,
+            exchange.id,
+            {"scope": exchange.scope, "counterpart_id": exchange.counterpart_id},
+            {"scope": picked[0], "counterpart_id": picked[1]},
+            exchange.row_version,
         )
+        self.undo.push(edit.done_now())

@@ -4,7 +4,6 @@ and neither overwrites the other's words without being told."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from facilitator.common.clock import FakeClock
 from facilitator.demo import create_demo_day
 from facilitator.storage.errors import ChangedElsewhereError
 from facilitator.workspace import Workspace
-from tests.support.backends import empty_server_database
+from tests.support.backends import two_people
 from ui.capture.note_commands import EditNote
 from ui.home.main_window import MainWindow
-
-
-@pytest.fixture
-def two_people() -> Iterator[tuple[Workspace, Workspace]]:
-    address = empty_server_database()
-    mine, theirs = Workspace.open(address, FakeClock()), Workspace.open(address, FakeClock())
-    yield mine, theirs
-    mine.close()
-    theirs.close()
 
 
 def test_the_home_window_shows_anothers_new_day_on_refresh(
@@ -88,3 +77,29 @@ def test_an_edit_made_on_words_someone_else_changed_is_refused_and_theirs_kept(
     edit.undo()
     edit.redo()
     assert theirs.notebook.get(fresh.id).text == "My words"
+
+
+def test_a_refused_edit_of_a_bullet_is_not_left_on_the_undo_stack(
+    two_people: tuple[Workspace, Workspace],
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    mine, theirs = two_people
+    create_demo_day(mine.planner, mine.notebook)
+    seen = mine.notebook.for_session(1)[0]
+    theirs.notebook.edit(seen.id, text="Their words")
+    stack = QUndoStack()
+    edit = EditNote(
+        mine.notebook,
+        seen.id,
+        (seen.text, seen.tag, seen.authority_id),
+        ("My words", seen.tag, seen.authority_id),
+        seen.row_version,
+    )
+    with pytest.raises(ChangedElsewhereError):
+        stack.push(edit.done_now())
+    assert stack.count() == 0
+    assert theirs.notebook.get(seen.id).text == "Their words"
+
+
+__all__ = ["two_people"]  # the fixture, from tests/support/backends.py
