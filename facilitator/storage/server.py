@@ -178,6 +178,16 @@ def explain_server_failure(address: ServerAddress, exc: BaseException) -> DataSe
         return DataServerError(
             address, f"The database server did not accept the sign-in ({text}).", _SIGN_IN_FIX
         )
+    if any(
+        words in lowered
+        for words in ("permission denied", "must be owner", "no schema has been selected")
+    ):
+        return DataServerError(
+            address,
+            f"Your sign-in may not make or change Balcony's tables in this database ({text}).",
+            "Ask whoever runs the server to let it (GRANT ALL ON SCHEMA public TO you), or to "
+            "open the database with Balcony once themselves.",
+        )
     if "does not exist" in lowered and "database" in lowered:
         return DataServerError(
             address,

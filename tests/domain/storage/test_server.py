@@ -226,3 +226,22 @@ def test_the_server_sees_sql_through_the_same_sessions(address: ServerAddress) -
         assert database.engine.dialect.name == "postgresql"
     finally:
         database.close()
+
+
+def test_a_sign_in_that_may_not_make_the_tables_is_told_what_to_ask_for(
+    address: ServerAddress,
+) -> None:
+    run_sql(
+        address,
+        "DROP ROLE IF EXISTS balcony_reader",
+        "CREATE ROLE balcony_reader LOGIN",
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+    )
+    host_and_database = address.url.split("@", 1)[1]
+    reader = ServerAddress.parse(f"postgresql://balcony_reader@{host_and_database}")
+    try:
+        with pytest.raises(DataServerError, match="may not make or change") as caught:
+            open_database(reader)
+        assert "GRANT ALL ON SCHEMA public" in caught.value.fix
+    finally:
+        run_sql(address, "GRANT ALL ON SCHEMA public TO PUBLIC", "DROP ROLE balcony_reader")
