@@ -88,7 +88,14 @@ def build_cycle_report(
         "days",
         DAY_HEADERS,
         [
-            (d.label, short_date(d.date), d.kind_label, join_names(d.authorities), d.place)
+            # A day without a number would say its date twice, in both columns.
+            (
+                d.label if d.label != short_date(d.date) else "–",
+                short_date(d.date),
+                d.kind_label,
+                join_names(d.authorities),
+                d.place,
+            )
             for d in content.days
         ],
         DAY_WIDTHS,

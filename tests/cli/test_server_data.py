@@ -91,6 +91,12 @@ def test_two_laptops_days_meet_in_the_regions_database_and_its_cycle_report(
         words += "\n".join(cell.text for row in table.rows for cell in row.cells)
     for name in ("Westvale", "Eastborough", "Southmere", "Highcombe"):
         assert name in words
+    days = docx.Document(str(report)).tables[0]
+    # Days without a number: the Day column does not repeat the date.
+    assert [[cell.text for cell in row.cells] for row in days.rows][1:] == [
+        ["–", "7 March 2028", "Triad", "Northshire, Westvale and Eastborough", "Leeds"],
+        ["–", "16 May 2028", "Triad", "Southmere, Highcombe and Northshire", "Virtual"],
+    ]
     capsys.readouterr()
 
     assert main(["--data", server.url, "archive", "import", str(archives[0])]) == 2
