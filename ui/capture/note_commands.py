@@ -8,6 +8,7 @@ from facilitator.capture.lists import KEEP, Keep
 from facilitator.capture.notes import Notebook, NoteView
 from facilitator.capture.outcome_route import OutcomeRoute, Routed
 from facilitator.common.vocabulary import NoteTag
+from ui.common.undo import EditRow
 
 
 class AddedNote(QUndoCommand):
@@ -48,9 +49,10 @@ class RoutedNote(QUndoCommand):
         self._route.unroute(self._routed)
 
 
-class EditNote(QUndoCommand):
-    """`seen_version`: the bullet's version the words were edited from (NoteView.row_version);
-    on a shared database, the edit is refused if someone else has changed it since."""
+class EditNote(EditRow):
+    """A bullet's words, tag and authority changed from `old` to `new` (each as text, tag,
+    authority id), on the version of the bullet the words were edited from
+    (NoteView.row_version); refused if someone else has changed it since."""
 
     def __init__(
         self,
@@ -60,35 +62,19 @@ class EditNote(QUndoCommand):
         new: tuple[str, NoteTag, int | None],
         seen_version: int | None = None,
     ) -> None:
-        super().__init__("Edit bullet")
-        self._notebook, self._id = notebook, note_id
-        self._old, self._new = old, new
-        self._version = seen_version
-        self._done = False
-
-    def done_now(self) -> EditNote:
-        """Makes the edit before the command is pushed, so one refused (someone else changed
-        the bullet) is never on the undo stack; the push's own redo then does nothing."""
-        self._apply(self._new)
-        self._done = True
-        return self
-
-    def _apply(self, values: tuple[str, NoteTag, int | None]) -> None:
-        text, tag, authority = values
-        saved = self._notebook.edit(
-            self._id, text=text, tag=tag, authority_id=authority, seen_version=self._version
+        super().__init__(
+            "Edit bullet",
+            notebook.edit,
+            note_id,
+            _note_fields(old),
+            _note_fields(new),
+            seen_version,
         )
-        # Undo and redo change the version this command wrote, and no other.
-        self._version = saved.row_version
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._apply(self._new)
 
-    def undo(self) -> None:
-        self._apply(self._old)
+def _note_fields(values: tuple[str, NoteTag, int | None]) -> dict[str, object]:
+    text, tag, authority = values
+    return {"text": text, "tag": tag, "authority_id": authority}
 
 
 class DeleteNote(QUndoCommand):

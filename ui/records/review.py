@@ -39,7 +39,7 @@ from facilitator.workspace import Workspace
 from ui.capture.fix_in_place import NoteFixer, choose
 from ui.capture.note_commands import DeleteNote, EditNote, quoted
 from ui.common.bridge import listen
-from ui.outcomes.common import EditRow
+from ui.common.undo import EditRow
 from ui.records.review_model import NoteReviewModel
 
 

@@ -17,7 +17,7 @@ from facilitator.demo import create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.storage.errors import ChangedElsewhereError
 from facilitator.workspace import Workspace
-from ui.outcomes.common import EditRow
+from ui.common.undo import EditRow
 from ui.records import review as review_module
 from ui.records.review import ReviewDialog
 
