@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from facilitator.storage.schema_check import sqlite_columns
 from facilitator.storage.versioned import VERSIONED_TABLES
 
 ROW_VERSION_COLUMN = "row_version INTEGER NOT NULL DEFAULT 1"
@@ -40,12 +41,10 @@ class SQLiteSteps:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.columns = sqlite_columns(conn)
 
     def execute(self, statement: str) -> None:
         self.conn.execute(statement)
-
-    def columns(self, table: str) -> set[str]:
-        return {str(row[1]) for row in self.conn.execute(f'PRAGMA table_info("{table}")')}
 
     def begin(self) -> None:
         # IMMEDIATE: the step's writes and its stamp are one, with no reader's lock between.

@@ -13,7 +13,7 @@ no backup file (the server's own backups, pg_dump, serve), and no glance.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect
 from sqlalchemy.engine import Engine
@@ -130,7 +130,9 @@ def found_version(conn: Connection, address: ServerAddress) -> int:
     return int(row[1])
 
 
-def server_columns(conn: Connection) -> Any:
+def server_columns(conn: Connection) -> Callable[[str], set[str]]:
+    """The columns a table of the database has (none for a table it lacks)."""
+
     def columns_of(table: str) -> set[str]:
         rows = conn.exec_driver_sql(
             "SELECT column_name FROM information_schema.columns "
@@ -147,14 +149,10 @@ class ServerSteps:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._columns = server_columns(conn)
+        self.columns = server_columns(conn)
 
     def execute(self, statement: str) -> None:
         self.conn.exec_driver_sql(statement)
-
-    def columns(self, table: str) -> set[str]:
-        found: set[str] = self._columns(table)
-        return found
 
     def begin(self) -> None:
         if not self.conn.in_transaction():
