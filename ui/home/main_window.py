@@ -264,8 +264,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reads what is shown again: on a shared database, what others have changed."""
         if self._attached:
-            self.days_model.refresh()
-            self._selection_changed()  # the overview, read afresh
+            self.days_model.refresh()  # its signal has the page, the overview too, read again
             self.due_panel.refresh()
             self.statusBar().showMessage("Read again from the data.", 4000)
 
