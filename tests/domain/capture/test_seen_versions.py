@@ -4,18 +4,15 @@ are kept; an edit that names no version (the command line) is made on whatever i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
-from facilitator.common.clock import FakeClock
 from facilitator.common.vocabulary import ExchangeKind, ExchangeScope, PlenaryQuestion
 from facilitator.demo import create_demo_day
 from facilitator.planning.day_sessions import presenting_sessions
 from facilitator.storage.errors import ChangedElsewhereError
 from facilitator.workspace import Workspace
-from tests.support.backends import BACK_ENDS, open_workspace_on
 
 
 @dataclass(frozen=True)
@@ -26,15 +23,12 @@ class Day:
     authorities: list[int]  # in presenting order
 
 
-@pytest.fixture(params=BACK_ENDS)
-def day(request: pytest.FixtureRequest) -> Iterator[Day]:
-    workspace = open_workspace_on(request.param, FakeClock())
-    try:
-        day_id = create_demo_day(workspace.planner, workspace.notebook)
-        infos = presenting_sessions(workspace.db, day_id)
-        yield Day(workspace, day_id, infos[0].session_id, [i.authority_id for i in infos])
-    finally:
-        workspace.close()
+@pytest.fixture
+def day(workspace: Workspace) -> Day:
+    """The demo day, on each back end (the folder's `workspace`)."""
+    day_id = create_demo_day(workspace.planner, workspace.notebook)
+    infos = presenting_sessions(workspace.db, day_id)
+    return Day(workspace, day_id, infos[0].session_id, [i.authority_id for i in infos])
 
 
 def test_an_action_edited_on_the_version_seen_is_saved_and_an_older_one_refused(

@@ -9,57 +9,44 @@ from dataclasses import replace
 
 import pytest
 
-from facilitator.common.clock import FakeClock
 from facilitator.demo import create_demo_day
 from facilitator.storage.errors import ChangedElsewhereError
-from tests.support.backends import BACK_ENDS, open_workspace_on
+from facilitator.workspace import Workspace
 
 
-@pytest.mark.parametrize("back_end", BACK_ENDS)
 def test_details_saved_on_the_version_seen_count_it_on_and_an_older_one_is_refused(
-    back_end: str,
+    workspace: Workspace,
 ) -> None:
-    workspace = open_workspace_on(back_end, FakeClock())
-    try:
-        planner = workspace.planner
-        day_id = create_demo_day(planner, workspace.notebook)
-        seen = planner.details(day_id)
+    planner = workspace.planner
+    day_id = create_demo_day(planner, workspace.notebook)
+    seen = planner.details(day_id)
 
-        planner.update_details(day_id, replace(seen, venue="Hall B"), seen_version=seen.row_version)
-        saved = planner.details(day_id)
-        assert (saved.venue, saved.row_version) == ("Hall B", seen.row_version + 1)
-        assert saved == replace(seen, venue="Hall B")  # the version is not a detail
+    planner.update_details(day_id, replace(seen, venue="Hall B"), seen_version=seen.row_version)
+    saved = planner.details(day_id)
+    assert (saved.venue, saved.row_version) == ("Hall B", seen.row_version + 1)
+    assert saved == replace(seen, venue="Hall B")  # the version is not a detail
 
-        with pytest.raises(ChangedElsewhereError):
-            planner.update_details(
-                day_id, replace(seen, facilitator="Rae"), seen_version=seen.row_version
-            )
-        stored = planner.details(day_id)
-        assert (stored.venue, stored.facilitator) == ("Hall B", seen.facilitator)
-        assert stored.row_version == saved.row_version
+    with pytest.raises(ChangedElsewhereError):
+        planner.update_details(
+            day_id, replace(seen, facilitator="Rae"), seen_version=seen.row_version
+        )
+    stored = planner.details(day_id)
+    assert (stored.venue, stored.facilitator) == ("Hall B", seen.facilitator)
+    assert stored.row_version == saved.row_version
 
-        # The command line names no version: the details are saved over what is stored.
-        planner.update_details(day_id, replace(stored, facilitator="Rae"))
-        assert planner.details(day_id).facilitator == "Rae"
-        assert planner.details(day_id).row_version == saved.row_version + 1
-    finally:
-        workspace.close()
+    # The command line names no version: the details are saved over what is stored.
+    planner.update_details(day_id, replace(stored, facilitator="Rae"))
+    assert planner.details(day_id).facilitator == "Rae"
+    assert planner.details(day_id).row_version == saved.row_version + 1
 
 
-@pytest.mark.parametrize("back_end", BACK_ENDS)
 def test_a_new_start_time_changes_the_day_so_details_seen_before_it_are_refused(
-    back_end: str,
+    workspace: Workspace,
 ) -> None:
-    workspace = open_workspace_on(back_end, FakeClock())
-    try:
-        planner = workspace.planner
-        day_id = create_demo_day(planner, workspace.notebook)
-        seen = planner.details(day_id)
-        planner.set_start_time(day_id, dt.time(9, 30))
-        with pytest.raises(ChangedElsewhereError):
-            planner.update_details(
-                day_id, replace(seen, venue="Hall B"), seen_version=seen.row_version
-            )
-        assert planner.details(day_id) == seen
-    finally:
-        workspace.close()
+    planner = workspace.planner
+    day_id = create_demo_day(planner, workspace.notebook)
+    seen = planner.details(day_id)
+    planner.set_start_time(day_id, dt.time(9, 30))
+    with pytest.raises(ChangedElsewhereError):
+        planner.update_details(day_id, replace(seen, venue="Hall B"), seen_version=seen.row_version)
+    assert planner.details(day_id) == seen

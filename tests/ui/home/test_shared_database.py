@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from facilitator.capture.notes import NoteView
 from facilitator.demo import create_demo_day
 from facilitator.storage.errors import ChangedElsewhereError
 from facilitator.workspace import Workspace
@@ -45,6 +46,13 @@ def test_the_home_window_shows_anothers_new_day_on_refresh(
     assert window.statusBar().currentMessage() == "Read again from the data."
 
 
+def my_words_over(mine: Workspace, seen: NoteView) -> EditNote:
+    """The edit of `seen`'s words to "My words", made on the version `seen` was read at."""
+    old = (seen.text, seen.tag, seen.authority_id)
+    new = ("My words", seen.tag, seen.authority_id)
+    return EditNote(mine.notebook, seen.id, old, new, seen.row_version)
+
+
 def test_an_edit_made_on_words_someone_else_changed_is_refused_and_theirs_kept(
     two_people: tuple[Workspace, Workspace],
 ) -> None:
@@ -53,26 +61,14 @@ def test_an_edit_made_on_words_someone_else_changed_is_refused_and_theirs_kept(
     on_my_screen = mine.notebook.for_session(1)[0]
     theirs.notebook.edit(on_my_screen.id, text="Their words")
 
-    edit = EditNote(
-        mine.notebook,
-        on_my_screen.id,
-        (on_my_screen.text, on_my_screen.tag, on_my_screen.authority_id),
-        ("My words", on_my_screen.tag, on_my_screen.authority_id),
-        on_my_screen.row_version,
-    )
+    edit = my_words_over(mine, on_my_screen)
     with pytest.raises(ChangedElsewhereError):
         edit.redo()
     assert theirs.notebook.get(on_my_screen.id).text == "Their words"
 
     # Undo and redo of an edit that went through change only what it wrote.
     fresh = mine.notebook.get(on_my_screen.id)
-    edit = EditNote(
-        mine.notebook,
-        fresh.id,
-        (fresh.text, fresh.tag, fresh.authority_id),
-        ("My words", fresh.tag, fresh.authority_id),
-        fresh.row_version,
-    )
+    edit = my_words_over(mine, fresh)
     edit.redo()
     edit.undo()
     edit.redo()
@@ -89,13 +85,7 @@ def test_a_refused_edit_of_a_bullet_is_not_left_on_the_undo_stack(
     seen = mine.notebook.for_session(1)[0]
     theirs.notebook.edit(seen.id, text="Their words")
     stack = QUndoStack()
-    edit = EditNote(
-        mine.notebook,
-        seen.id,
-        (seen.text, seen.tag, seen.authority_id),
-        ("My words", seen.tag, seen.authority_id),
-        seen.row_version,
-    )
+    edit = my_words_over(mine, seen)
     with pytest.raises(ChangedElsewhereError):
         stack.push(edit.done_now())
     assert stack.count() == 0
