@@ -35,10 +35,16 @@ if __package__ in (None, ""):
 
 from benchmarks.common import Result, median, percentile, run_alone
 from benchmarks.region import RegionFacts, RegionSize, build_region
+from benchmarks.region_databases import (
+    blob_bytes,
+    drop_database,
+    file_size,
+    fresh_database,
+    server_size,
+)
 from facilitator.archive import Keep, export_archive, import_archive
 from facilitator.common.clock import FakeClock
 from facilitator.records.summaries import collect_cycle_report
-from facilitator.storage.location import ServerAddress
 from facilitator.workspace import Workspace
 
 SERVER_ENV = "BALCONY_TEST_POSTGRES"
@@ -57,69 +63,6 @@ TARGETS = {
     "whole": 5.0,
 }
 SIZE_TARGET = 3.0
-
-
-def _admin(url: str):  # type: ignore[no-untyped-def]
-    import psycopg
-
-    return psycopg.connect(url, autocommit=True)
-
-
-def _server_address(admin: str, name: str) -> ServerAddress:
-    return ServerAddress.parse(f"{admin.rsplit('/', 1)[0]}/{name}")
-
-
-def _fresh_database(admin: str, name: str) -> ServerAddress:
-    with _admin(admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return _server_address(admin, name)
-
-
-def _drop_database(admin: str, name: str) -> None:
-    with _admin(admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _server_size(address: ServerAddress) -> tuple[int, dict[str, int], dict[str, int]]:
-    """The database's bytes after VACUUM ANALYZE (as autovacuum would leave it), and each
-    table's rows and bytes (with its indexes and TOAST)."""
-    with _admin(address.url) as conn:
-        conn.execute("VACUUM ANALYZE")
-        total = conn.execute("SELECT pg_database_size(current_database())").fetchone()
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-            )
-        ]
-        rows: dict[str, int] = {}
-        sizes: dict[str, int] = {}
-        for table in tables:
-            rows[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            sizes[table] = conn.execute(
-                "SELECT pg_total_relation_size(%s::regclass)", (f'"{table}"',)
-            ).fetchone()[0]
-    return int(total[0]) if total else 0, rows, sizes
-
-
-def _file_size(path: Path) -> int:
-    return sum(
-        p.stat().st_size for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()
-    )
-
-
-def _blob_bytes(workspace: Workspace) -> tuple[int, int]:
-    from sqlalchemy import func
-    from sqlmodel import select
-
-    from facilitator.storage.record_tables import RecordVersion
-
-    with workspace.db.session_scope() as s:
-        count, total = s.exec(
-            select(func.count(), func.coalesce(func.sum(func.length(RecordVersion.document)), 0))
-        ).one()
-    return int(count), int(total)
 
 
 class _Targets:
@@ -186,8 +129,8 @@ def measure(folder: Path, quick: bool) -> list[Result]:
     try:
         return _measure(admin, folder, size, rounds)
     finally:
-        _drop_database(admin, DATABASE)
-        _drop_database(admin, EMPTY_DATABASE)
+        drop_database(admin, DATABASE)
+        drop_database(admin, EMPTY_DATABASE)
 
 
 def _measure(admin: str, folder: Path, size: RegionSize, rounds: int) -> list[Result]:
@@ -196,7 +139,7 @@ def _measure(admin: str, folder: Path, size: RegionSize, rounds: int) -> list[Re
     built = Workspace.in_memory(FakeClock(start))
     try:
         facts = build_region(built, size, folder / "records")
-        blobs = _blob_bytes(built)
+        blobs = blob_bytes(built)
         whole = folder / "region.balcony-archive"
         export_archive(built.db, whole, now=start)
         today = built.follow_ups.today()
@@ -205,14 +148,14 @@ def _measure(admin: str, folder: Path, size: RegionSize, rounds: int) -> list[Re
     last_cycle = size.cycle_names[-1]
 
     # Empty databases of both kinds, for the bytes the schema alone takes.
-    empty_address = _fresh_database(admin, EMPTY_DATABASE)
+    empty_address = fresh_database(admin, EMPTY_DATABASE)
     Workspace.open(empty_address, FakeClock(start)).close()
-    empty_server = _server_size(empty_address)[0]
+    empty_server = server_size(empty_address)[0]
     empty_file_path = folder / "empty.sqlite"
     Workspace.open(empty_file_path, FakeClock(start)).close()
-    empty_file = _file_size(empty_file_path)
+    empty_file = file_size(empty_file_path)
 
-    address = _fresh_database(admin, DATABASE)
+    address = fresh_database(admin, DATABASE)
     file_path = folder / "region.sqlite"
     clock = FakeClock(dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC))
     server = Workspace.open(address, clock)
@@ -221,8 +164,8 @@ def _measure(admin: str, folder: Path, size: RegionSize, rounds: int) -> list[Re
     whole_times["pg"] = _timed(lambda: import_archive(server.db, whole))
     whole_times["sqlite"] = _timed(lambda: import_archive(local.db, whole))
     local.close()
-    server_bytes, rows, table_bytes = _server_size(address)
-    file_bytes = _file_size(file_path)
+    server_bytes, rows, table_bytes = server_size(address)
+    file_bytes = file_size(file_path)
     local = Workspace.open(file_path, clock)
 
     times: dict[str, dict[str, list[float]]] = {
